@@ -49,7 +49,8 @@ std::vector<Token> Tokenize(absl::string_view line) {
            line[i] != '\r' && line[i] != '#') {
       ++i;
     }
-    tokens.push_back({line.substr(start, i - start), static_cast<int>(start) + 1});
+    tokens.push_back(
+        {line.substr(start, i - start), static_cast<int>(start) + 1});
   }
   return tokens;
 }
@@ -181,8 +182,7 @@ bool ParseIndex(absl::string_view digits, uint32_t* index) {
 }
 
 // "bcr3" (with an optional "host." prefix already removed) to bank+index.
-bool ParseBankKey(absl::string_view key, uint32_t* reg_kind,
-                  uint32_t* index) {
+bool ParseBankKey(absl::string_view key, uint32_t* reg_kind, uint32_t* index) {
   for (const Bank& bank : kBanks) {
     if (key.size() > bank.key.size() &&
         key.substr(0, bank.key.size()) == bank.key &&
@@ -322,8 +322,7 @@ absl::StatusOr<dbgref_op> ParseIoctl(const Line& line) {
         *BankEntry(op.dbg.arch, reg_kind, index) = *value;
       } else {
         return ErrorAt(line.number, arg->key_column,
-                       absl::StrCat("unknown set_guest_debug field '",
-                                    arg->key,
+                       absl::StrCat("unknown set_guest_debug field '", arg->key,
                                     "' (control, pad, bcr<n>, bvr<n>, "
                                     "wcr<n>, wvr<n> with n 0..15)"));
       }
@@ -342,9 +341,9 @@ absl::StatusOr<dbgref_op> ParseIoctl(const Line& line) {
     absl::StatusOr<Argument> arg = ArgumentAt(line, line.tokens[2]);
     if (!arg.ok()) return arg.status();
     if (arg->key != "cap") {
-      return ErrorAt(line.number, arg->key_column,
-                     absl::StrCat("unknown check_extension field '", arg->key,
-                                  "' (cap)"));
+      return ErrorAt(
+          line.number, arg->key_column,
+          absl::StrCat("unknown check_extension field '", arg->key, "' (cap)"));
     }
     dbgref_op op{};
     op.kind = DBGREF_OP_CHECK_EXTENSION;
@@ -382,9 +381,8 @@ absl::StatusOr<dbgref_op> ParseRun(const Line& line) {
                      absl::StrCat("run ", what.text, " needs a register"));
     }
     if (line.tokens.size() != expected) {
-      const Token& extra = line.tokens.size() > expected
-                               ? line.tokens[expected]
-                               : line.tokens.back();
+      const Token& extra = line.tokens.size() > expected ? line.tokens[expected]
+                                                         : line.tokens.back();
       return ErrorAt(line.number, extra.column,
                      is_write ? "run write takes a register and a value"
                               : "run read takes only a register");
@@ -460,19 +458,19 @@ absl::StatusOr<Trace> ParseTrace(absl::string_view text) {
     const Token& first = line.tokens[0];
     if (!have_header) {
       if (first.text != "dbgref-trace") {
-        return ErrorAt(number, first.column,
-                       absl::StrCat("expected the header '", kTraceHeader,
-                                    "'"));
+        return ErrorAt(
+            number, first.column,
+            absl::StrCat("expected the header '", kTraceHeader, "'"));
       }
       if (line.tokens.size() != 2) {
         return ErrorAt(number, first.column,
                        absl::StrCat("the header is '", kTraceHeader, "'"));
       }
       if (line.tokens[1].text != "v1") {
-        return ErrorAt(number, line.tokens[1].column,
-                       absl::StrCat("unsupported trace version '",
-                                    line.tokens[1].text,
-                                    "' (this dbgref reads v1)"));
+        return ErrorAt(
+            number, line.tokens[1].column,
+            absl::StrCat("unsupported trace version '", line.tokens[1].text,
+                         "' (this dbgref reads v1)"));
       }
       have_header = true;
       continue;
@@ -504,9 +502,9 @@ absl::StatusOr<Trace> ParseTrace(absl::string_view text) {
     trace.ops.push_back(*op);
   }
   if (!have_header) {
-    return ErrorAt(number, 1,
-                   absl::StrCat("empty trace: expected the header '",
-                                kTraceHeader, "'"));
+    return ErrorAt(
+        number, 1,
+        absl::StrCat("empty trace: expected the header '", kTraceHeader, "'"));
   }
   return trace;
 }
@@ -561,11 +559,10 @@ std::string FormatOp(const dbgref_op& op) {
       return line;
     }
     case DBGREF_OP_CHECK_EXTENSION:
-      return absl::StrCat(
-          "ioctl check_extension cap=",
-          op.cap == DBGREF_CAP_HW_BPS
-              ? "hw_bps"
-              : op.cap == DBGREF_CAP_HW_WPS ? "hw_wps" : "other");
+      return absl::StrCat("ioctl check_extension cap=",
+                          op.cap == DBGREF_CAP_HW_BPS   ? "hw_bps"
+                          : op.cap == DBGREF_CAP_HW_WPS ? "hw_wps"
+                                                        : "other");
     case DBGREF_OP_RUN:
       if (op.action.kind == DBGREF_ACTION_ACCESS) {
         std::string reg = RegisterName(op.action.reg_kind, op.action.index);
@@ -574,8 +571,8 @@ std::string FormatOp(const dbgref_op& op) {
                    : absl::StrCat("run read ", reg);
       }
       return absl::StrCat("run exception esr=", Hex(op.action.esr),
-                          " pc=", Hex(op.action.pc), " far=",
-                          Hex(op.action.far));
+                          " pc=", Hex(op.action.pc),
+                          " far=", Hex(op.action.far));
     default:
       return absl::StrCat("# unknown operation kind ", op.kind);
   }

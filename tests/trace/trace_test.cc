@@ -3,10 +3,10 @@
 
 #include "tools/trace.h"
 
+#include <gtest/gtest.h>
+
 #include <cstring>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "model/record.h"
 #include "model/uapi.h"
@@ -36,9 +36,9 @@ TEST(TraceParse, ReadsEveryOperationKind) {
   kvm_guest_debug_arch arch{};
   arch.dbg_bcr[0] = 0x1e7;
   arch.dbg_bvr[0] = 0x400000;
-  EXPECT_TRUE(SameOp(trace->ops[0],
-                     SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW,
-                                     arch)));
+  EXPECT_TRUE(
+      SameOp(trace->ops[0],
+             SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, arch)));
   EXPECT_TRUE(SameOp(trace->ops[1], CheckExtensionOp(DBGREF_CAP_HW_WPS)));
   EXPECT_TRUE(SameOp(trace->ops[2], GuestWriteOp(DBGREF_REG_BVR, 1, 0x1234)));
   EXPECT_TRUE(SameOp(trace->ops[3], GuestReadOp(DBGREF_REG_MDSCR, 0)));
@@ -100,8 +100,9 @@ TEST_P(TraceErrors, NamesLineAndColumn) {
 INSTANTIATE_TEST_SUITE_P(
     Malformed, TraceErrors,
     testing::Values(
-        BadTrace{"", "line 1, column 1: empty trace: expected the header "
-                     "'dbgref-trace v1'"},
+        BadTrace{"",
+                 "line 1, column 1: empty trace: expected the header "
+                 "'dbgref-trace v1'"},
         BadTrace{"run read MDSCR_EL1\n",
                  "line 1, column 1: expected the header 'dbgref-trace v1'"},
         BadTrace{"dbgref-trace v9\n",
@@ -117,9 +118,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadTrace{"dbgref-trace v1\nrun write MDSCR_EL1 0x10000000000000000\n",
                  "line 2, column 21: expected a number (decimal or 0x hex), "
                  "got '0x10000000000000000'"},
-        BadTrace{"dbgref-trace v1\nioctl set_guest_debug control=ENABLE|BOGUS\n",
-                 "line 2, column 38: unknown control bit 'BOGUS' (ENABLE, "
-                 "SINGLESTEP, USE_SW_BP, USE_HW or a 32-bit number)"},
+        BadTrace{
+            "dbgref-trace v1\nioctl set_guest_debug control=ENABLE|BOGUS\n",
+            "line 2, column 38: unknown control bit 'BOGUS' (ENABLE, "
+            "SINGLESTEP, USE_SW_BP, USE_HW or a 32-bit number)"},
         BadTrace{"dbgref-trace v1\nioctl set_guest_debug bcr0=1\n",
                  "line 2, column 7: set_guest_debug needs control=<bits>"},
         BadTrace{"dbgref-trace v1\nioctl set_guest_debug control=1 bcr0=1 "

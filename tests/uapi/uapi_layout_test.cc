@@ -2,10 +2,10 @@
 // and asm headers (spec/sources.md), at run time, so that a wrong constant
 // or layout is reported by name rather than only by a static assertion.
 
+#include <gtest/gtest.h>
+
 #include <cstddef>
 #include <cstdint>
-
-#include <gtest/gtest.h>
 
 #include "model/arch.h"
 #include "model/record.h"
