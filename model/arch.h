@@ -19,13 +19,12 @@
 #define DBGREF_MDCR_TDOSA (1ull << 10)
 #define DBGREF_MDCR_TDRA (1ull << 11)
 /* The MDCR_EL2 bits guest debug decides; the observation compares these. */
-#define DBGREF_MDCR_DEBUG_TRAP_BITS                                      \
+#define DBGREF_MDCR_DEBUG_TRAP_BITS                                          \
   (DBGREF_MDCR_TPMCR | DBGREF_MDCR_TPM | DBGREF_MDCR_TDE | DBGREF_MDCR_TDA | \
    DBGREF_MDCR_TDOSA | DBGREF_MDCR_TDRA)
 /* Set on every entry, whatever guest debug does. */
-#define DBGREF_MDCR_ALWAYS_BITS                                  \
-  (DBGREF_MDCR_TPM | DBGREF_MDCR_TPMCR | DBGREF_MDCR_TDRA | \
-   DBGREF_MDCR_TDOSA)
+#define DBGREF_MDCR_ALWAYS_BITS \
+  (DBGREF_MDCR_TPM | DBGREF_MDCR_TPMCR | DBGREF_MDCR_TDRA | DBGREF_MDCR_TDOSA)
 
 /* MDSCR_EL1 (asm/debug-monitors.h). */
 #define DBGREF_MDSCR_SS (1ull << 0)

@@ -82,28 +82,28 @@ enum dbgref_reg_kind {
 #define DBGREF_REG_KIND_COUNT 6
 
 struct dbgref_action {
-  uint32_t kind;     /* enum dbgref_action_kind */
+  uint32_t kind; /* enum dbgref_action_kind */
   /* ACCESS */
   uint32_t reg_kind; /* enum dbgref_reg_kind */
   uint32_t index;    /* 0..15 for the four banks, 0 otherwise */
   uint32_t is_write;
-  uint64_t value;    /* written value for a write */
+  uint64_t value; /* written value for a write */
   /* EXCEPTION */
-  uint32_t esr;      /* syndrome; EC in bits [31:26] */
+  uint32_t esr; /* syndrome; EC in bits [31:26] */
   uint64_t pc;
   uint64_t far;
 };
 
 struct dbgref_op {
-  uint32_t kind;                /* enum dbgref_op_kind */
-  uint32_t cap;                 /* CHECK_EXTENSION: enum dbgref_cap */
-  struct kvm_guest_debug dbg;   /* SET_GUEST_DEBUG argument */
-  struct dbgref_action action;  /* RUN: the guest action */
+  uint32_t kind;               /* enum dbgref_op_kind */
+  uint32_t cap;                /* CHECK_EXTENSION: enum dbgref_cap */
+  struct kvm_guest_debug dbg;  /* SET_GUEST_DEBUG argument */
+  struct dbgref_action action; /* RUN: the guest action */
 };
 
 struct dbgref_obs {
-  uint32_t op_kind;   /* enum dbgref_op_kind of the operation observed */
-  int64_t ret;        /* ioctl return value, or the CHECK_EXTENSION value */
+  uint32_t op_kind; /* enum dbgref_op_kind of the operation observed */
+  int64_t ret;      /* ioctl return value, or the CHECK_EXTENSION value */
 
   /* RUN: the CPU while the guest runs. */
   uint64_t entry_mdcr_el2; /* & DBGREF_MDCR_DEBUG_TRAP_BITS */
@@ -112,9 +112,9 @@ struct dbgref_obs {
   uint32_t entry_pstate_ss;
 
   /* RUN: the guest action. */
-  uint32_t trapped;     /* an ACCESS trapped to EL2 */
-  uint32_t undef;       /* the guest got an UNDEF */
-  uint64_t read_value;  /* an ACCESS read: what the guest received */
+  uint32_t trapped;    /* an ACCESS trapped to EL2 */
+  uint32_t undef;      /* the guest got an UNDEF */
+  uint64_t read_value; /* an ACCESS read: what the guest received */
 
   /* RUN: the exit seen by userspace. */
   uint32_t exit_reason; /* KVM_EXIT_DEBUG, or 0 when KVM resumed the guest */

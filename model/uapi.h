@@ -32,9 +32,9 @@
 /* The seed's name for the same bit. */
 #define KVM_GUESTDBG_USE_HW_BP KVM_GUESTDBG_USE_HW
 /* The control bits KVM accepts with ENABLE once the series is applied. */
-#define KVM_GUESTDBG_VALID_MASK                                   \
-  (KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP |                \
-   KVM_GUESTDBG_USE_SW_BP | KVM_GUESTDBG_USE_HW)
+#define KVM_GUESTDBG_VALID_MASK                                             \
+  (KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP | KVM_GUESTDBG_USE_SW_BP | \
+   KVM_GUESTDBG_USE_HW)
 
 /* Capability numbers: v2 as posted (seed) and the merged kernel. */
 #define KVM_CAP_GUEST_DEBUG_HW_BPS_V2 107

@@ -1,0 +1,121 @@
+// The guest-visible debug register file: the four banks of breakpoint and
+// watchpoint registers (DBGBCRn/BVRn/WCRn/WVRn_EL1, n = 0..15), MDSCR_EL1,
+// MDCCINT_EL1 and PSTATE.SS, with access by (register kind, index) where
+// both may be symbolic. The same shape holds the guest context, the guest's
+// intended view (ghost state) and the CPU's registers while the guest runs.
+#ifndef DBGREF_MODEL_DEBUG_REGS_H_
+#define DBGREF_MODEL_DEBUG_REGS_H_
+
+#include <utility>
+
+#include "model/domain.h"
+#include "model/record.h"
+
+namespace dbgref::model {
+
+// The four banks, in the order of struct kvm_guest_debug_arch.
+template <class D>
+struct DebugRegs {
+  Bank<D> bcr;
+  Bank<D> bvr;
+  Bank<D> wcr;
+  Bank<D> wvr;
+};
+
+// The debug state of one vCPU that the guest can see.
+template <class D>
+struct DebugContext {
+  DebugRegs<D> regs;
+  WordOf<D> mdscr_el1;
+  WordOf<D> mdccint_el1;
+  BoolOf<D> pstate_ss;
+};
+
+template <class D>
+DebugRegs<D> ZeroRegs() {
+  const Bank<D> zero = FillBank<D>(D::lit(0));
+  return DebugRegs<D>{zero, zero, zero, zero};
+}
+
+template <class D>
+DebugContext<D> ZeroContext() {
+  return DebugContext<D>{ZeroRegs<D>(), D::lit(0), D::lit(0),
+                         D::lit_bool(false)};
+}
+
+template <class D>
+DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
+                    const DebugRegs<D>& b) {
+  return DebugRegs<D>{Select<D>(c, a.bcr, b.bcr), Select<D>(c, a.bvr, b.bvr),
+                      Select<D>(c, a.wcr, b.wcr), Select<D>(c, a.wvr, b.wvr)};
+}
+
+template <class D>
+DebugContext<D> Select(const BoolOf<D>& c, const DebugContext<D>& a,
+                       const DebugContext<D>& b) {
+  return DebugContext<D>{Select<D>(c, a.regs, b.regs),
+                         D::ite(c, a.mdscr_el1, b.mdscr_el1),
+                         D::ite(c, a.mdccint_el1, b.mdccint_el1),
+                         D::ite(c, a.pstate_ss, b.pstate_ss)};
+}
+
+template <class D>
+BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
+  return D::and_(D::and_(BankEq<D>(a.bcr, b.bcr), BankEq<D>(a.bvr, b.bvr)),
+                 D::and_(BankEq<D>(a.wcr, b.wcr), BankEq<D>(a.wvr, b.wvr)));
+}
+
+template <class D>
+BoolOf<D> ContextEq(const DebugContext<D>& a, const DebugContext<D>& b) {
+  return D::and_(
+      D::and_(RegsEq<D>(a.regs, b.regs), D::eq(a.mdscr_el1, b.mdscr_el1)),
+      D::and_(D::eq(a.mdccint_el1, b.mdccint_el1),
+              BoolEq<D>(a.pstate_ss, b.pstate_ss)));
+}
+
+// Register kinds (enum dbgref_reg_kind). A kind outside 0..5 names no
+// register: it reads as 0 and a write to it changes nothing.
+template <class D>
+BoolOf<D> IsKind(const WordOf<D>& kind, dbgref_reg_kind k) {
+  return D::eq(kind, D::lit(k));
+}
+
+// The value of register (kind, index); index selects within a bank (mod 16)
+// and is ignored for MDSCR_EL1 and MDCCINT_EL1.
+template <class D>
+WordOf<D> ReadReg(const DebugContext<D>& c, const WordOf<D>& kind,
+                  const WordOf<D>& index) {
+  WordOf<D> v = D::lit(0);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_MDCCINT), c.mdccint_el1, v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_MDSCR), c.mdscr_el1, v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_WVR), D::load(c.regs.wvr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_WCR), D::load(c.regs.wcr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_BVR), D::load(c.regs.bvr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_BCR), D::load(c.regs.bcr, index), v);
+  return v;
+}
+
+// c with register (kind, index) set to value when enable holds.
+template <class D>
+DebugContext<D> WriteReg(DebugContext<D> c, const BoolOf<D>& enable,
+                         const WordOf<D>& kind, const WordOf<D>& index,
+                         const WordOf<D>& value) {
+  auto on = [&](dbgref_reg_kind k) {
+    return D::and_(enable, IsKind<D>(kind, k));
+  };
+  c.regs.bcr =
+      StoreIf<D>(std::move(c.regs.bcr), on(DBGREF_REG_BCR), index, value);
+  c.regs.bvr =
+      StoreIf<D>(std::move(c.regs.bvr), on(DBGREF_REG_BVR), index, value);
+  c.regs.wcr =
+      StoreIf<D>(std::move(c.regs.wcr), on(DBGREF_REG_WCR), index, value);
+  c.regs.wvr =
+      StoreIf<D>(std::move(c.regs.wvr), on(DBGREF_REG_WVR), index, value);
+  c.mdscr_el1 = D::ite(on(DBGREF_REG_MDSCR), value, c.mdscr_el1);
+  c.mdccint_el1 = D::ite(on(DBGREF_REG_MDCCINT), value, c.mdccint_el1);
+  return c;
+}
+
+}  // namespace dbgref::model
+
+#endif  // DBGREF_MODEL_DEBUG_REGS_H_

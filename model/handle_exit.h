@@ -1,0 +1,59 @@
+// handle_exit: what KVM does with the guest's exit after clear_debug. A
+// debug exception taken to EL2 goes to userspace as KVM_EXIT_DEBUG; a
+// trapped register access is emulated and the guest resumes; any other exit
+// resumes the guest (exit_reason 0 in the observation).
+#ifndef DBGREF_MODEL_HANDLE_EXIT_H_
+#define DBGREF_MODEL_HANDLE_EXIT_H_
+
+#include "model/arch.h"
+#include "model/domain.h"
+#include "model/guest.h"
+#include "model/op.h"
+#include "model/state.h"
+#include "model/sys_regs.h"
+#include "model/uapi.h"
+
+namespace dbgref::model {
+
+// What userspace and the guest see of the exit.
+template <class D>
+struct ExitInfo {
+  WordOf<D> exit_reason;  // KVM_EXIT_DEBUG or 0
+  WordOf<D> hsr;
+  WordOf<D> pc;
+  WordOf<D> far;
+  WordOf<D> read_value;
+  BoolOf<D> undef;
+};
+
+template <class D>
+struct Handled {
+  VcpuState<D> state;
+  ExitInfo<D> exit;
+};
+
+template <class D>
+Handled<D> HandleExit(VcpuState<D> s, const Action<D>& a,
+                      const GuestEvent<D>& e) {
+  Emulated<D> em = EmulateTrappedAccess<D>(std::move(s), a, e.trapped);
+  // REQ-EXIT: hsr = ESR and the guest PC; FAR only for a watchpoint.
+  const BoolOf<D> dbg = e.debug_exit;
+#ifdef DBGREF_MUTANT_FAR_ALWAYS
+  const BoolOf<D> with_far = dbg;
+#else
+  const BoolOf<D> with_far = D::and_(
+      dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_WATCHPT_LOW)));
+#endif
+  const WordOf<D> zero = D::lit(0);
+  ExitInfo<D> exit{D::ite(dbg, D::lit(KVM_EXIT_DEBUG), zero),
+                   D::ite(dbg, a.esr, zero),
+                   D::ite(dbg, a.pc, zero),
+                   D::ite(with_far, a.far, zero),
+                   D::ite(e.direct_read, e.direct_value, em.read_value),
+                   em.undef};
+  return Handled<D>{em.state, exit};
+}
+
+}  // namespace dbgref::model
+
+#endif  // DBGREF_MODEL_HANDLE_EXIT_H_

@@ -1,0 +1,55 @@
+// Emulation of a trapped guest access to a debug register, MDSCR_EL1 or
+// MDCCINT_EL1 (trap_debug_regs), run from handle_exit after clear_debug.
+#ifndef DBGREF_MODEL_SYS_REGS_H_
+#define DBGREF_MODEL_SYS_REGS_H_
+
+#include "model/debug_regs.h"
+#include "model/domain.h"
+#include "model/op.h"
+#include "model/record.h"
+#include "model/state.h"
+
+namespace dbgref::model {
+
+template <class D>
+struct Emulated {
+  VcpuState<D> state;
+  WordOf<D> read_value;  // what a read puts in the guest's register, else 0
+  BoolOf<D> undef;       // an UNDEF was injected instead
+};
+
+// Emulates access a when trapped holds; otherwise changes nothing.
+template <class D>
+Emulated<D> EmulateTrappedAccess(VcpuState<D> s, const Action<D>& a,
+                                 const BoolOf<D>& trapped) {
+  // REQ-NOUNDEF: every register of this handler is emulated.
+#ifdef DBGREF_MUTANT_UNDEF_MDSCR_USE_HW
+  const BoolOf<D> undef =
+      And3<D>(trapped, UseHwOn<D>(s),
+              D::or_(IsKind<D>(a.reg_kind, DBGREF_REG_MDSCR),
+                     IsKind<D>(a.reg_kind, DBGREF_REG_MDCCINT)));
+#else
+  const BoolOf<D> undef = D::lit_bool(false);
+#endif
+  const BoolOf<D> emulate = D::and_(trapped, D::not_(undef));
+  // REQ-SHADOW, REQ-ISOLATION: always the guest's own values, whatever the
+  // host is doing with the hardware.
+  const WordOf<D> read_value =
+      D::ite(D::and_(emulate, D::not_(a.is_write)),
+             ReadReg<D>(s.ctx, a.reg_kind, a.index), D::lit(0));
+  BoolOf<D> write = D::and_(emulate, a.is_write);
+#ifdef DBGREF_MUTANT_TRAP_WRITE_LOST
+  write = D::and_(write, D::not_(UseHwOn<D>(s)));
+#endif
+  s.ctx = WriteReg<D>(std::move(s.ctx), write, a.reg_kind, a.index, a.value);
+  // REQ-OFF: a write marks the registers dirty, so the next entry loads them
+  // all and stops trapping (lazy switching).
+#ifndef DBGREF_MUTANT_DIRTY_NOT_SET_ON_WRITE
+  s.dirty = D::or_(s.dirty, write);
+#endif
+  return Emulated<D>{s, read_value, undef};
+}
+
+}  // namespace dbgref::model
+
+#endif  // DBGREF_MODEL_SYS_REGS_H_
