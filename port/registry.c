@@ -1,0 +1,22 @@
+/*
+ * The list of revisions and the lookup by name.
+ */
+#include <string.h>
+
+#include "port/driver.h"
+
+const struct dbgref_port *const dbgref_ports[] = {
+	&dbgref_port_v2,
+};
+
+const size_t dbgref_port_count = sizeof(dbgref_ports) / sizeof(dbgref_ports[0]);
+
+const struct dbgref_port *dbgref_port_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < dbgref_port_count; i++)
+		if (!strcmp(dbgref_ports[i]->name, name))
+			return dbgref_ports[i];
+	return NULL;
+}

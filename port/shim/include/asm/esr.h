@@ -1,0 +1,32 @@
+/*
+ * ESR_ELx exception classes and fields (arch/arm64/include/asm/esr.h).
+ * Values from model/arch.h, so that the port and the model cannot disagree
+ * on a constant.
+ */
+#ifndef DBGREF_SHIM_ASM_ESR_H
+#define DBGREF_SHIM_ASM_ESR_H
+
+#include "model/arch.h"
+
+#define ESR_ELx_EC_SHIFT	DBGREF_ESR_EC_SHIFT
+#define ESR_ELx_EC_MASK		(0x3fU << ESR_ELx_EC_SHIFT)
+#define ESR_ELx_EC(esr)		(((esr) & ESR_ELx_EC_MASK) >> ESR_ELx_EC_SHIFT)
+#define ESR_ELx_IL		(1U << 25)
+
+#define ESR_ELx_EC_UNKNOWN	DBGREF_EC_UNKNOWN
+#define ESR_ELx_EC_WFx		DBGREF_EC_WFX
+#define ESR_ELx_EC_HVC64	DBGREF_EC_HVC64
+#define ESR_ELx_EC_SYS64	DBGREF_EC_SYS64
+#define ESR_ELx_EC_IABT_LOW	DBGREF_EC_IABT_LOW
+#define ESR_ELx_EC_DABT_LOW	DBGREF_EC_DABT_LOW
+#define ESR_ELx_EC_BREAKPT_LOW	DBGREF_EC_BREAKPT_LOW
+#define ESR_ELx_EC_BREAKPT_CUR	DBGREF_EC_BREAKPT_CUR
+#define ESR_ELx_EC_SOFTSTP_LOW	DBGREF_EC_SOFTSTP_LOW
+#define ESR_ELx_EC_SOFTSTP_CUR	DBGREF_EC_SOFTSTP_CUR
+#define ESR_ELx_EC_WATCHPT_LOW	DBGREF_EC_WATCHPT_LOW
+#define ESR_ELx_EC_WATCHPT_CUR	DBGREF_EC_WATCHPT_CUR
+#define ESR_ELx_EC_BKPT32	DBGREF_EC_BKPT32
+#define ESR_ELx_EC_BRK64	DBGREF_EC_BRK64
+#define ESR_ELx_EC_MAX		0x3f
+
+#endif /* DBGREF_SHIM_ASM_ESR_H */

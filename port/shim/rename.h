@@ -1,0 +1,43 @@
+/*
+ * Keeps the revisions apart at link time. Every revision is compiled with
+ * -DDBGREF_REV=<prefix> -include port/shim/rename.h, so each kernel function
+ * with external linkage keeps its kernel name in the source and gets the
+ * revision's prefix in the object file: kvm_arch_setup_debug in port/v2
+ * becomes dbgref_v2_kvm_arch_setup_debug. The three revisions then link
+ * into one binary. A new global function in a revision must be listed here;
+ * a missing entry shows up as a duplicate symbol when the tests link.
+ */
+#ifndef DBGREF_PORT_SHIM_RENAME_H
+#define DBGREF_PORT_SHIM_RENAME_H
+
+#ifndef DBGREF_REV
+#error "compile a revision with -DDBGREF_REV=<symbol prefix>"
+#endif
+
+#define DBGREF_REV_PASTE_(a, b)	a##_##b
+#define DBGREF_REV_PASTE(a, b)	DBGREF_REV_PASTE_(a, b)
+#define DBGREF_REV_SYM(name)	DBGREF_REV_PASTE(DBGREF_REV, name)
+
+/* arm.c */
+#define kvm_arch_vcpu_ioctl_set_guest_debug \
+	DBGREF_REV_SYM(kvm_arch_vcpu_ioctl_set_guest_debug)
+#define kvm_arch_vcpu_ioctl_run	DBGREF_REV_SYM(kvm_arch_vcpu_ioctl_run)
+#define kvm_arch_vcpu_init	DBGREF_REV_SYM(kvm_arch_vcpu_init)
+/* debug.c */
+#define kvm_arch_setup_debug	DBGREF_REV_SYM(kvm_arch_setup_debug)
+#define kvm_arch_clear_debug	DBGREF_REV_SYM(kvm_arch_clear_debug)
+#define kvm_arm_setup_debug	DBGREF_REV_SYM(kvm_arm_setup_debug)
+#define kvm_arm_clear_debug	DBGREF_REV_SYM(kvm_arm_clear_debug)
+#define kvm_arm_reset_debug_ptr	DBGREF_REV_SYM(kvm_arm_reset_debug_ptr)
+#define kvm_arm_init_debug	DBGREF_REV_SYM(kvm_arm_init_debug)
+/* handle_exit.c */
+#define handle_exit		DBGREF_REV_SYM(handle_exit)
+/* sys_regs.c */
+#define kvm_handle_sys_reg	DBGREF_REV_SYM(kvm_handle_sys_reg)
+/* reset.c */
+#define kvm_arch_dev_ioctl_check_extension \
+	DBGREF_REV_SYM(kvm_arch_dev_ioctl_check_extension)
+/* hyp.c */
+#define __kvm_vcpu_run		DBGREF_REV_SYM(__kvm_vcpu_run)
+
+#endif /* DBGREF_PORT_SHIM_RENAME_H */
