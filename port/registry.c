@@ -7,6 +7,8 @@
 
 const struct dbgref_port *const dbgref_ports[] = {
 	&dbgref_port_v2,
+	&dbgref_port_v2_review,
+	&dbgref_port_final,
 };
 
 const size_t dbgref_port_count = sizeof(dbgref_ports) / sizeof(dbgref_ports[0]);

@@ -1,0 +1,56 @@
+/*
+ * v2-review: the system register descriptors (arch/arm64/kvm/sys_regs.h).
+ * rebuilt: KERNEL-CONTEXT.md "Debug-register traps": a handler returns
+ * true when it emulated the access.
+ */
+#ifndef DBGREF_V2_REVIEW_SYS_REGS_H
+#define DBGREF_V2_REVIEW_SYS_REGS_H
+
+#include <linux/kvm_host.h>
+
+struct sys_reg_params {
+	u8	Op0;
+	u8	Op1;
+	u8	CRn;
+	u8	CRm;
+	u8	Op2;
+	u8	Rt;
+	bool	is_write;
+};
+
+struct sys_reg_desc {
+	/* MRS/MSR instruction which accesses it. */
+	u8	Op0;
+	u8	Op1;
+	u8	CRn;
+	u8	CRm;
+	u8	Op2;
+
+	/* Trapped access from guest, if non-NULL. */
+	bool (*access)(struct kvm_vcpu *,
+		       const struct sys_reg_params *,
+		       const struct sys_reg_desc *);
+
+	/* Initialization for vcpu. */
+	void (*reset)(struct kvm_vcpu *, const struct sys_reg_desc *);
+
+	/* Index into sys_reg[], or 0 if we don't need to save it. */
+	int reg;
+
+	/* Value (usually reset value) */
+	u64 val;
+};
+
+#define Op0(_x)	.Op0 = _x
+#define Op1(_x)	.Op1 = _x
+#define CRn(_x)	.CRn = _x
+#define CRm(_x)	.CRm = _x
+#define Op2(_x)	.Op2 = _x
+
+static inline void reset_val(struct kvm_vcpu *vcpu,
+			     const struct sys_reg_desc *r)
+{
+	vcpu_sys_reg(vcpu, r->reg) = r->val;
+}
+
+#endif /* DBGREF_V2_REVIEW_SYS_REGS_H */
