@@ -123,8 +123,12 @@ int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 		return ARM_EXCEPTION_IRQ;
 	}
 
+#ifndef DBGREF_PORT_MUTANT_SHIM_IGNORE_TDE
 	if (is_debug_class(a->esr >> ESR_ELx_EC_SHIFT) &&
 	    !(cpu->mdcr_el2 & MDCR_EL2_TDE))
+#else
+	if (is_debug_class(a->esr >> ESR_ELx_EC_SHIFT) && 0)
+#endif
 		return ARM_EXCEPTION_IRQ;
 
 	cpu->esr_el2 = a->esr;

@@ -92,6 +92,9 @@ static exit_handle_fn arm_exit_handlers[] = {
  */
 static int kvm_handle_unknown_ec(struct kvm_vcpu *vcpu, struct kvm_run *run)
 {
+#ifdef DBGREF_PORT_MUTANT_UNKNOWN_EC_UNDEF
+	kvm_inject_undefined(vcpu);
+#endif
 	return 1;
 }
 

@@ -21,10 +21,16 @@ int kvm_arch_vcpu_init(struct kvm_vcpu *vcpu)
 	return 0;
 }
 
+#ifndef DBGREF_PORT_MUTANT_V2_NO_HW_IN_VALID
 #define KVM_GUESTDBG_VALID (KVM_GUESTDBG_ENABLE |    \
 			    KVM_GUESTDBG_USE_SW_BP | \
 			    KVM_GUESTDBG_USE_HW_BP | \
 			    KVM_GUESTDBG_SINGLESTEP)
+#else
+#define KVM_GUESTDBG_VALID (KVM_GUESTDBG_ENABLE |    \
+			    KVM_GUESTDBG_USE_SW_BP | \
+			    KVM_GUESTDBG_SINGLESTEP)
+#endif
 
 /**
  * kvm_arch_vcpu_ioctl_set_guest_debug - set up guest debugging
