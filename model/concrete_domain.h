@@ -39,10 +39,8 @@ struct ConcreteDomain {
   static Word load(const std::array<Word, kBankSize>& bank, Word index) {
     return bank[index & (kBankSize - 1)];
   }
-  static std::array<Word, kBankSize> store(std::array<Word, kBankSize> bank,
-                                           Word index, Word value) {
+  static void store(std::array<Word, kBankSize>& bank, Word index, Word value) {
     bank[index & (kBankSize - 1)] = value;
-    return bank;
   }
 };
 

@@ -6,8 +6,6 @@
 #ifndef DBGREF_MODEL_DEBUG_REGS_H_
 #define DBGREF_MODEL_DEBUG_REGS_H_
 
-#include <utility>
-
 #include "model/domain.h"
 #include "model/record.h"
 
@@ -95,25 +93,29 @@ WordOf<D> ReadReg(const DebugContext<D>& c, const WordOf<D>& kind,
   return v;
 }
 
-// c with register (kind, index) set to value when enable holds.
+// Register (kind, index) of c becomes value when enable holds.
 template <class D>
-DebugContext<D> WriteReg(DebugContext<D> c, const BoolOf<D>& enable,
-                         const WordOf<D>& kind, const WordOf<D>& index,
-                         const WordOf<D>& value) {
+void WriteRegIf(DebugContext<D>& c, const BoolOf<D>& enable,
+                const WordOf<D>& kind, const WordOf<D>& index,
+                const WordOf<D>& value) {
   auto on = [&](dbgref_reg_kind k) {
     return D::and_(enable, IsKind<D>(kind, k));
   };
-  c.regs.bcr =
-      StoreIf<D>(std::move(c.regs.bcr), on(DBGREF_REG_BCR), index, value);
-  c.regs.bvr =
-      StoreIf<D>(std::move(c.regs.bvr), on(DBGREF_REG_BVR), index, value);
-  c.regs.wcr =
-      StoreIf<D>(std::move(c.regs.wcr), on(DBGREF_REG_WCR), index, value);
-  c.regs.wvr =
-      StoreIf<D>(std::move(c.regs.wvr), on(DBGREF_REG_WVR), index, value);
+  StoreIf<D>(c.regs.bcr, on(DBGREF_REG_BCR), index, value);
+  StoreIf<D>(c.regs.bvr, on(DBGREF_REG_BVR), index, value);
+  StoreIf<D>(c.regs.wcr, on(DBGREF_REG_WCR), index, value);
+  StoreIf<D>(c.regs.wvr, on(DBGREF_REG_WVR), index, value);
   c.mdscr_el1 = D::ite(on(DBGREF_REG_MDSCR), value, c.mdscr_el1);
   c.mdccint_el1 = D::ite(on(DBGREF_REG_MDCCINT), value, c.mdccint_el1);
-  return c;
+}
+
+// dst becomes src when c holds.
+template <class D>
+void AssignIf(DebugRegs<D>& dst, const BoolOf<D>& c, const DebugRegs<D>& src) {
+  AssignIf<D>(dst.bcr, c, src.bcr);
+  AssignIf<D>(dst.bvr, c, src.bvr);
+  AssignIf<D>(dst.wcr, c, src.wcr);
+  AssignIf<D>(dst.wvr, c, src.wvr);
 }
 
 }  // namespace dbgref::model

@@ -20,13 +20,15 @@
 //   Word shl(Word, unsigned n), lshr(Word, unsigned n)   by a constant n < 64
 //   Bool eq(Word, Word)               equality
 //   Bool ult(Word, Word), ule(Word, Word)   unsigned comparisons
-//   Word load(const Bank<D>&, Word index)   entry index mod 16
-//   Bank<D> store(Bank<D>, Word index, Word value)   entry index mod 16
+//   Word load(const Bank<D>&, Word index)          entry index mod 16
+//   void store(Bank<D>&, Word index, Word value)   entry index mod 16
 //
 // where Bank<D> is std::array<D::Word, 16>, one bank of debug registers.
 // load and store take an index that may be symbolic; IteLoad and IteStore
 // below implement them on top of ite and eq for a domain that has no
-// cheaper way, the concrete domain indexes directly.
+// cheaper way, the concrete domain indexes directly. store updates a bank
+// that the calling rule owns (a local copy): rules are pure functions of
+// their const inputs, and only ever update their own locals.
 //
 // Rules obey these restrictions, so that a symbolic domain type-checks and
 // means the same thing:
@@ -130,20 +132,26 @@ WordOf<D> IteLoad(const Bank<D>& bank, const WordOf<D>& index) {
 
 // store over ite and eq: entry (index mod 16) becomes value.
 template <class D>
-Bank<D> IteStore(Bank<D> bank, const WordOf<D>& index, const WordOf<D>& value) {
+void IteStore(Bank<D>& bank, const WordOf<D>& index, const WordOf<D>& value) {
   const WordOf<D> i = D::band(index, D::lit(kBankSize - 1));
   for (std::size_t n = 0; n < kBankSize; ++n) {
     bank[n] = D::ite(D::eq(i, D::lit(n)), value, bank[n]);
   }
-  return bank;
 }
 
-// Entry (index mod 16) becomes value when enable holds.
+// Entry (index mod 16) of bank becomes value when enable holds.
 template <class D>
-Bank<D> StoreIf(Bank<D> bank, const BoolOf<D>& enable, const WordOf<D>& index,
-                const WordOf<D>& value) {
-  const WordOf<D> old = D::load(bank, index);
-  return D::store(std::move(bank), index, D::ite(enable, value, old));
+void StoreIf(Bank<D>& bank, const BoolOf<D>& enable, const WordOf<D>& index,
+             const WordOf<D>& value) {
+  D::store(bank, index, D::ite(enable, value, D::load(bank, index)));
+}
+
+// dst becomes src when c holds.
+template <class D>
+void AssignIf(Bank<D>& dst, const BoolOf<D>& c, const Bank<D>& src) {
+  for (std::size_t n = 0; n < kBankSize; ++n) {
+    dst[n] = D::ite(c, src[n], dst[n]);
+  }
 }
 
 template <class D>

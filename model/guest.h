@@ -52,8 +52,11 @@ BoolOf<D> IsDebugClass(const WordOf<D>& ec) {
   return D::or_(debug, D::or_(is(DBGREF_EC_BKPT32), is(DBGREF_EC_BRK64)));
 }
 
+// Performs action a on cpu and records the guest's intention in ghost, both
+// owned by the caller; returns what happened.
 template <class D>
-AfterGuest<D> GuestAct(VcpuState<D> s, Cpu<D> cpu, const Action<D>& a) {
+GuestEvent<D> ApplyGuestAct(DebugContext<D>& ghost, Cpu<D>& cpu,
+                            const Action<D>& a) {
   const BoolOf<D> tda = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA);
   const BoolOf<D> tde = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDE);
   const BoolOf<D> access = IsAccess<D>(a);
@@ -62,15 +65,22 @@ AfterGuest<D> GuestAct(VcpuState<D> s, Cpu<D> cpu, const Action<D>& a) {
   const BoolOf<D> direct_read = D::and_(direct, D::not_(a.is_write));
   const WordOf<D> direct_value =
       D::ite(direct_read, ReadReg<D>(cpu.regs, a.reg_kind, a.index), D::lit(0));
-  cpu.regs = WriteReg<D>(std::move(cpu.regs), D::and_(direct, a.is_write),
-                         a.reg_kind, a.index, a.value);
+  WriteRegIf<D>(cpu.regs, D::and_(direct, a.is_write), a.reg_kind, a.index,
+                a.value);
   // Ghost: whatever KVM does, the guest meant to write this value.
-  s.ghost = WriteReg<D>(std::move(s.ghost), IsWrite<D>(a), a.reg_kind, a.index,
-                        a.value);
+  WriteRegIf<D>(ghost, IsWrite<D>(a), a.reg_kind, a.index, a.value);
   const BoolOf<D> debug_exit = And3<D>(
       IsException<D>(a), IsDebugClass<D>(ExceptionClass<D>(a.esr)), tde);
-  return AfterGuest<D>{
-      s, cpu, GuestEvent<D>{trapped, debug_exit, direct_read, direct_value}};
+  return GuestEvent<D>{trapped, debug_exit, direct_read, direct_value};
+}
+
+template <class D>
+AfterGuest<D> GuestAct(const VcpuState<D>& pre, const Cpu<D>& cpu_in,
+                       const Action<D>& a) {
+  VcpuState<D> s = pre;
+  Cpu<D> cpu = cpu_in;
+  const GuestEvent<D> e = ApplyGuestAct<D>(s.ghost, cpu, a);
+  return AfterGuest<D>{s, cpu, e};
 }
 
 }  // namespace dbgref::model

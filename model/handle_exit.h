@@ -32,10 +32,12 @@ struct Handled {
   ExitInfo<D> exit;
 };
 
+// Handles the exit on s, a state the caller owns; returns what userspace
+// and the guest see.
 template <class D>
-Handled<D> HandleExit(VcpuState<D> s, const Action<D>& a,
-                      const GuestEvent<D>& e) {
-  Emulated<D> em = EmulateTrappedAccess<D>(std::move(s), a, e.trapped);
+ExitInfo<D> ApplyHandleExit(VcpuState<D>& s, const Action<D>& a,
+                            const GuestEvent<D>& e) {
+  const EmulationResult<D> em = ApplyEmulateTrappedAccess<D>(s, a, e.trapped);
   // REQ-EXIT: hsr = ESR and the guest PC; FAR only for a watchpoint.
   const BoolOf<D> dbg = e.debug_exit;
 #ifdef DBGREF_MUTANT_FAR_ALWAYS
@@ -45,13 +47,20 @@ Handled<D> HandleExit(VcpuState<D> s, const Action<D>& a,
       dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_WATCHPT_LOW)));
 #endif
   const WordOf<D> zero = D::lit(0);
-  ExitInfo<D> exit{D::ite(dbg, D::lit(KVM_EXIT_DEBUG), zero),
-                   D::ite(dbg, a.esr, zero),
-                   D::ite(dbg, a.pc, zero),
-                   D::ite(with_far, a.far, zero),
-                   D::ite(e.direct_read, e.direct_value, em.read_value),
-                   em.undef};
-  return Handled<D>{em.state, exit};
+  return ExitInfo<D>{D::ite(dbg, D::lit(KVM_EXIT_DEBUG), zero),
+                     D::ite(dbg, a.esr, zero),
+                     D::ite(dbg, a.pc, zero),
+                     D::ite(with_far, a.far, zero),
+                     D::ite(e.direct_read, e.direct_value, em.read_value),
+                     em.undef};
+}
+
+template <class D>
+Handled<D> HandleExit(const VcpuState<D>& pre, const Action<D>& a,
+                      const GuestEvent<D>& e) {
+  VcpuState<D> s = pre;
+  const ExitInfo<D> x = ApplyHandleExit<D>(s, a, e);
+  return Handled<D>{s, x};
 }
 
 }  // namespace dbgref::model

@@ -22,8 +22,9 @@ struct IoctlResult {
 
 // KVM_SET_GUEST_DEBUG with kvm_guest_debug {control, arch}.
 template <class D>
-IoctlResult<D> SetGuestDebug(VcpuState<D> s, const WordOf<D>& control,
+IoctlResult<D> SetGuestDebug(const VcpuState<D>& pre, const WordOf<D>& control,
                              const DebugRegs<D>& arch) {
+  VcpuState<D> s = pre;
   const BoolOf<D> enable = AnyBits<D>(control, KVM_GUESTDBG_ENABLE);
   // REQ-IOCTL-VALID: with ENABLE, a bit outside the valid set is refused
   // and nothing changes.
@@ -48,11 +49,12 @@ IoctlResult<D> SetGuestDebug(VcpuState<D> s, const WordOf<D>& control,
   // entries of each bank) is recorded for the next entry.
   const BoolOf<D> take_regs = And3<D>(D::not_(refused), enable,
                                       AnyBits<D>(control, KVM_GUESTDBG_USE_HW));
-  DebugRegs<D> taken = arch;
-#ifdef DBGREF_MUTANT_HWREGS_PARTIAL
-  taken.wvr = s.external.wvr;
+  AssignIf<D>(s.external.bcr, take_regs, arch.bcr);
+  AssignIf<D>(s.external.bvr, take_regs, arch.bvr);
+  AssignIf<D>(s.external.wcr, take_regs, arch.wcr);
+#ifndef DBGREF_MUTANT_HWREGS_PARTIAL
+  AssignIf<D>(s.external.wvr, take_regs, arch.wvr);
 #endif
-  s.external = Select<D>(take_regs, taken, s.external);
   s.control = D::ite(refused, s.control, stored);
   return IoctlResult<D>{s, ret};
 }

@@ -35,34 +35,39 @@ struct RunResult {
   RunTrace<D> trace;
 };
 
+// The iteration threads one state value, owned by this function, through
+// the steps' Apply forms (each step's pure form is the same code on a copy).
 template <class D>
-RunResult<D> RunIteration(const Host<D>& host, VcpuState<D> s,
+RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
                           const Action<D>& action) {
-  s = SetupDebug<D>(std::move(s));
-  Entered<D> in = WorldSwitchIn<D>(host, std::move(s));
-  const Cpu<D> entry_cpu = in.cpu;
-  AfterGuest<D> g = GuestAct<D>(std::move(in.state), std::move(in.cpu), action);
-  s = WorldSwitchOut<D>(host, std::move(g.state), g.cpu);
-  s = ClearDebug<D>(std::move(s));
-  Handled<D> h = HandleExit<D>(std::move(s), action, g.event);
-  const ExitInfo<D>& x = h.exit;
-  Obs<D> obs{D::lit(DBGREF_OP_RUN),
-             D::lit(0),
-             D::band(entry_cpu.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS)),
-             entry_cpu.regs.regs,
-             entry_cpu.regs.mdscr_el1,
-             entry_cpu.regs.pstate_ss,
-             g.event.trapped,
-             x.undef,
-             x.read_value,
-             x.exit_reason,
-             x.hsr,
-             x.pc,
-             x.far,
-             h.state.ctx.mdscr_el1,
-             h.state.ctx.pstate_ss};
-  return RunResult<D>{std::move(h.state), std::move(obs),
-                      RunTrace<D>{entry_cpu, std::move(g.cpu)}};
+  RunResult<D> r{pre, ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
+                 RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
+  VcpuState<D>& s = r.state;
+  ApplySetupDebug<D>(s);
+  r.trace.entry_cpu = ApplyWorldSwitchIn<D>(host, s);
+  r.trace.exit_cpu = r.trace.entry_cpu;
+  const GuestEvent<D> event =
+      ApplyGuestAct<D>(s.ghost, r.trace.exit_cpu, action);
+  ApplyWorldSwitchOut<D>(s, r.trace.exit_cpu);
+  ApplyClearDebug<D>(s);
+  const ExitInfo<D> x = ApplyHandleExit<D>(s, action, event);
+  const Cpu<D>& entry = r.trace.entry_cpu;
+  Obs<D>& o = r.obs;
+  o.entry_mdcr_el2 =
+      D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
+  o.entry_hw = entry.regs.regs;
+  o.entry_mdscr_el1 = entry.regs.mdscr_el1;
+  o.entry_pstate_ss = entry.regs.pstate_ss;
+  o.trapped = event.trapped;
+  o.undef = x.undef;
+  o.read_value = x.read_value;
+  o.exit_reason = x.exit_reason;
+  o.hsr = x.hsr;
+  o.pc = x.pc;
+  o.far = x.far;
+  o.ctx_mdscr_el1 = s.ctx.mdscr_el1;
+  o.ctx_pstate_ss = s.ctx.pstate_ss;
+  return r;
 }
 
 }  // namespace dbgref::model

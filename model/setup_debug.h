@@ -36,8 +36,9 @@ WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
   return mdcr;
 }
 
+// Updates s, a state the caller owns, as setup_debug does.
 template <class D>
-VcpuState<D> SetupDebug(VcpuState<D> s) {
+void ApplySetupDebug(VcpuState<D>& s) {
   const BoolOf<D> active = DebugActive<D>(s);
   const BoolOf<D> single = SingleStepOn<D>(s);
   const BoolOf<D> use_hw = UseHwOn<D>(s);
@@ -58,6 +59,12 @@ VcpuState<D> SetupDebug(VcpuState<D> s) {
   mdscr = D::ite(use_hw, D::bor(mdscr, D::lit(DBGREF_MDSCR_MDE)), mdscr);
   s.ctx.mdscr_el1 = mdscr;
   s.dirty = D::or_(s.dirty, use_hw);
+}
+
+template <class D>
+VcpuState<D> SetupDebug(const VcpuState<D>& pre) {
+  VcpuState<D> s = pre;
+  ApplySetupDebug<D>(s);
   return s;
 }
 

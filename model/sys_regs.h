@@ -11,17 +11,25 @@
 
 namespace dbgref::model {
 
+// What the emulation returns to the guest.
 template <class D>
-struct Emulated {
-  VcpuState<D> state;
+struct EmulationResult {
   WordOf<D> read_value;  // what a read puts in the guest's register, else 0
   BoolOf<D> undef;       // an UNDEF was injected instead
 };
 
-// Emulates access a when trapped holds; otherwise changes nothing.
 template <class D>
-Emulated<D> EmulateTrappedAccess(VcpuState<D> s, const Action<D>& a,
-                                 const BoolOf<D>& trapped) {
+struct Emulated {
+  VcpuState<D> state;
+  EmulationResult<D> result;
+};
+
+// Emulates access a on s, a state the caller owns, when trapped holds;
+// otherwise changes nothing.
+template <class D>
+EmulationResult<D> ApplyEmulateTrappedAccess(VcpuState<D>& s,
+                                             const Action<D>& a,
+                                             const BoolOf<D>& trapped) {
   // REQ-NOUNDEF: every register of this handler is emulated.
 #ifdef DBGREF_MUTANT_UNDEF_MDSCR_USE_HW
   const BoolOf<D> undef =
@@ -41,13 +49,21 @@ Emulated<D> EmulateTrappedAccess(VcpuState<D> s, const Action<D>& a,
 #ifdef DBGREF_MUTANT_TRAP_WRITE_LOST
   write = D::and_(write, D::not_(UseHwOn<D>(s)));
 #endif
-  s.ctx = WriteReg<D>(std::move(s.ctx), write, a.reg_kind, a.index, a.value);
+  WriteRegIf<D>(s.ctx, write, a.reg_kind, a.index, a.value);
   // REQ-OFF: a write marks the registers dirty, so the next entry loads them
   // all and stops trapping (lazy switching).
 #ifndef DBGREF_MUTANT_DIRTY_NOT_SET_ON_WRITE
   s.dirty = D::or_(s.dirty, write);
 #endif
-  return Emulated<D>{s, read_value, undef};
+  return EmulationResult<D>{read_value, undef};
+}
+
+template <class D>
+Emulated<D> EmulateTrappedAccess(const VcpuState<D>& pre, const Action<D>& a,
+                                 const BoolOf<D>& trapped) {
+  VcpuState<D> s = pre;
+  const EmulationResult<D> r = ApplyEmulateTrappedAccess<D>(s, a, trapped);
+  return Emulated<D>{s, r};
 }
 
 }  // namespace dbgref::model

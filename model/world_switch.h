@@ -20,16 +20,18 @@ struct Entered {
 // The set the world switch loads and saves when DIRTY: userspace's set with
 // USE_HW, the guest's own otherwise (debug_ptr).
 template <class D>
-DebugRegs<D> LoadSource(const VcpuState<D>& s) {
+BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
 #ifdef DBGREF_MUTANT_HW_LOAD_GUEST_SET
-  return s.ctx.regs;
+  return D::lit_bool(false);
 #else
-  return Select<D>(UseHwOn<D>(s), s.external, s.ctx.regs);
+  return UseHwOn<D>(s);
 #endif
 }
 
+// Updates s, a state the caller owns, for the entry; returns the CPU as the
+// guest starts to run.
 template <class D>
-Entered<D> WorldSwitchIn(const Host<D>& host, VcpuState<D> s) {
+Cpu<D> ApplyWorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
   // registers loaded (lazy switching, as before the series).
 #ifdef DBGREF_MUTANT_OFF_NO_LAZY
@@ -41,25 +43,38 @@ Entered<D> WorldSwitchIn(const Host<D>& host, VcpuState<D> s) {
   s.dirty = D::or_(s.dirty, guest_enabled);
   // REQ-HW-PROGRAM, REQ-ISOLATION: without DIRTY the hardware keeps the
   // host's values, and TDA keeps the guest away from them.
-  DebugContext<D> regs = s.ctx;
-  regs.regs = Select<D>(s.dirty, LoadSource<D>(s), host.host_regs);
-  return Entered<D>{s, Cpu<D>{regs, s.mdcr_el2}};
+  Cpu<D> cpu{s.ctx, s.mdcr_el2};
+  AssignIf<D>(cpu.regs.regs, LoadsExternalSet<D>(s), s.external);
+  AssignIf<D>(cpu.regs.regs, D::not_(s.dirty), host.host_regs);
+  return cpu;
 }
 
 template <class D>
-VcpuState<D> WorldSwitchOut(const Host<D>& host, VcpuState<D> s,
-                            const Cpu<D>& cpu) {
-  (void)host;  // the host's values go back into the hardware, not the vCPU
+Entered<D> WorldSwitchIn(const Host<D>& host, const VcpuState<D>& pre) {
+  VcpuState<D> s = pre;
+  Cpu<D> cpu = ApplyWorldSwitchIn<D>(host, s);
+  return Entered<D>{s, cpu};
+}
+
+// Updates s, a state the caller owns, for the exit from cpu.
+template <class D>
+void ApplyWorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   // MDSCR_EL1, MDCCINT_EL1 and PSTATE.SS are EL1 state, always switched.
   s.ctx.mdscr_el1 = cpu.regs.mdscr_el1;
   s.ctx.mdccint_el1 = cpu.regs.mdccint_el1;
   s.ctx.pstate_ss = cpu.regs.pstate_ss;
-  // With DIRTY the hardware goes back into the set it was loaded from.
-  const BoolOf<D> use_hw = UseHwOn<D>(s);
-  s.external = Select<D>(D::and_(s.dirty, use_hw), cpu.regs.regs, s.external);
-  s.ctx.regs =
-      Select<D>(D::and_(s.dirty, D::not_(use_hw)), cpu.regs.regs, s.ctx.regs);
+  // With DIRTY the hardware goes back into the set it was loaded from, and
+  // the host's values go back into the hardware.
+  const BoolOf<D> external = LoadsExternalSet<D>(s);
+  AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.regs.regs);
+  AssignIf<D>(s.ctx.regs, D::and_(s.dirty, D::not_(external)), cpu.regs.regs);
   s.dirty = D::lit_bool(false);
+}
+
+template <class D>
+VcpuState<D> WorldSwitchOut(const VcpuState<D>& pre, const Cpu<D>& cpu) {
+  VcpuState<D> s = pre;
+  ApplyWorldSwitchOut<D>(s, cpu);
   return s;
 }
 

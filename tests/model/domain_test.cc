@@ -53,9 +53,9 @@ struct StrictDomain {
   static Word load(const std::array<Word, kBankSize>& bank, const Word& i) {
     return IteLoad<StrictDomain>(bank, i);
   }
-  static std::array<Word, kBankSize> store(std::array<Word, kBankSize> bank,
-                                           const Word& i, const Word& v) {
-    return IteStore<StrictDomain>(std::move(bank), i, v);
+  static void store(std::array<Word, kBankSize>& bank, const Word& i,
+                    const Word& v) {
+    IteStore<StrictDomain>(bank, i, v);
   }
 };
 using S = StrictDomain;
@@ -133,7 +133,11 @@ TEST(Domain, IteLoadAndStoreMatchDirectIndexing) {
   for (std::size_t n = 0; n < kBankSize; ++n) bank[n] = 100 + n;
   for (uint64_t i = 0; i < 40; ++i) {
     EXPECT_EQ(IteLoad<C>(bank, i), C::load(bank, i)) << i;
-    EXPECT_EQ(IteStore<C>(bank, i, 7), C::store(bank, i, 7)) << i;
+    Bank<C> by_ite = bank;
+    Bank<C> direct = bank;
+    IteStore<C>(by_ite, i, 7);
+    C::store(direct, i, 7);
+    EXPECT_EQ(by_ite, direct) << i;
   }
 }
 

@@ -53,7 +53,7 @@ TEST(WorldSwitch, InLoadsTheSelectedSetOutSavesItBack) {
   EXPECT_EQ(in.cpu.mdcr_el2, s.mdcr_el2);
   Cpu<C> cpu = in.cpu;
   cpu.regs.mdccint_el1 = 0x77;
-  const ConcreteVcpu out = WorldSwitchOut<C>(host, in.state, cpu);
+  const ConcreteVcpu out = WorldSwitchOut<C>(in.state, cpu);
   EXPECT_FALSE(out.dirty);
   EXPECT_EQ(out.ctx.mdccint_el1, 0x77u);
   EXPECT_TRUE(RegsEq<C>(out.external, FromRecord(UserRegs())));
@@ -110,7 +110,7 @@ TEST(RunIteration, IsTheCompositionOfItsSteps) {
   ConcreteVcpu s = SetupDebug<C>(s0);
   Entered<C> in = WorldSwitchIn<C>(host, s);
   AfterGuest<C> g = GuestAct<C>(in.state, in.cpu, op.action);
-  s = WorldSwitchOut<C>(host, g.state, g.cpu);
+  s = WorldSwitchOut<C>(g.state, g.cpu);
   s = ClearDebug<C>(s);
   const Handled<C> h = HandleExit<C>(s, op.action, g.event);
   EXPECT_TRUE(StateEq<C>(r.state, h.state));

@@ -66,7 +66,7 @@ TEST(ReqTrapTda, REQ_TRAP_TDA_SingleStepWithGuestDebugEnabledTraps) {
   Vcpu v;
   v.Do(WriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_MDE));
   v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
-  v.Do(WriteOp(DBGREF_REG_WVR, 0, 1));
+  ASSERT_TRUE(v.state().dirty);
   const dbgref_obs o = v.Do(ReadOp(DBGREF_REG_MDSCR));
   EXPECT_TRUE(Tda(o));
   EXPECT_EQ(o.trapped, 1u);
