@@ -1,0 +1,67 @@
+// The mode diagram (tools/diagram.h) shows what the model does: the traps
+// of each mode and the transitions the spec describes.
+
+#include "tools/diagram.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace dbgref {
+namespace {
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST(Diagram, IsOneDotGraph) {
+  const std::string dot = DebugModeDiagramDot();
+  EXPECT_EQ(dot.rfind("// Generated", 0), 0u);
+  EXPECT_TRUE(Contains(dot, "digraph debug_modes {"));
+  EXPECT_EQ(dot.back(), '\n');
+  EXPECT_EQ(dot[dot.size() - 2], '}');
+}
+
+TEST(Diagram, OffCleanTrapsAndKeepsHostRegisters) {
+  const std::string dot = DebugModeDiagramDot();
+  EXPECT_TRUE(Contains(dot,
+                       "m0_clean [label=\"guest debug off\\nDIRTY clear\\n"
+                       "entry traps: TDA\\nhardware holds: host's "
+                       "registers\"]"))
+      << dot;
+}
+
+TEST(Diagram, OffDirtyGivesTheGuestItsRegisters) {
+  const std::string dot = DebugModeDiagramDot();
+  EXPECT_TRUE(Contains(dot,
+                       "m0_dirty [label=\"guest debug off\\nDIRTY set\\n"
+                       "entry traps: none\\nhardware holds: guest's "
+                       "registers\"]"))
+      << dot;
+  EXPECT_TRUE(Contains(dot,
+                       "m0_clean -> m0_dirty [label=\"run: guest writes "
+                       "DBGBVR0_EL1"))
+      << dot;
+}
+
+TEST(Diagram, HardwareBreakpointsTrapAndLoadUserspaceValues) {
+  const std::string dot = DebugModeDiagramDot();
+  // ENABLE|USE_HW is 0x20001 = 131073.
+  EXPECT_TRUE(Contains(dot,
+                       "m131073_clean [label=\"ENABLE|USE_HW\\nDIRTY "
+                       "clear\\nentry traps: TDA+TDE\\nhardware holds: "
+                       "userspace's registers\"]"))
+      << dot;
+}
+
+TEST(Diagram, SingleStepTrapsEvenWhenDirty) {
+  const std::string dot = DebugModeDiagramDot();
+  // ENABLE|SINGLESTEP is 3.
+  EXPECT_TRUE(Contains(dot,
+                       "m3_dirty [label=\"ENABLE|SINGLESTEP\\nDIRTY "
+                       "set\\nentry traps: TDA+TDE"))
+      << dot;
+}
+
+}  // namespace
+}  // namespace dbgref
