@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "model/arch.h"
 #include "model/record.h"
 #include "model/uapi.h"
 
@@ -412,6 +413,12 @@ absl::StatusOr<dbgref_op> ParseRun(const Line& line) {
         absl::StatusOr<uint64_t> esr =
             NumberAt(line, arg->value, arg->value_column, UINT32_MAX);
         if (!esr.ok()) return esr.status();
+        if (((*esr >> DBGREF_ESR_EC_SHIFT) & DBGREF_ESR_EC_MASK) ==
+            DBGREF_EC_SYS64) {
+          return ErrorAt(line.number, arg->value_column,
+                         "EC 0x18 (SYS64) is a system register access: "
+                         "write it as run read or run write");
+        }
         op.action.esr = static_cast<uint32_t>(*esr);
         have_esr = true;
       } else if (arg->key == "pc" || arg->key == "far") {

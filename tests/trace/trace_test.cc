@@ -132,6 +132,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadTrace{"dbgref-trace v1\nrun exception esr=0x100000000\n",
                  "line 2, column 19: number 0x100000000 does not fit in 32 "
                  "bits"},
+        BadTrace{"dbgref-trace v1\nrun exception esr=0x62000000\n",
+                 "line 2, column 19: EC 0x18 (SYS64) is a system register "
+                 "access: write it as run read or run write"},
         BadTrace{"dbgref-trace v1\nrun read MDSCR_EL1 extra\n",
                  "line 2, column 20: run read takes only a register"},
         BadTrace{"dbgref-trace v1\nrun jump\n",
