@@ -18,6 +18,11 @@ static_assert(std::is_trivially_copyable_v<DebugRegs<C>>,
 
 }  // namespace
 
+Action<C> FromRecord(const dbgref_action& a) {
+  return Action<C>{a.kind,  a.reg_kind, a.index, a.is_write != 0,
+                   a.value, a.esr,      a.pc,    a.far};
+}
+
 DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
   DebugRegs<C> regs;
   std::memcpy(regs.bcr.data(), arch.dbg_bcr, sizeof(arch.dbg_bcr));
@@ -90,24 +95,29 @@ ConcreteTransition StepTransition(const ConcreteHost& host,
 
 ConcreteStep Step(const dbgref_host& host, const ConcreteVcpu& state,
                   const dbgref_op& op) {
-  const ConcreteHost h = FromRecord(host);
-  const ConcreteOp o = FromRecord(op);
+  // Converts only what the operation reads: this runs once per lockstep
+  // step of the differential check.
   switch (op.kind) {
     case DBGREF_OP_SET_GUEST_DEBUG: {
-      IoctlResult<C> r = SetGuestDebug<C>(state, o.control, o.arch);
+      const IoctlResult<C> r =
+          SetGuestDebug<C>(state, op.dbg.control, FromRecord(op.dbg.arch));
       return ConcreteStep{
           r.state, ToRecord(ZeroObs<C>(DBGREF_OP_SET_GUEST_DEBUG, r.ret))};
     }
-    case DBGREF_OP_CHECK_EXTENSION:
+    case DBGREF_OP_CHECK_EXTENSION: {
+      const ConcreteHost h{host.id_aa64dfr0_el1, ZeroRegs<C>()};
       return ConcreteStep{state,
                           ToRecord(ZeroObs<C>(DBGREF_OP_CHECK_EXTENSION,
-                                              CheckExtension<C>(h, o.cap)))};
+                                              CheckExtension<C>(h, op.cap)))};
+    }
     case DBGREF_OP_RUN: {
-      RunResult<C> r = RunIteration<C>(h, state, o.action);
+      const RunResult<C> r =
+          RunIteration<C>(FromRecord(host), state, FromRecord(op.action));
       return ConcreteStep{r.state, ToRecord(r.obs)};
     }
     default: {
-      ConcreteTransition t = Step<C>(h, state, o);
+      const ConcreteTransition t =
+          model::Step<C>(FromRecord(host), state, FromRecord(op));
       return ConcreteStep{t.post, ToRecord(t.obs)};
     }
   }

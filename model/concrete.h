@@ -45,6 +45,7 @@ ConcreteTransition StepTransition(const ConcreteHost& host,
 // Conversions between the C records and the model's values.
 ConcreteHost FromRecord(const dbgref_host& host);
 ConcreteOp FromRecord(const dbgref_op& op);
+Action<ConcreteDomain> FromRecord(const dbgref_action& action);
 DebugRegs<ConcreteDomain> FromRecord(const kvm_guest_debug_arch& arch);
 kvm_guest_debug_arch ToRecord(const DebugRegs<ConcreteDomain>& regs);
 dbgref_obs ToRecord(const ConcreteObs& obs);

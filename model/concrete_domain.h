@@ -44,6 +44,21 @@ struct ConcreteDomain {
   }
 };
 
+// Cheaper equivalents of the generic bank helpers (domain.h allows a domain
+// to specialize them; the meaning must stay the same).
+template <>
+inline void AssignIf<ConcreteDomain>(Bank<ConcreteDomain>& dst, const bool& c,
+                                     const Bank<ConcreteDomain>& src) {
+  if (c) dst = src;
+}
+
+template <>
+inline void StoreIf<ConcreteDomain>(Bank<ConcreteDomain>& bank,
+                                    const bool& enable, const uint64_t& index,
+                                    const uint64_t& value) {
+  if (enable) bank[index & (kBankSize - 1)] = value;
+}
+
 }  // namespace dbgref::model
 
 #endif  // DBGREF_MODEL_CONCRETE_DOMAIN_H_

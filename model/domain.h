@@ -28,7 +28,9 @@
 // below implement them on top of ite and eq for a domain that has no
 // cheaper way, the concrete domain indexes directly. store updates a bank
 // that the calling rule owns (a local copy): rules are pure functions of
-// their const inputs, and only ever update their own locals.
+// their const inputs, and only ever update their own locals. A domain may
+// also explicitly specialize the bank helpers StoreIf and AssignIf below
+// with a cheaper equivalent (the concrete domain does).
 //
 // Rules obey these restrictions, so that a symbolic domain type-checks and
 // means the same thing:
