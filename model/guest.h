@@ -1,7 +1,10 @@
 // The guest's one action per KVM_RUN iteration, as the CPU executes it
 // (Arm ARM, D2 "AArch64 self-hosted debug" and the MDCR_EL2 description):
 //  - an MRS/MSR of a debug register, MDSCR_EL1 or MDCCINT_EL1 traps to EL2
-//    iff MDCR_EL2.TDA is set; otherwise it reads or writes the CPU register;
+//    iff MDCR_EL2.TDA is in effect: set, or treated as set because
+//    MDCR_EL2.TDE is set (Arm ARM, MDCR_EL2.TDA: "treated as being 1 for all
+//    purposes other than a direct read" when TDE is 1); otherwise it reads
+//    or writes the CPU register;
 //  - a debug exception (breakpoint, software step, watchpoint, BKPT, BRK)
 //    from EL1/EL0 is taken to EL2 iff MDCR_EL2.TDE is set; otherwise the
 //    guest takes it itself;
@@ -57,8 +60,9 @@ BoolOf<D> IsDebugClass(const WordOf<D>& ec) {
 template <class D>
 GuestEvent<D> ApplyGuestAct(DebugContext<D>& ghost, Cpu<D>& cpu,
                             const Action<D>& a) {
-  const BoolOf<D> tda = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA);
   const BoolOf<D> tde = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDE);
+  // The effective TDA: TDE=1 makes the CPU treat TDA as 1.
+  const BoolOf<D> tda = D::or_(AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA), tde);
   const BoolOf<D> access = IsAccess<D>(a);
   const BoolOf<D> trapped = D::and_(access, tda);
   const BoolOf<D> direct = D::and_(access, D::not_(tda));

@@ -42,6 +42,26 @@ WordOf<D> NumWrps(const Host<D>& h) {
   return D::add(WrpsField<D>(h), D::lit(1));
 }
 
+// r as a CPU with this configuration has it: breakpoints 0..nb-1 and
+// watchpoints 0..nw-1; the registers it does not implement read as 0. An
+// observation of the hardware holds only these (Arm ARM, ID_AA64DFR0_EL1:
+// BRPs and WRPs give the number implemented; the others do not exist).
+template <class D>
+DebugRegs<D> ImplementedOnly(const Host<D>& h, const DebugRegs<D>& r) {
+  const WordOf<D> brps = BrpsField<D>(h);
+  const WordOf<D> wrps = WrpsField<D>(h);
+  DebugRegs<D> out = r;
+  for (std::size_t n = 0; n < kBankSize; ++n) {
+    const BoolOf<D> bp = D::ule(D::lit(n), brps);
+    const BoolOf<D> wp = D::ule(D::lit(n), wrps);
+    out.bcr[n] = D::ite(bp, r.bcr[n], D::lit(0));
+    out.bvr[n] = D::ite(bp, r.bvr[n], D::lit(0));
+    out.wcr[n] = D::ite(wp, r.wcr[n], D::lit(0));
+    out.wvr[n] = D::ite(wp, r.wvr[n], D::lit(0));
+  }
+  return out;
+}
+
 }  // namespace dbgref::model
 
 #endif  // DBGREF_MODEL_HOST_H_

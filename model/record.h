@@ -11,7 +11,8 @@
  *  Guest actions (one per KVM_RUN iteration, performed while the guest runs,
  *  between the world switch in and the world switch out):
  *   - ACCESS: an MRS/MSR of a debug register (DBGBCRn/BVRn/WCRn/WVRn_EL1,
- *     MDSCR_EL1 or MDCCINT_EL1). If MDCR_EL2.TDA is set on the CPU the access
+ *     MDSCR_EL1 or MDCCINT_EL1). If MDCR_EL2.TDA is in effect on the CPU
+ *     (set, or implied by MDCR_EL2.TDE: Arm ARM, MDCR_EL2.TDA) the access
  *     traps to EL2 (an exit with EC SYS64, emulated by handle_exit after
  *     clear_debug); otherwise it reads or writes the hardware register
  *     directly.
@@ -22,8 +23,10 @@
  *     class is an ordinary exit that handle_exit resumes.
  *
  *  Observation of a KVM_RUN iteration:
- *   - `entry_*`: MDCR_EL2 (the trap bits only), the hardware debug registers,
- *     MDSCR_EL1 and PSTATE.SS as the CPU holds them while the guest runs;
+ *   - `entry_*`: MDCR_EL2 (the trap bits only), the hardware debug registers
+ *     (only the BRPs+1 breakpoints and WRPs+1 watchpoints the CPU implements;
+ *     0 for the others), MDSCR_EL1 and PSTATE.SS as the CPU holds them while
+ *     the guest runs;
  *   - the exit: `exit_reason` is KVM_EXIT_DEBUG or 0 (back to the guest);
  *     for a debug exit `hsr` and `pc`, and `far` for a watchpoint only
  *     (0 otherwise: userspace reads far only for watchpoints);

@@ -101,12 +101,17 @@ BoolOf<D> ReqCap(const Transition<D>& t) {
 }
 
 // REQ-TRAP-TDA: while guest debug is on (control != 0) every entry traps
-// the guest's debug register accesses.
+// the guest's debug register accesses: TDA is in effect (set, or implied
+// by TDE); and with USE_HW the TDA bit itself is set.
 template <class D>
 BoolOf<D> ReqTrapTda(const Transition<D>& t) {
-  return Implies<D>(
-      D::and_(IsOp<D>(t.op, DBGREF_OP_RUN), DebugActive<D>(t.pre)),
-      req_internal::EntryHas<D>(t, DBGREF_MDCR_TDA));
+  using namespace req_internal;
+  const BoolOf<D> run = IsOp<D>(t.op, DBGREF_OP_RUN);
+  const BoolOf<D> effective =
+      D::or_(EntryHas<D>(t, DBGREF_MDCR_TDA), EntryHas<D>(t, DBGREF_MDCR_TDE));
+  return D::and_(Implies<D>(D::and_(run, DebugActive<D>(t.pre)), effective),
+                 Implies<D>(D::and_(run, UseHwOn<D>(t.pre)),
+                            EntryHas<D>(t, DBGREF_MDCR_TDA)));
 }
 
 // REQ-TRAP-TDE: TDE on entry exactly when guest debug is on; TPM, TPMCR,
@@ -174,11 +179,12 @@ BoolOf<D> ReqIsolation(const Transition<D>& t) {
       D::and_(IsAccess<D>(t.op.action), D::not_(t.obs.trapped));
   return Implies<D>(
       run,
-      And3<D>(
-          RegsEq<D>(t.post.external, t.pre.external),
-          Implies<D>(UseHwOn<D>(t.pre),
-                     RegsEq<D>(t.trace.exit_cpu.regs.regs, t.pre.external)),
-          Implies<D>(untrapped, RegsEq<D>(t.obs.entry_hw, t.pre.ghost.regs))));
+      And3<D>(RegsEq<D>(t.post.external, t.pre.external),
+              Implies<D>(UseHwOn<D>(t.pre),
+                         RegsEq<D>(t.trace.exit_cpu.regs.regs, t.pre.external)),
+              Implies<D>(untrapped, RegsEq<D>(t.obs.entry_hw,
+                                              ImplementedOnly<D>(
+                                                  t.host, t.pre.ghost.regs)))));
 }
 
 // REQ-NOUNDEF: no guest access to these registers ever gets an UNDEF; a
@@ -252,8 +258,10 @@ BoolOf<D> ReqOff(const Transition<D>& t) {
   ok = D::and_(ok, BoolEq<D>(t.obs.entry_pstate_ss, t.pre.ctx.pstate_ss));
   ok = D::and_(ok, BoolEq<D>(req_internal::EntryHas<D>(t, DBGREF_MDCR_TDA),
                              D::not_(t.pre.dirty)));
-  ok = D::and_(ok, RegsEq<D>(t.obs.entry_hw, Select<D>(loaded, t.pre.ctx.regs,
-                                                       t.host.host_regs)));
+  ok = D::and_(
+      ok, RegsEq<D>(t.obs.entry_hw,
+                    ImplementedOnly<D>(t.host, Select<D>(loaded, t.pre.ctx.regs,
+                                                         t.host.host_regs))));
   ok = D::and_(ok, BoolEq<D>(t.post.dirty, trapped_write));
   return Implies<D>(off, ok);
 }

@@ -55,7 +55,7 @@ RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
   Obs<D>& o = r.obs;
   o.entry_mdcr_el2 =
       D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
-  o.entry_hw = entry.regs.regs;
+  o.entry_hw = ImplementedOnly<D>(host, entry.regs.regs);
   o.entry_mdscr_el1 = entry.regs.mdscr_el1;
   o.entry_pstate_ss = entry.regs.pstate_ss;
   o.trapped = event.trapped;

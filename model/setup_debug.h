@@ -16,12 +16,14 @@ template <class D>
 WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
   const BoolOf<D> active = DebugActive<D>(s);
   // REQ-TRAP-TDA, REQ-OFF: trap the debug registers while the hardware does
-  // not hold a vCPU set (lazy switching), and whenever guest debug is on, so
-  // that every guest access is emulated against the guest's own values.
-#ifdef DBGREF_MUTANT_TDA_USE_HW_ONLY
-  const BoolOf<D> trap = D::or_(D::not_(s.dirty), UseHwOn<D>(s));
+  // not hold a vCPU set (lazy switching), and always while userspace's
+  // breakpoints are loaded (USE_HW). With any other guest debug, TDE (below)
+  // makes the CPU treat TDA as set, so every guest access is emulated
+  // against the guest's own values all the same (spec/decisions.md).
+#ifdef DBGREF_MUTANT_TDA_NOT_FORCED
+  const BoolOf<D> trap = D::not_(s.dirty);
 #else
-  const BoolOf<D> trap = D::or_(D::not_(s.dirty), active);
+  const BoolOf<D> trap = D::or_(D::not_(s.dirty), UseHwOn<D>(s));
 #endif
   // REQ-TRAP-TDE: debug exceptions go to EL2 exactly when guest debug is on;
   // the performance monitor and OS/ROM register traps are always on.

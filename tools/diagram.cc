@@ -97,9 +97,12 @@ std::string EntryText(const dbgref_host& host,
           host, vcpu,
           GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x1000, 0))
           .obs;
+  // The CPU treats TDA as set whenever TDE is (Arm ARM, MDCR_EL2.TDA).
   std::vector<std::string> traps;
-  if (obs.entry_mdcr_el2 & DBGREF_MDCR_TDA) traps.push_back("TDA");
-  if (obs.entry_mdcr_el2 & DBGREF_MDCR_TDE) traps.push_back("TDE");
+  const bool tda = obs.entry_mdcr_el2 & DBGREF_MDCR_TDA;
+  const bool tde = obs.entry_mdcr_el2 & DBGREF_MDCR_TDE;
+  if (tda) traps.push_back("TDA");
+  if (tde) traps.push_back(tda ? "TDE" : "TDE (TDA implied)");
   const uint64_t bvr0 = obs.entry_hw.dbg_bvr[0];
   const char* owner = bvr0 == kHostValue        ? "host"
                       : bvr0 == kUserspaceValue ? "userspace"

@@ -93,20 +93,51 @@ static bool is_debug_class(u32 ec)
 	}
 }
 
+/*
+ * MDCR_EL2.TDA as the CPU applies it: with TDE set, TDA is treated as set
+ * for everything but a direct read of MDCR_EL2 (Arm ARM, MDCR_EL2.TDA).
+ */
+static bool tda_in_effect(const struct dbgref_cpu *cpu)
+{
+	return cpu->mdcr_el2 & (MDCR_EL2_TDA | MDCR_EL2_TDE);
+}
+
+/*
+ * The hardware debug registers as observed: only the BRPs + 1 breakpoints
+ * and WRPs + 1 watchpoints the CPU implements (Arm ARM, ID_AA64DFR0_EL1);
+ * the others do not exist and read as 0 in the record.
+ */
+static void observe_implemented(const struct dbgref_cpu *cpu,
+				struct kvm_guest_debug_arch *out)
+{
+	u64 nb = ((cpu->id_aa64dfr0_el1 >> DBGREF_DFR0_BRPS_SHIFT) &
+		  DBGREF_DFR0_FIELD_MASK) + 1;
+	u64 nw = ((cpu->id_aa64dfr0_el1 >> DBGREF_DFR0_WRPS_SHIFT) &
+		  DBGREF_DFR0_FIELD_MASK) + 1;
+	int n;
+
+	for (n = 0; n < KVM_ARM_MAX_DBG_REGS; n++) {
+		out->dbg_bcr[n] = n < (int)nb ? cpu->dbg.dbg_bcr[n] : 0;
+		out->dbg_bvr[n] = n < (int)nb ? cpu->dbg.dbg_bvr[n] : 0;
+		out->dbg_wcr[n] = n < (int)nw ? cpu->dbg.dbg_wcr[n] : 0;
+		out->dbg_wvr[n] = n < (int)nw ? cpu->dbg.dbg_wvr[n] : 0;
+	}
+}
+
 int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 {
 	const struct dbgref_action *a = cpu->action;
 	struct dbgref_obs *o = cpu->obs;
 
 	o->entry_mdcr_el2 = cpu->mdcr_el2 & DBGREF_MDCR_DEBUG_TRAP_BITS;
-	o->entry_hw = cpu->dbg;
+	observe_implemented(cpu, &o->entry_hw);
 	o->entry_mdscr_el1 = cpu->mdscr_el1;
 	o->entry_pstate_ss = !!(cpu->spsr_el2 & DBGREF_SPSR_SS);
 
 	if (a->kind == DBGREF_ACTION_ACCESS) {
 		u64 *reg;
 
-		if (cpu->mdcr_el2 & MDCR_EL2_TDA) {
+		if (tda_in_effect(cpu)) {
 			o->trapped = 1;
 			cpu->esr_el2 = dbgref_cpu_sys64_esr(a->reg_kind,
 							    a->index,

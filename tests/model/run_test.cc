@@ -213,8 +213,21 @@ TEST(ReqOff, REQ_OFF_HostRegistersStayWhileNothingIsDirty) {
   Vcpu v;
   const dbgref_obs o = v.Do(OtherExitOp());
   EXPECT_NE(o.entry_mdcr_el2 & DBGREF_MDCR_TDA, 0u);
-  EXPECT_EQ(o.entry_hw.dbg_wcr[5], v.host().host_regs.dbg_wcr[5]);
+  EXPECT_EQ(o.entry_hw.dbg_wcr[3], v.host().host_regs.dbg_wcr[3]);
   EXPECT_FALSE(v.state().dirty);
+  EXPECT_TRUE(ReqOff<C>(v.last()));
+}
+
+TEST(ReqOff, REQ_OFF_UnimplementedRegistersAreNotObserved) {
+  // The default host has 6 breakpoints and 4 watchpoints: the hardware has
+  // no DBGBCR6_EL1 or DBGWCR4_EL1, so the observation holds 0 there.
+  Vcpu v;
+  const dbgref_obs o = v.Do(OtherExitOp());
+  ASSERT_NE(v.host().host_regs.dbg_bcr[6], 0u);
+  ASSERT_NE(v.host().host_regs.dbg_wcr[4], 0u);
+  EXPECT_EQ(o.entry_hw.dbg_bcr[5], v.host().host_regs.dbg_bcr[5]);
+  EXPECT_EQ(o.entry_hw.dbg_bcr[6], 0u);
+  EXPECT_EQ(o.entry_hw.dbg_wcr[4], 0u);
   EXPECT_TRUE(ReqOff<C>(v.last()));
 }
 

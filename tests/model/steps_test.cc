@@ -67,20 +67,28 @@ TEST(WorldSwitch, NotDirtyKeepsHostRegisters) {
   EXPECT_FALSE(in.state.dirty);
 }
 
-TEST(GuestAct, TrapsIffTdaAndRoutesDebugIffTde) {
+TEST(GuestAct, TrapsIffTdaInEffectAndRoutesDebugIffTde) {
   const ConcreteVcpu s = ResetState<C>();
   Cpu<C> cpu = ZeroCpu<C>();
   const ConcreteOp read = FromRecord(ReadOp(DBGREF_REG_BCR, 1));
   const ConcreteOp brk = FromRecord(ExceptionOp(DBGREF_EC_BRK64));
-  cpu.mdcr_el2 = DBGREF_MDCR_TDA;
-  EXPECT_TRUE(GuestAct<C>(s, cpu, read.action).event.trapped);
-  EXPECT_FALSE(GuestAct<C>(s, cpu, brk.action).event.debug_exit);
-  cpu.mdcr_el2 = DBGREF_MDCR_TDE;
   cpu.regs.regs.bcr[1] = 0x11;
+  // Neither: the access reaches the CPU register, BRK stays in the guest.
+  cpu.mdcr_el2 = 0;
   const AfterGuest<C> g = GuestAct<C>(s, cpu, read.action);
   EXPECT_FALSE(g.event.trapped);
   EXPECT_TRUE(g.event.direct_read);
   EXPECT_EQ(g.event.direct_value, 0x11u);
+  EXPECT_FALSE(GuestAct<C>(s, cpu, brk.action).event.debug_exit);
+  // TDA: the access traps, BRK stays in the guest.
+  cpu.mdcr_el2 = DBGREF_MDCR_TDA;
+  EXPECT_TRUE(GuestAct<C>(s, cpu, read.action).event.trapped);
+  EXPECT_FALSE(GuestAct<C>(s, cpu, brk.action).event.debug_exit);
+  // TDE: BRK goes to EL2, and the CPU treats TDA as set (Arm ARM,
+  // MDCR_EL2.TDA), so the access traps too.
+  cpu.mdcr_el2 = DBGREF_MDCR_TDE;
+  EXPECT_TRUE(GuestAct<C>(s, cpu, read.action).event.trapped);
+  EXPECT_FALSE(GuestAct<C>(s, cpu, read.action).event.direct_read);
   EXPECT_TRUE(GuestAct<C>(s, cpu, brk.action).event.debug_exit);
 }
 

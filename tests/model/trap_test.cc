@@ -47,18 +47,43 @@ TEST(ReqTrapTde, REQ_TRAP_TDE_SetExactlyWhenGuestDebugIsOn) {
   }
 }
 
-TEST(ReqTrapTda, REQ_TRAP_TDA_SetOnEveryEntryWhileActiveEvenWhenDirty) {
+TEST(ReqTrapTda, REQ_TRAP_TDA_InEffectOnEveryEntryWhileActiveEvenWhenDirty) {
   for (uint32_t control : kActiveControls) {
     Vcpu v;
     v.Do(SetGuestDebugOp(control));
     // A trapped write marks the registers dirty; guest debug must still
-    // trap on the next entry.
+    // trap on the next entry: TDA set, or implied by TDE.
     v.Do(WriteOp(DBGREF_REG_BCR, 1, 0x55));
     EXPECT_TRUE(v.state().dirty);
-    const dbgref_obs o = v.Do(OtherExitOp());
-    EXPECT_TRUE(Tda(o)) << std::hex << control;
+    const dbgref_obs o = v.Do(ReadOp(DBGREF_REG_BCR, 1));
+    EXPECT_TRUE(Tda(o) || Tde(o)) << std::hex << control;
+    EXPECT_EQ(o.trapped, 1u) << std::hex << control;
+    EXPECT_EQ(o.read_value, 0x55u) << std::hex << control;
     EXPECT_TRUE(ReqTrapTda<C>(v.last()));
   }
+}
+
+TEST(ReqTrapTda, REQ_TRAP_TDA_UseHwSetsTheBitItselfEvenWhenDirty) {
+  Vcpu v;
+  v.Do(WriteOp(DBGREF_REG_BVR, 0, 0x77));  // DIRTY for the next entry
+  v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW));
+  const dbgref_obs o = v.Do(OtherExitOp());
+  EXPECT_TRUE(Tda(o));
+  EXPECT_TRUE(ReqTrapTda<C>(v.last()));
+}
+
+TEST(ReqTrapTda, REQ_TRAP_TDA_TdeAloneMakesAccessesTrap) {
+  // Arm ARM, MDCR_EL2.TDA: with TDE set the CPU treats TDA as set. Single
+  // step with DIRTY set programs TDE without TDA, and accesses still trap.
+  Vcpu v;
+  v.Do(WriteOp(DBGREF_REG_BVR, 0, 0x77));
+  v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
+  const dbgref_obs o = v.Do(ReadOp(DBGREF_REG_MDSCR));
+  EXPECT_FALSE(Tda(o));
+  EXPECT_TRUE(Tde(o));
+  EXPECT_EQ(o.trapped, 1u);
+  EXPECT_EQ(o.read_value, 0u);  // the guest's own, not the host's SS
+  EXPECT_TRUE(ReqTrapTda<C>(v.last()));
 }
 
 TEST(ReqTrapTda, REQ_TRAP_TDA_SingleStepWithGuestDebugEnabledTraps) {
@@ -68,7 +93,7 @@ TEST(ReqTrapTda, REQ_TRAP_TDA_SingleStepWithGuestDebugEnabledTraps) {
   v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
   ASSERT_TRUE(v.state().dirty);
   const dbgref_obs o = v.Do(ReadOp(DBGREF_REG_MDSCR));
-  EXPECT_TRUE(Tda(o));
+  EXPECT_TRUE(Tda(o) || Tde(o));
   EXPECT_EQ(o.trapped, 1u);
   EXPECT_EQ(o.read_value, DBGREF_MDSCR_MDE);  // not the host's SS
 }
