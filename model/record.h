@@ -25,8 +25,9 @@
  *  Observation of a KVM_RUN iteration:
  *   - `entry_*`: MDCR_EL2 (the trap bits only), the hardware debug registers
  *     (only the BRPs+1 breakpoints and WRPs+1 watchpoints the CPU implements;
- *     0 for the others), MDSCR_EL1 and PSTATE.SS as the CPU holds them while
- *     the guest runs;
+ *     0 for the others), MDSCR_EL1 (without KDE while TDE is set: the debug
+ *     target is then EL2 and KDE has no effect on the guest) and PSTATE.SS
+ *     as the CPU holds them while the guest runs;
  *   - the exit: `exit_reason` is KVM_EXIT_DEBUG or 0 (back to the guest);
  *     for a debug exit `hsr` and `pc`, and `far` for a watchpoint only
  *     (0 otherwise: userspace reads far only for watchpoints);

@@ -37,6 +37,18 @@ struct RunResult {
 
 // The iteration threads one state value, owned by this function, through
 // the steps' Apply forms (each step's pure form is the same code on a copy).
+// MDSCR_EL1 as it governs the guest while it runs. With MDCR_EL2.TDE set
+// the debug target is EL2, and MDSCR_EL1.KDE, which enables debug
+// exceptions taken to the target level from that level itself, has no
+// effect on exceptions from the guest at EL1 or EL0 (Arm ARM, D2 "The debug
+// exception enable controls"); the observation leaves it out then.
+template <class D>
+WordOf<D> ObservedMdscr(const Cpu<D>& cpu) {
+  const BoolOf<D> tde = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDE);
+  return D::ite(tde, D::band(cpu.regs.mdscr_el1, D::lit(~DBGREF_MDSCR_KDE)),
+                cpu.regs.mdscr_el1);
+}
+
 template <class D>
 RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
                           const Action<D>& action) {
@@ -56,7 +68,7 @@ RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
   o.entry_mdcr_el2 =
       D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
   o.entry_hw = ImplementedOnly<D>(host, entry.regs.regs);
-  o.entry_mdscr_el1 = entry.regs.mdscr_el1;
+  o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
   o.entry_pstate_ss = entry.regs.pstate_ss;
   o.trapped = event.trapped;
   o.undef = x.undef;

@@ -124,6 +124,18 @@ static void observe_implemented(const struct dbgref_cpu *cpu,
 	}
 }
 
+/*
+ * MDSCR_EL1 as it governs the guest: with TDE set the debug target is EL2
+ * and KDE has no effect on exceptions from EL1 or EL0 (Arm ARM, D2 "The
+ * debug exception enable controls"), so the record leaves it out then.
+ */
+static u64 observed_mdscr(const struct dbgref_cpu *cpu)
+{
+	if (cpu->mdcr_el2 & MDCR_EL2_TDE)
+		return cpu->mdscr_el1 & ~DBGREF_MDSCR_KDE;
+	return cpu->mdscr_el1;
+}
+
 int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 {
 	const struct dbgref_action *a = cpu->action;
@@ -131,7 +143,7 @@ int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 
 	o->entry_mdcr_el2 = cpu->mdcr_el2 & DBGREF_MDCR_DEBUG_TRAP_BITS;
 	observe_implemented(cpu, &o->entry_hw);
-	o->entry_mdscr_el1 = cpu->mdscr_el1;
+	o->entry_mdscr_el1 = observed_mdscr(cpu);
 	o->entry_pstate_ss = !!(cpu->spsr_el2 & DBGREF_SPSR_SS);
 
 	if (a->kind == DBGREF_ACTION_ACCESS) {

@@ -54,8 +54,9 @@ TEST(ReqRestore, REQ_RESTORE_GuestContextAfterClearDebug) {
   v.Do(WriteOp(DBGREF_REG_WCR, 2, 0xc2));
   v.Do(SetGuestDebugOp(kHw | KVM_GUESTDBG_SINGLESTEP));
   const dbgref_obs o = v.Do(OtherExitOp());
-  EXPECT_EQ(o.entry_mdscr_el1,
-            kGuestMdscr | DBGREF_MDSCR_SS | DBGREF_MDSCR_MDE);
+  // KDE is left out of the observation while TDE is set.
+  EXPECT_EQ(o.entry_mdscr_el1, (kGuestMdscr & ~DBGREF_MDSCR_KDE) |
+                                   DBGREF_MDSCR_SS | DBGREF_MDSCR_MDE);
   EXPECT_EQ(o.ctx_mdscr_el1, kGuestMdscr);
   EXPECT_EQ(o.ctx_pstate_ss, 0u);
   EXPECT_EQ(v.state().ctx.regs.wcr[2], 0xc2u);
@@ -216,6 +217,18 @@ TEST(ReqOff, REQ_OFF_HostRegistersStayWhileNothingIsDirty) {
   EXPECT_EQ(o.entry_hw.dbg_wcr[3], v.host().host_regs.dbg_wcr[3]);
   EXPECT_FALSE(v.state().dirty);
   EXPECT_TRUE(ReqOff<C>(v.last()));
+}
+
+TEST(Observation, KdeIsLeftOutWhileTdeIsSet) {
+  // The guest's own KDE shows while guest debug is off, and not while TDE
+  // makes EL2 the debug target.
+  Vcpu v;
+  v.Do(WriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_KDE));
+  EXPECT_EQ(v.Do(OtherExitOp()).entry_mdscr_el1, DBGREF_MDSCR_KDE);
+  v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
+  const dbgref_obs o = v.Do(OtherExitOp());
+  EXPECT_EQ(o.entry_mdscr_el1, DBGREF_MDSCR_SS);
+  EXPECT_EQ(o.ctx_mdscr_el1, DBGREF_MDSCR_KDE);
 }
 
 TEST(ReqOff, REQ_OFF_UnimplementedRegistersAreNotObserved) {

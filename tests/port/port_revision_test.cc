@@ -158,6 +158,18 @@ TEST(PortAll, MdscrWriteUnderSingleStepTrapsThroughTde) {
   }
 }
 
+// v2 and v2-review set KDE as well as MDE for USE_HW, final only MDE. With
+// TDE set the debug target is EL2 and KDE has no effect on the guest, so
+// the record leaves it out (model/record.h) and the revisions agree.
+TEST(PortAll, KdeIsNotObservedWhileTdeIsSet) {
+  for (const dbgref_port* p : kAll) {
+    Vcpu v(p, MakeHost());
+    ASSERT_EQ(v.SetGuestDebug(kUseHw), 0);
+    dbgref_obs o = v.Run(Idle());
+    EXPECT_EQ(o.entry_mdscr_el1, DBGREF_MDSCR_MDE) << p->name;
+  }
+}
+
 // final: PSTATE.SS set for single-step stays set in the guest context
 // (only MDSCR_EL1 is preserved); v2 and v2-review restore it.
 TEST(PortFinal, PstateSsIsNotRestored) {
