@@ -1,0 +1,86 @@
+// The observational view: the model's predicates on the port's observation.
+#include "props/observational_view.h"
+
+#include <cstdint>
+
+#include "model/arch.h"
+#include "model/debug_regs.h"
+#include "model/record_compare.h"
+#include "model/uapi.h"
+#include "props/requirement_predicates.h"
+
+namespace dbgref::props {
+namespace {
+
+bool IsBank(uint32_t reg_kind) { return reg_kind <= DBGREF_REG_WVR; }
+
+const uint64_t* BankOf(const kvm_guest_debug_arch& a, int bank) {
+  switch (bank) {
+    case DBGREF_REG_BCR:
+      return a.dbg_bcr;
+    case DBGREF_REG_BVR:
+      return a.dbg_bvr;
+    case DBGREF_REG_WCR:
+      return a.dbg_wcr;
+    default:
+      return a.dbg_wvr;
+  }
+}
+
+bool InArch(const kvm_guest_debug_arch& arch, uint64_t value) {
+  for (int bank = 0; bank < 4; ++bank) {
+    for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+      if (BankOf(arch, bank)[n] == value) return true;
+    }
+  }
+  return false;
+}
+
+bool SameRegister(const dbgref_action& a, const dbgref_action& b) {
+  return a.reg_kind == b.reg_kind &&
+         (!IsBank(a.reg_kind) || (a.index & 0xf) == (b.index & 0xf));
+}
+
+}  // namespace
+
+bool ReadsForeignValue(const StepContext& c) {
+  const dbgref_action& a = c.op.action;
+  const uint64_t value = c.port.read_value;
+  if (c.op.kind != DBGREF_OP_RUN || a.kind != DBGREF_ACTION_ACCESS ||
+      a.is_write || value == 0) {
+    return false;
+  }
+  for (const dbgref_op& op : c.earlier) {
+    if (op.kind == DBGREF_OP_RUN && op.action.kind == DBGREF_ACTION_ACCESS &&
+        op.action.is_write && SameRegister(op.action, a) &&
+        op.action.value == value) {
+      return false;
+    }
+  }
+  if (a.reg_kind == DBGREF_REG_MDSCR) {
+    const uint64_t own = c.model.pre.ghost.mdscr_el1;
+    return value != own &&
+           ((value ^ own) & ~uint64_t{DBGREF_MDSCR_DEBUG_BITS}) == 0;
+  }
+  if (!IsBank(a.reg_kind)) return false;
+  if (InArch(model::ToRecord(c.model.host.host_regs), value)) return true;
+  for (const dbgref_op& op : c.earlier) {
+    if (op.kind == DBGREF_OP_SET_GUEST_DEBUG && InArch(op.dbg.arch, value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+StepVerdict ClassifyStep(const StepContext& c) {
+  StepVerdict v;
+  v.differs = !model::ObsEqual(model::ToRecord(c.model.obs), c.port);
+  if (!v.differs) return v;
+  model::ConcreteTransition seen = c.model;
+  seen.obs = ObsFromRecord(c.port);
+  v.violated = FailedPredicates(seen);
+  if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);
+  return v;
+}
+
+}  // namespace dbgref::props
