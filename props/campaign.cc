@@ -141,7 +141,11 @@ Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
 }
 
 std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
-                                            const CampaignOptions& options) {
+                                            const CampaignOptions& options,
+                                            CampaignStats* stats) {
+  CampaignStats local;
+  CampaignStats& counted = stats != nullptr ? *stats : local;
+  counted = CampaignStats{};
   const auto start = std::chrono::steady_clock::now();
   RequirementSet wanted;
   for (const std::string& id : options.requirements) {
@@ -170,6 +174,8 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
     }
     const uint64_t seed = SequenceSeed(options.seed, i);
     const Trace trace = gen(rc::Random(seed), options.max_ops).value();
+    ++counted.sequences;
+    counted.operations += trace.ops.size();
     const std::optional<Divergence> d =
         runner.FirstDivergence(trace.host, trace.ops);
     if (!d) continue;

@@ -51,9 +51,16 @@ struct RequirementOutcome {
   double seconds = 0;  // from the start until the counterexample was shrunk
 };
 
+// What a campaign did, for throughput figures.
+struct CampaignStats {
+  uint64_t sequences = 0;
+  uint64_t operations = 0;  // generated and replayed, shrinking excluded
+};
+
 // One outcome per requirement, in spec order.
 std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
-                                            const CampaignOptions& options);
+                                            const CampaignOptions& options,
+                                            CampaignStats* stats = nullptr);
 
 // The seed of sequence `index` of a campaign.
 uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index);

@@ -2,14 +2,19 @@
 // does, on a host converted once.
 #include "props/model_vcpu.h"
 
+#include <new>
+#include <type_traits>
+
 #include "model/ioctl.h"
 #include "model/observe.h"
-#include "model/run.h"
 
 namespace dbgref::props {
 namespace {
 
 using C = model::ConcreteDomain;
+
+static_assert(std::is_trivially_destructible_v<model::RunResult<C>>,
+              "a slot is reused by constructing over it");
 
 model::Action<C> ToAction(const dbgref_action& a) {
   return model::Action<C>{a.kind,  a.reg_kind, a.index, a.is_write != 0,
@@ -21,21 +26,25 @@ model::Action<C> ToAction(const dbgref_action& a) {
 void ModelVcpu::Reset(const dbgref_host& host) {
   host_record_ = host;
   host_ = model::FromRecord(host);
-  state_ = model::Reset(host);
+  current_ = 0;
+  slots_[0].state = model::Reset(host);
 }
 
 dbgref_obs ModelVcpu::Step(const dbgref_op& op) {
   switch (op.kind) {
     case DBGREF_OP_RUN: {
-      model::RunResult<C> r =
-          model::RunIteration<C>(host_, state_, ToAction(op.action));
-      state_ = r.state;
-      return model::ToRecord(r.obs);
+      // Constructed in place: the result is not copied again.
+      model::RunResult<C>* r =
+          ::new (static_cast<void*>(&slots_[1 - current_])) model::RunResult<C>(
+              model::RunIteration<C>(host_, state(), ToAction(op.action)));
+      current_ = 1 - current_;
+      return model::ToRecord(r->obs);
     }
     case DBGREF_OP_SET_GUEST_DEBUG: {
-      model::IoctlResult<C> r = model::SetGuestDebug<C>(
-          state_, op.dbg.control, model::FromRecord(op.dbg.arch));
-      state_ = r.state;
+      const model::IoctlResult<C> r = model::SetGuestDebug<C>(
+          state(), op.dbg.control, model::FromRecord(op.dbg.arch));
+      next_state() = r.state;
+      current_ = 1 - current_;
       return model::ToRecord(
           model::ZeroObs<C>(DBGREF_OP_SET_GUEST_DEBUG, r.ret));
     }
@@ -43,8 +52,9 @@ dbgref_obs ModelVcpu::Step(const dbgref_op& op) {
       return model::ToRecord(model::ZeroObs<C>(
           DBGREF_OP_CHECK_EXTENSION, model::CheckExtension<C>(host_, op.cap)));
     default: {
-      model::ConcreteStep r = model::Step(host_record_, state_, op);
-      state_ = r.state;
+      const model::ConcreteStep r = model::Step(host_record_, state(), op);
+      next_state() = r.state;
+      current_ = 1 - current_;
       return r.obs;
     }
   }
