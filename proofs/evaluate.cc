@@ -1,0 +1,173 @@
+// Concrete values out of z3 models, and z3 models out of concrete values.
+#include "proofs/evaluate.h"
+
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "proofs/fields.h"
+
+namespace dbgref::proofs {
+namespace {
+
+struct EvalWalker {
+  const z3::model& m;
+  void Word(const std::string&, const z3::expr& a, uint64_t& b) {
+    b = EvalWord(m, a);
+  }
+  void Bool(const std::string&, const z3::expr& a, bool& b) {
+    b = EvalBool(m, a);
+  }
+};
+
+// Gives each fresh constant of a symbolic record the concrete value beside
+// it; literal fields (the kind of a one-kind operation) are left alone.
+struct FixWalker {
+  z3::model& m;
+  void Word(const std::string&, const z3::expr& sym, const uint64_t& v) {
+    Fix(sym, m.ctx().bv_val(v, sym.get_sort().bv_size()));
+  }
+  void Bool(const std::string&, const z3::expr& sym, const bool& v) {
+    Fix(sym, m.ctx().bool_val(v));
+  }
+  void Fix(const z3::expr& sym, z3::expr value) {
+    z3::expr c = sym;
+    // A 32-bit field is the zero extension of its constant.
+    if (c.is_app() && c.decl().decl_kind() == Z3_OP_ZERO_EXT) c = c.arg(0);
+    if (c.is_numeral() || !c.is_const()) return;
+    if (value.is_bv() && value.get_sort().bv_size() != c.get_sort().bv_size()) {
+      value = value.extract(c.get_sort().bv_size() - 1, 0).simplify();
+    }
+    z3::func_decl d = c.decl();
+    m.add_const_interp(d, value);
+  }
+};
+
+// Prints the non-zero fields of a concrete record.
+struct PrintWalker {
+  std::string out;
+  void Word(const std::string& name, const uint64_t& v, const uint64_t&) {
+    if (v != 0) absl::StrAppend(&out, name, " = ", absl::Hex(v), "\n");
+  }
+  void Bool(const std::string& name, const bool& v, const bool&) {
+    if (v) absl::StrAppend(&out, name, " = 1\n");
+  }
+};
+
+}  // namespace
+
+uint64_t EvalWord(const z3::model& m, const z3::expr& w) {
+  return m.eval(w, true).get_numeral_uint64();
+}
+
+bool EvalBool(const z3::model& m, const z3::expr& b) {
+  return m.eval(b, true).is_true();
+}
+
+ConcreteState EvalState(const z3::model& m, const SymState& s) {
+  ConcreteState out = FilledState<C>(0, false);
+  EvalWalker walker{m};
+  ZipState<Z, C>("", s, out, walker);
+  return out;
+}
+
+ConcreteObs EvalObs(const z3::model& m, const SymObs& o) {
+  ConcreteObs out = FilledObs<C>(0, false);
+  EvalWalker walker{m};
+  ZipObs<Z, C>("", o, out, walker);
+  return out;
+}
+
+ConcreteRegs RegsFromRecord(const kvm_guest_debug_arch& arch) {
+  ConcreteRegs regs = FilledRegs<C>(0);
+  for (std::size_t n = 0; n < model::kBankSize; ++n) {
+    regs.bcr[n] = arch.dbg_bcr[n];
+    regs.bvr[n] = arch.dbg_bvr[n];
+    regs.wcr[n] = arch.dbg_wcr[n];
+    regs.wvr[n] = arch.dbg_wvr[n];
+  }
+  return regs;
+}
+
+kvm_guest_debug_arch RegsToRecord(const ConcreteRegs& regs) {
+  kvm_guest_debug_arch arch;
+  std::memset(&arch, 0, sizeof(arch));
+  for (std::size_t n = 0; n < model::kBankSize; ++n) {
+    arch.dbg_bcr[n] = regs.bcr[n];
+    arch.dbg_bvr[n] = regs.bvr[n];
+    arch.dbg_wcr[n] = regs.wcr[n];
+    arch.dbg_wvr[n] = regs.wvr[n];
+  }
+  return arch;
+}
+
+dbgref_host EvalHostRecord(const z3::model& m, const SymHost& h) {
+  ConcreteHost host = FilledHost<C>(0);
+  EvalWalker walker{m};
+  ZipHost<Z, C>("", h, host, walker);
+  dbgref_host out;
+  std::memset(&out, 0, sizeof(out));
+  out.id_aa64dfr0_el1 = host.id_aa64dfr0_el1;
+  out.host_regs = RegsToRecord(host.host_regs);
+  return out;
+}
+
+dbgref_op EvalOpRecord(const z3::model& m, const SymOp& op) {
+  ConcreteOp o = FilledOp<C>(0, false);
+  EvalWalker walker{m};
+  ZipOp<Z, C>("", op, o, walker);
+  dbgref_op out;
+  std::memset(&out, 0, sizeof(out));
+  out.kind = static_cast<uint32_t>(o.kind);
+  out.cap = static_cast<uint32_t>(o.cap);
+  out.dbg.control = static_cast<uint32_t>(o.control);
+  out.dbg.arch = RegsToRecord(o.arch);
+  out.action.kind = static_cast<uint32_t>(o.action.kind);
+  out.action.reg_kind = static_cast<uint32_t>(o.action.reg_kind);
+  out.action.index = static_cast<uint32_t>(o.action.index);
+  out.action.is_write = o.action.is_write ? 1 : 0;
+  out.action.value = o.action.value;
+  out.action.esr = static_cast<uint32_t>(o.action.esr);
+  out.action.pc = o.action.pc;
+  out.action.far = o.action.far;
+  return out;
+}
+
+void FixState(z3::model& m, const SymState& fresh, const ConcreteState& s) {
+  FixWalker walker{m};
+  ConcreteState values = s;
+  ZipState<Z, C>("", fresh, values, walker);
+}
+
+void FixHost(z3::model& m, const SymHost& fresh, const dbgref_host& h) {
+  FixWalker walker{m};
+  ConcreteHost values{h.id_aa64dfr0_el1, RegsFromRecord(h.host_regs)};
+  ZipHost<Z, C>("", fresh, values, walker);
+}
+
+void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op) {
+  FixWalker walker{m};
+  walker.Word("", fresh.kind, op.kind);
+  walker.Word("", fresh.cap, op.cap);
+  walker.Word("", fresh.control, op.dbg.control);
+  ConcreteRegs arch = RegsFromRecord(op.dbg.arch);
+  ZipRegs<Z, C>("", fresh.arch, arch, walker);
+  const dbgref_action& a = op.action;
+  walker.Word("", fresh.action_kind, a.kind);
+  walker.Word("", fresh.reg_kind, a.reg_kind);
+  walker.Word("", fresh.index, a.index);
+  walker.Bool("", fresh.is_write, a.is_write != 0);
+  walker.Word("", fresh.value, a.value);
+  walker.Word("", fresh.esr, a.esr);
+  walker.Word("", fresh.pc, a.pc);
+  walker.Word("", fresh.far, a.far);
+}
+
+std::string StateToString(const ConcreteState& s) {
+  PrintWalker walker;
+  ConcreteState copy = s;
+  ZipState<C, C>("", s, copy, walker);
+  return walker.out.empty() ? "every field 0\n" : walker.out;
+}
+
+}  // namespace dbgref::proofs

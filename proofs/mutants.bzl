@@ -1,0 +1,81 @@
+"""The model under proof, compiled as it is or with one rule deliberately
+broken, and the test targets over it.
+
+proof_model instantiates proofs/definitions.cc (the only translation unit of
+proofs/ that instantiates the model's rules) and the model's concrete façade
+with an optional DBGREF_MUTANT_<NAME> define. A test binary links the prover
+(//proofs:prover) and exactly one proof_model.
+"""
+
+STATEMENT_HEADERS = [
+    "statements_common.h",
+    "statements_entry.h",
+    "statements_guest.h",
+    "statements_invariant.h",
+    "statements_ioctl.h",
+]
+
+def proof_model(name, mutant = None, testonly = False):
+    """A cc_library: the model, reference or with mutant NAME broken."""
+    srcs = ["definitions.cc"] + STATEMENT_HEADERS
+    deps = [
+        ":prover",
+        "//model:domain",
+        "//model:record",
+        "//model:rules",
+    ]
+    local_defines = []
+    if mutant:
+        local_defines = [
+            "DBGREF_MUTANT_" + mutant,
+            "DBGREF_PROOFS_MUTANT=" + mutant,
+        ]
+
+        # The concrete façade, recompiled with the same rule broken.
+        srcs = srcs + ["//model:concrete.cc", "//model:concrete.h"]
+        deps = deps + ["//model:record_compare"]
+    else:
+        deps = deps + ["//model:concrete"]
+    native.cc_library(
+        name = name,
+        srcs = srcs,
+        local_defines = local_defines,
+        testonly = testonly,
+        alwayslink = True,
+        deps = deps,
+    )
+
+def proof_tests(obligations):
+    """One test per obligation, proving it on the reference model."""
+    for obligation in obligations:
+        native.cc_test(
+            name = obligation,
+            size = "small",
+            args = [obligation],
+            tags = ["proof"],
+            deps = [
+                ":proof_test_main",
+                ":reference_model",
+            ],
+        )
+
+def mutant_tests(detections):
+    """For each (obligation, mutant): a model with that rule broken, and a
+    test that the obligation fails on it with a counterexample that the
+    concrete model, broken the same way, replays to the same violation."""
+    models = {}
+    for obligation, mutant in detections:
+        model = "model_mutant_" + mutant.lower()
+        if model not in models:
+            models[model] = True
+            proof_model(name = model, mutant = mutant, testonly = True)
+        native.cc_test(
+            name = obligation + "_detects_" + mutant.lower(),
+            size = "small",
+            args = [obligation],
+            tags = ["proof"],
+            deps = [
+                ":" + model,
+                ":mutant_test_main",
+            ],
+        )
