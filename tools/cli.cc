@@ -41,7 +41,6 @@ constexpr Subcommand kSubcommands[] = {
     {"bench", 0, 0, ""},
     {"diagram", 0, 1, " [OUT.svg|OUT.png|OUT.dot]"},
     {"list", 0, 0, ""},
-    {"mutants", 0, 0, ""},
 };
 
 constexpr absl::string_view kFlagNames[] = {"format", "sequences", "seed",
@@ -62,7 +61,7 @@ absl::Status UsageError(absl::string_view what) {
 
 const char* UsageLine() {
   return "usage: dbgref {check|review REV|replay FILE|bench|diagram [OUT]|"
-         "list|mutants} [--format=text|markdown|json] [--sequences=N] "
+         "list} [--format=text|markdown|json] [--sequences=N] "
          "[--seed=S] [--quiet] [--revision=REV]";
 }
 
@@ -76,6 +75,7 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
   absl::SetFlag(&FLAGS_quiet, false);
   absl::SetFlag(&FLAGS_revision, "");
   Command command;
+  command.program = argv[0];
   command.name = argv[1];
   const Subcommand* subcommand = nullptr;
   for (const Subcommand& s : kSubcommands) {

@@ -17,6 +17,7 @@ namespace dbgref {
 enum class OutputFormat { kText, kMarkdown, kJson };
 
 struct Command {
+  std::string program;            // argv[0]
   std::string name;               // check, review, replay, bench, ...
   std::vector<std::string> args;  // positional arguments
   OutputFormat format = OutputFormat::kText;

@@ -1,0 +1,59 @@
+// dbgref bench: the benchmark lines of the proofs (proofs_total_s and one
+// proof_<name>_s per obligation) and of the properties (lockstep and
+// campaign throughput, time to counterexample, shrunk length, peak RSS), as
+// key=value on stdout. The two benchmarks are the binaries
+// //proofs:proof_bench and //props:props_bench, run from this binary's
+// runfiles so that each measures in a process of its own.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "tools/commands.h"
+
+namespace dbgref {
+namespace {
+
+// The runfiles folder of this binary: RUNFILES_DIR when Bazel set it,
+// otherwise <program>.runfiles.
+std::string RunfilesDir(const std::string& program) {
+  const char* dir = std::getenv("RUNFILES_DIR");
+  if (dir != nullptr && *dir != '\0') return dir;
+  return program + ".runfiles";
+}
+
+// Runs one benchmark binary with its stdout passed through; true when it
+// exited 0.
+bool RunBenchmark(const std::string& path) {
+  if (access(path.c_str(), X_OK) != 0) {
+    std::fprintf(stderr, "dbgref: benchmark %s is missing\n", path.c_str());
+    return false;
+  }
+  std::fflush(stdout);
+  const pid_t pid = fork();
+  if (pid < 0) return false;
+  if (pid == 0) {
+    execl(path.c_str(), path.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0) return false;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+int RunBench(const Command& command) {
+  const std::string runfiles =
+      absl::StrCat(RunfilesDir(command.program), "/dbgref");
+  bool ok = RunBenchmark(runfiles + "/proofs/proof_bench");
+  ok = RunBenchmark(runfiles + "/props/props_bench") && ok;
+  return ok ? 0 : 1;
+}
+
+}  // namespace dbgref

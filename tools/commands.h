@@ -1,0 +1,24 @@
+// The subcommands of the dbgref binary. Each takes the parsed command line
+// and returns the process exit status: 0 success, 1 a finding (a broken
+// requirement, a failed proof, an outcome other than the manifest says), 2
+// a usage or input error (reported as one line on stderr, nothing written).
+#ifndef DBGREF_TOOLS_COMMANDS_H_
+#define DBGREF_TOOLS_COMMANDS_H_
+
+#include "tools/cli.h"
+
+namespace dbgref {
+
+int RunList(const Command& command);
+int RunDiagram(const Command& command);
+int RunReplay(const Command& command);
+int RunReview(const Command& command);
+int RunCheck(const Command& command);
+int RunBench(const Command& command);
+
+// Prints "dbgref: <message>" on stderr and returns 2.
+int InputError(const std::string& message);
+
+}  // namespace dbgref
+
+#endif  // DBGREF_TOOLS_COMMANDS_H_
