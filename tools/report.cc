@@ -99,13 +99,13 @@ std::string RenderText(const Report& report) {
   absl::StrAppend(&out, "\n");
   for (const RequirementResult& r : report.requirements) {
     std::string line =
-        absl::StrFormat("%-16s %-6s (%s)", r.id, VerdictName(r.verdict),
+        absl::StrFormat("%-17s %-6s (%s)", r.id, VerdictName(r.verdict),
                         absl::StrJoin(r.methods, ", "));
     if (!r.expected_by_manifest.empty() &&
         r.expected_by_manifest != VerdictName(r.verdict)) {
       absl::StrAppend(&line, " manifest says ", r.expected_by_manifest);
     }
-    AppendWrapped(&out, line, 0, 17);
+    AppendWrapped(&out, line, 0, 18);
   }
   for (const RequirementResult& r : report.requirements) {
     if (!r.counterexample) continue;

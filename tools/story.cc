@@ -105,9 +105,10 @@ std::string DescribeStep(const dbgref_op& op, const dbgref_obs& obs) {
   switch (op.kind) {
     case DBGREF_OP_SET_GUEST_DEBUG: {
       const std::string arch = ArchText(op.dbg.arch);
-      std::string text = absl::StrCat("userspace: KVM_SET_GUEST_DEBUG(",
-                                      ControlName(op.dbg.control),
-                                      arch.empty() ? "" : ", ", arch, ")");
+      std::string text = absl::StrCat(
+          "userspace: KVM_SET_GUEST_DEBUG(",
+          op.dbg.control == 0 ? std::string("0") : ControlName(op.dbg.control),
+          arch.empty() ? "" : ", ", arch, ")");
       if (obs.ret != 0) {
         absl::StrAppend(
             &text, " -> ",

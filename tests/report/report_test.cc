@@ -52,7 +52,7 @@ TEST(ReportText, FitsSeventyTwoColumns) {
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
     EXPECT_LE(line.size(), 72u) << line;
   }
-  EXPECT_NE(text.find("REQ-SHADOW       broken (property)"), std::string::npos)
+  EXPECT_NE(text.find("REQ-SHADOW        broken (property)"), std::string::npos)
       << text;
   EXPECT_NE(text.find("read_value: expected 0x1234, got 0x0"),
             std::string::npos)
