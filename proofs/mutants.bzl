@@ -15,6 +15,27 @@ STATEMENT_HEADERS = [
     "statements_ioctl.h",
 ]
 
+# The sources of the model's rules, where its mutant switches live.
+MODEL_RULE_SOURCES = ["//model:" + f for f in [
+    "clear_debug.h",
+    "concrete.cc",
+    "debug_regs.h",
+    "guest.h",
+    "handle_exit.h",
+    "host.h",
+    "invariant.h",
+    "ioctl.h",
+    "observe.h",
+    "op.h",
+    "requirements.h",
+    "run.h",
+    "setup_debug.h",
+    "state.h",
+    "step.h",
+    "sys_regs.h",
+    "world_switch.h",
+]]
+
 def proof_model(name, mutant = None, testonly = False):
     """A cc_library: the model, reference or with mutant NAME broken."""
     srcs = ["definitions.cc"] + STATEMENT_HEADERS
@@ -25,7 +46,14 @@ def proof_model(name, mutant = None, testonly = False):
         "//model:rules",
     ]
     local_defines = []
+    copts = []
     if mutant:
+        # A broken rule may leave an input or a local unused.
+        copts = [
+            "-Wno-unused-parameter",
+            "-Wno-unused-variable",
+            "-Wno-unused-but-set-variable",
+        ]
         local_defines = [
             "DBGREF_MUTANT_" + mutant,
             "DBGREF_PROOFS_MUTANT=" + mutant,
@@ -39,6 +67,7 @@ def proof_model(name, mutant = None, testonly = False):
     native.cc_library(
         name = name,
         srcs = srcs,
+        copts = copts,
         local_defines = local_defines,
         testonly = testonly,
         alwayslink = True,
@@ -64,6 +93,15 @@ def mutant_tests(detections):
     test that the obligation fails on it with a counterexample that the
     concrete model, broken the same way, replays to the same violation."""
     models = {}
+    native.sh_test(
+        name = "mutant_switches_exist",
+        size = "small",
+        srcs = ["mutant_switches_exist.sh"],
+        args = sorted({m: True for _, m in detections}.keys()) + ["--"] +
+               ["$(location %s)" % h for h in MODEL_RULE_SOURCES],
+        data = MODEL_RULE_SOURCES,
+        tags = ["proof"],
+    )
     for obligation, mutant in detections:
         model = "model_mutant_" + mutant.lower()
         if model not in models:

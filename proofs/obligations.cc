@@ -17,7 +17,9 @@
 #include "model/arch.h"
 #include "model/record.h"
 #include "model/uapi.h"
+#include "proofs/counterexample.h"
 #include "proofs/evaluate.h"
+#include "proofs/path.h"
 #include "proofs/statement.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
@@ -27,9 +29,6 @@ namespace {
 
 // The longest sequence from reset that a counterexample search tries.
 constexpr std::size_t kMaxCounterexampleDepth = 8;
-// Per solver call; no obligation comes near it.
-constexpr unsigned kSolverTimeoutMs = 60000;
-
 std::string MethodText(const Definition& d) {
   const std::size_t k = d.steps.size();
   switch (d.method) {
@@ -63,278 +62,28 @@ const Definition* FindDefinition(const std::string& name) {
   return nullptr;
 }
 
-// Word-level preprocessing (constant propagation, solving the equalities of
-// the hypotheses, contextual simplification), then Z3's SMT core, whose
-// congruence closure decides the many word equalities of the model's
-// register files without bit-blasting them all up front.
-z3::solver MakeSolver(z3::context& ctx) {
-  const z3::tactic preprocess =
-      z3::tactic(ctx, "simplify") & z3::tactic(ctx, "propagate-values") &
-      z3::tactic(ctx, "solve-eqs") & z3::tactic(ctx, "ctx-simplify") &
-      z3::tactic(ctx, "simplify");
-  z3::solver s = (preprocess & z3::tactic(ctx, "smt")).mk_solver();
-  z3::params p(ctx);
-  p.set("timeout", kSolverTimeoutMs);
-  s.set(p);
-  return s;
-}
-
-// A symbolic path under construction, with the hypotheses on its operations.
-struct SymbolicPath {
-  SymPath path;
-  std::vector<SymOp> ops;
-  z3::expr well_formed;
-};
-
-// Appends one symbolic operation of the given kinds to the path.
-void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
-            unsigned kinds, SymbolicPath& p) {
-  FreshOperation op = FreshOp(ctx, name, kinds);
-  const SymState& pre =
-      p.path.steps.empty() ? p.path.start : p.path.steps.back().post;
-  p.path.steps.push_back(m.sym_step(p.path.host, pre, op.op));
-  p.well_formed = Z::and_(p.well_formed, op.well_formed);
-  p.ops.push_back(std::move(op.op));
-}
-
-SymbolicPath StartPath(const SymHost& host, const SymState& start) {
-  return SymbolicPath{SymPath{host, start, {}}, {}, Z::lit_bool(true)};
-}
-
-// A concrete run: the states, transitions and records of a trace.
-struct ConcreteRun {
-  dbgref_host host;
-  ConcreteState start;  // before the first operation
-  std::vector<dbgref_op> ops;
-  std::vector<ConcreteTransition> steps;
-};
-
-ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
-                        const ConcreteState& start,
-                        const std::vector<dbgref_op>& ops) {
-  ConcreteRun run{host, start, ops, {}};
-  ConcreteState s = start;
-  for (const dbgref_op& op : ops) {
-    run.steps.push_back(m.concrete_step(host, s, op));
-    s = run.steps.back().post;
-  }
-  return run;
-}
-
-// The concrete path that the statement judges: the last n steps of a run.
-ConcretePath JudgedPath(const ConcreteRun& run, std::size_t n) {
-  const std::size_t first = run.steps.size() - n;
-  ConcretePath p{ConcreteHost{run.host.id_aa64dfr0_el1,
-                              RegsFromRecord(run.host.host_regs)},
-                 first == 0 ? run.start : run.steps[first - 1].post,
-                 std::vector<ConcreteTransition>(run.steps.begin() + first,
-                                                 run.steps.end())};
-  return p;
-}
-
-bool Violates(const Definition& d, const ConcreteRun& run) {
-  if (run.steps.size() < d.steps.size()) return false;
-  const ConcretePath p = JudgedPath(run, d.steps.size());
-  return d.concrete.assume(p) && !d.concrete.goal(p);
-}
-
-std::string HexWord(uint64_t v) { return absl::StrCat("0x", absl::Hex(v)); }
-
-std::string MdcrBits(uint64_t mdcr) {
-  std::string out;
-  const std::pair<uint64_t, const char*> bits[] = {
-      {DBGREF_MDCR_TDE, "TDE"},   {DBGREF_MDCR_TDA, "TDA"},
-      {DBGREF_MDCR_TPM, "TPM"},   {DBGREF_MDCR_TPMCR, "TPMCR"},
-      {DBGREF_MDCR_TDRA, "TDRA"}, {DBGREF_MDCR_TDOSA, "TDOSA"}};
-  for (const auto& [bit, name] : bits) {
-    if ((mdcr & bit) != 0) absl::StrAppend(&out, out.empty() ? "" : "|", name);
-  }
-  return out.empty() ? "0" : out;
-}
-
-std::string NonZeroRegs(const kvm_guest_debug_arch& r) {
-  std::string out;
-  const std::pair<const uint64_t*, const char*> banks[] = {{r.dbg_bcr, "bcr"},
-                                                           {r.dbg_bvr, "bvr"},
-                                                           {r.dbg_wcr, "wcr"},
-                                                           {r.dbg_wvr, "wvr"}};
-  for (const auto& [bank, name] : banks) {
-    for (std::size_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-      if (bank[n] != 0) {
-        absl::StrAppend(&out, " ", name, n, "=", HexWord(bank[n]));
-      }
-    }
-  }
-  return out.empty() ? " all 0" : out;
-}
-
-// What the concrete model observed on one operation, one line.
-std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
-  switch (op.kind) {
-    case DBGREF_OP_SET_GUEST_DEBUG:
-    case DBGREF_OP_CHECK_EXTENSION:
-      return absl::StrCat("returns ", o.ret);
-    default:
-      break;
-  }
-  std::string out = absl::StrFormat(
-      "runs with MDCR_EL2 %s, MDSCR_EL1 %#x, PSTATE.SS %d, hardware%s; ",
-      MdcrBits(o.entry_mdcr_el2), o.entry_mdscr_el1, o.entry_pstate_ss,
-      NonZeroRegs(o.entry_hw));
-  if (op.action.kind == DBGREF_ACTION_ACCESS) {
-    absl::StrAppend(&out, o.trapped ? "trapped" : "not trapped");
-    if (o.undef) absl::StrAppend(&out, ", UNDEF");
-    if (!op.action.is_write) {
-      absl::StrAppend(&out, ", read ", HexWord(o.read_value));
-    }
-    absl::StrAppend(&out, "; ");
-  }
-  if (o.exit_reason == KVM_EXIT_DEBUG) {
-    absl::StrAppendFormat(&out, "KVM_EXIT_DEBUG hsr %#x pc %#x far %#x", o.hsr,
-                          o.pc, o.far);
-  } else {
-    absl::StrAppend(&out, "guest resumes");
-  }
-  absl::StrAppendFormat(&out, "; afterwards MDSCR_EL1 %#x, PSTATE.SS %d",
-                        o.ctx_mdscr_el1, o.ctx_pstate_ss);
-  return out;
-}
-
-std::string NumberedSteps(const CompiledModel& m, const Definition& d,
-                          const ConcreteRun& run, bool from_reset) {
-  std::string out = absl::StrFormat(
-      "host: ID_AA64DFR0_EL1 %#x (BRPs %d, WRPs %d), host registers%s\n",
-      run.host.id_aa64dfr0_el1,
-      (run.host.id_aa64dfr0_el1 >> DBGREF_DFR0_BRPS_SHIFT) & 0xf,
-      (run.host.id_aa64dfr0_el1 >> DBGREF_DFR0_WRPS_SHIFT) & 0xf,
-      NonZeroRegs(run.host.host_regs));
-  absl::StrAppend(&out, from_reset ? "start: the reset state\n"
-                                   : "start: a state satisfying the "
-                                     "invariant (see detail)\n");
-  for (std::size_t i = 0; i < run.ops.size(); ++i) {
-    absl::StrAppendFormat(
-        &out, "%3d. %s\n     -> %s\n", i + 1, FormatOp(run.ops[i]),
-        DescribeObs(run.ops[i], m.obs_record(run.steps[i].obs)));
-  }
-  const std::size_t first = run.ops.size() - d.steps.size() + 1;
-  if (d.steps.empty()) {
-    absl::StrAppendFormat(&out, "violated: %s (%s): %s\n", d.requirement,
-                          d.name, d.summary);
-  } else if (d.steps.size() == 1) {
-    absl::StrAppendFormat(&out, "violated at step %d: %s (%s): %s\n", first,
-                          d.requirement, d.name, d.summary);
-  } else {
-    absl::StrAppendFormat(&out, "violated by steps %d..%d: %s (%s): %s\n",
-                          first, run.ops.size(), d.requirement, d.name,
-                          d.summary);
-  }
-  return out;
-}
-
-// A counterexample from reset: the shortest one the search finds.
-struct Found {
-  dbgref_host host;
-  std::vector<dbgref_op> ops;
-};
-
-// For a statement over a path from reset (bounded, or the base case): the
-// shortest prefix of the path that violates it.
-std::optional<Found> ShortestFromReset(const CompiledModel& m,
-                                       const Definition& d) {
-  z3::context ctx;
-  Z3Scope scope(ctx);
-  z3::solver s = MakeSolver(ctx);
-  const SymHost host = FreshHost(ctx, "host.");
-  SymbolicPath p = StartPath(host, m.sym_reset());
-  for (std::size_t depth = 0; depth <= d.steps.size(); ++depth) {
-    if (depth > 0) {
-      Extend(m, ctx, absl::StrCat("op", depth, "."), d.steps[depth - 1], p);
-    }
-    if (depth == 0 && !d.steps.empty()) continue;
-    s.push();
-    s.add(p.well_formed);
-    s.add(d.symbolic.assume(p.path));
-    s.add(!d.symbolic.goal(p.path));
-    if (s.check() == z3::sat) {
-      const z3::model model = s.get_model();
-      Found f{EvalHostRecord(model, host), {}};
-      for (const SymOp& op : p.ops) f.ops.push_back(EvalOpRecord(model, op));
-      return f;
-    }
-    s.pop();
-  }
-  return std::nullopt;
-}
-
-// For a statement over a path from any invariant state: the shortest
-// sequence from reset, a prefix of any operations followed by the
-// statement's path, that violates it.
-std::optional<Found> ReachableFromReset(const CompiledModel& m,
-                                        const Definition& d) {
-  z3::context ctx;
-  Z3Scope scope(ctx);
-  z3::solver s = MakeSolver(ctx);
-  const SymHost host = FreshHost(ctx, "host.");
-  SymbolicPath prefix = StartPath(host, m.sym_reset());
-  const std::size_t longest = kMaxCounterexampleDepth > d.steps.size()
-                                  ? kMaxCounterexampleDepth - d.steps.size()
-                                  : 0;
-  for (std::size_t n = 0; n <= longest; ++n) {
-    if (n > 0) {
-      Extend(m, ctx, absl::StrCat("prefix", n, "."), kAnyOp, prefix);
-      s.add(prefix.well_formed);
-    }
-    const SymState& start = prefix.path.steps.empty()
-                                ? prefix.path.start
-                                : prefix.path.steps.back().post;
-    SymbolicPath judged = StartPath(host, start);
-    for (std::size_t i = 0; i < d.steps.size(); ++i) {
-      Extend(m, ctx, absl::StrCat("after", n, ".op", i + 1, "."), d.steps[i],
-             judged);
-    }
-    s.push();
-    s.add(judged.well_formed);
-    s.add(d.symbolic.assume(judged.path));
-    s.add(!d.symbolic.goal(judged.path));
-    if (s.check() == z3::sat) {
-      const z3::model model = s.get_model();
-      Found f{EvalHostRecord(model, host), {}};
-      for (const SymOp& op : prefix.ops) {
-        f.ops.push_back(EvalOpRecord(model, op));
-      }
-      for (const SymOp& op : judged.ops) {
-        f.ops.push_back(EvalOpRecord(model, op));
-      }
-      return f;
-    }
-    s.pop();
-  }
-  return std::nullopt;
-}
-
 // Fills the counterexample of a failed obligation. model is the solver's
-// model of the failed check over (host, start, ops).
+// model of the failed check over path p.
 void Explain(const CompiledModel& m, const Definition& d,
-             const z3::model& model, const SymHost& host, const SymState& start,
-             const std::vector<SymOp>& ops, ProofResult& r) {
-  std::optional<Found> found =
-      StartsAtReset(d) ? ShortestFromReset(m, d) : ReachableFromReset(m, d);
+             const z3::model& model, const SymbolicPath& p, ProofResult& r) {
+  std::optional<Counterexample> found =
+      SearchFromReset(m, d, kMaxCounterexampleDepth);
   ConcreteRun run;
   if (found.has_value()) {
+    found = Simplify(m, d, *std::move(found));
     run =
         RunConcrete(m, found->host, m.concrete_reset(found->host), found->ops);
     r.from_reset = true;
   } else {
-    // Unreachable within the search depth: the invariant admits a state
-    // that the step breaks. Report that state.
+    // Not reachable within the search depth: the state the step breaks.
     std::vector<dbgref_op> records;
-    for (const SymOp& op : ops) records.push_back(EvalOpRecord(model, op));
-    const ConcreteState pre = EvalState(model, start);
-    run = RunConcrete(m, EvalHostRecord(model, host), pre, records);
+    for (const SymOp& op : p.ops) records.push_back(EvalOpRecord(model, op));
+    const ConcreteState pre = EvalState(model, p.path.start);
+    run = RunConcrete(m, EvalHostRecord(model, p.path.host), pre, records);
     r.from_reset = false;
     r.detail = absl::StrCat(
         "no sequence of at most ", kMaxCounterexampleDepth,
-        " operations from reset violates it; the state before step 1 "
+        " operations from reset violates it; the state before step 1, which "
         "satisfies the invariant",
         m.concrete_invariant(pre) ? "" : " (NOT, concretely)", ":\n",
         StateToString(pre));
@@ -400,7 +149,7 @@ ProofResult ProveDefinition(const CompiledModel& m, const Definition& d) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
           .count();
   if (r.status == ProofResult::Status::kFailed) {
-    Explain(m, d, s.get_model(), host, start, p.ops, r);
+    Explain(m, d, s.get_model(), p, r);
   }
   return r;
 }

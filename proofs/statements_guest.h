@@ -16,6 +16,7 @@
 #include "model/op.h"
 #include "model/requirements.h"
 #include "model/state.h"
+#include "model/uapi.h"
 #include "proofs/statement.h"
 #include "proofs/statements_common.h"
 
@@ -79,6 +80,40 @@ struct GhostIsLastWrite : OneStep {
       }
     }
     return ok;
+  }
+};
+
+template <class D>
+model::BoolOf<D> SameRegister(const model::Action<D>& a,
+                              const model::Action<D>& b) {
+  return D::and_(D::eq(a.reg_kind, b.reg_kind), D::eq(a.index, b.index));
+}
+
+// The guest writes a register, then userspace makes any one ioctl (turns
+// guest debug on or off, with any control word and registers), then the
+// guest reads the register back: it reads what it wrote. Stated without the
+// ghost state; ghost_is_last_write and req_shadow cover any number of
+// operations.
+struct ReadAfterWrite {
+  template <class D>
+  static model::BoolOf<D> Assume(const Path<D>& p) {
+    const model::Action<D>& write = p.steps[0].op.action;
+    const model::Op<D>& between = p.steps[1].op;
+    const model::Action<D>& read = p.steps[2].op.action;
+    return And3<D>(
+        D::and_(model::IsWrite<D>(write), model::IsRead<D>(read)),
+        SameRegister<D>(write, read),
+        D::not_(And3<D>(IsRun<D>(between), model::IsWrite<D>(between.action),
+                        SameRegister<D>(write, between.action))));
+  }
+  // The host turns USE_HW on between the write and the read.
+  template <class D>
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    return D::and_(IsSet<D>(p.steps[1].op), AcceptsUseHw<D>(p.steps[1].op));
+  }
+  template <class D>
+  static model::BoolOf<D> Goal(const Path<D>& p) {
+    return D::eq(p.steps[2].obs.read_value, p.steps[0].op.action.value);
   }
 };
 
@@ -156,6 +191,12 @@ inline void AddGuestObligations(std::vector<Definition>& out) {
       "the guest's intended view (ghost state) changes only by the guest's "
       "own writes, each register to the value last written to it",
       MethodKind::kFromInvariant, {kAnyOp}));
+  out.push_back(Define<ReadAfterWrite>(
+      "req_shadow_read_after_write", "REQ-SHADOW",
+      "a value the guest writes is what it reads back, whatever ioctl "
+      "userspace makes in between",
+      MethodKind::kFromInvariant,
+      {kRunOp, kSetGuestDebugOp | kCheckExtensionOp, kRunOp}));
   out.push_back(Define<Isolation>(
       "req_isolation", "REQ-ISOLATION",
       "no guest action changes userspace's registers or, with USE_HW, the "

@@ -91,6 +91,15 @@ z3::expr D::ite(const Bool& c, const z3::expr& a, const z3::expr& b) {
   if (c.is_true()) return a;
   if (c.is_false()) return b;
   if (z3::eq(a, b)) return a;
+  // Nested choices with a shared branch become one choice:
+  // ite(c, ite(d, x, y), y) = ite(c and d, x, y) and
+  // ite(c, x, ite(d, x, y)) = ite(c or d, x, y).
+  if (IsIte(a) && z3::eq(a.arg(2), b)) {
+    return ite(and_(c, a.arg(0)), a.arg(1), b);
+  }
+  if (IsIte(b) && z3::eq(b.arg(1), a)) {
+    return ite(or_(c, b.arg(0)), a, b.arg(2));
+  }
   if (a.is_bool()) {
     // Boolean ite with a literal branch is and/or.
     if (a.is_true()) return or_(c, b);

@@ -1,0 +1,259 @@
+// Counterexample search from reset, plain inputs, replay and numbered steps.
+#include "proofs/counterexample.h"
+
+#include <z3++.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "model/arch.h"
+#include "model/uapi.h"
+#include "proofs/evaluate.h"
+#include "proofs/path.h"
+#include "proofs/z3_domain.h"
+#include "tools/trace.h"
+
+namespace dbgref::proofs {
+namespace {
+
+// Reads the counterexample out of the model of a satisfiable check.
+Counterexample Extract(const z3::model& model, const SymHost& host,
+                       const std::vector<const SymbolicPath*>& paths) {
+  Counterexample c{EvalHostRecord(model, host), {}};
+  for (const SymbolicPath* p : paths) {
+    for (const SymOp& op : p->ops) c.ops.push_back(EvalOpRecord(model, op));
+  }
+  return c;
+}
+
+// Adds the hypotheses and the negated goal of d over path p.
+void Refute(const Definition& d, const SymbolicPath& p, z3::solver& s) {
+  s.add(p.well_formed);
+  s.add(d.symbolic.assume(p.path));
+  s.add(!d.symbolic.goal(p.path));
+}
+
+std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
+                                             const Definition& d,
+                                             std::size_t max_depth) {
+  z3::context ctx;
+  Z3Scope scope(ctx);
+  const SymHost host = FreshHost(ctx, "host.");
+  SymbolicPath p = StartPath(host, m.sym_reset());
+  const std::size_t depth_limit = std::min(max_depth, d.steps.size());
+  for (std::size_t depth = d.steps.empty() ? 0 : 1; depth <= depth_limit;
+       ++depth) {
+    if (depth > 0) {
+      Extend(m, ctx, absl::StrCat("op", depth, "."), d.steps[depth - 1], p);
+    }
+    z3::solver s = MakeSolver(ctx);
+    Refute(d, p, s);
+    if (s.check() == z3::sat) return Extract(s.get_model(), host, {&p});
+  }
+  return std::nullopt;
+}
+
+std::optional<Counterexample> AfterAnyPrefix(const CompiledModel& m,
+                                             const Definition& d,
+                                             std::size_t max_depth) {
+  z3::context ctx;
+  Z3Scope scope(ctx);
+  const SymHost host = FreshHost(ctx, "host.");
+  SymbolicPath prefix = StartPath(host, m.sym_reset());
+  for (std::size_t n = 0; n + d.steps.size() <= max_depth; ++n) {
+    if (n > 0) Extend(m, ctx, absl::StrCat("op", n, "."), kAnyOp, prefix);
+    SymbolicPath judged = StartPath(host, EndState(prefix));
+    for (std::size_t i = 0; i < d.steps.size(); ++i) {
+      Extend(m, ctx, absl::StrCat("op", n + i + 1, "."), d.steps[i], judged);
+    }
+    z3::solver s = MakeSolver(ctx);
+    s.add(prefix.well_formed);
+    Refute(d, judged, s);
+    if (s.check() == z3::sat) {
+      return Extract(s.get_model(), host, {&prefix, &judged});
+    }
+  }
+  return std::nullopt;
+}
+
+std::string HexWord(uint64_t v) { return absl::StrCat("0x", absl::Hex(v)); }
+
+std::string MdcrBits(uint64_t mdcr) {
+  std::string out;
+  const std::pair<uint64_t, const char*> bits[] = {
+      {DBGREF_MDCR_TDE, "TDE"},   {DBGREF_MDCR_TDA, "TDA"},
+      {DBGREF_MDCR_TPM, "TPM"},   {DBGREF_MDCR_TPMCR, "TPMCR"},
+      {DBGREF_MDCR_TDRA, "TDRA"}, {DBGREF_MDCR_TDOSA, "TDOSA"}};
+  for (const auto& [bit, name] : bits) {
+    if ((mdcr & bit) != 0) absl::StrAppend(&out, out.empty() ? "" : "|", name);
+  }
+  return out.empty() ? "0" : out;
+}
+
+std::string NonZeroRegs(const kvm_guest_debug_arch& r) {
+  std::string out;
+  const std::pair<const uint64_t*, const char*> banks[] = {{r.dbg_bcr, "bcr"},
+                                                           {r.dbg_bvr, "bvr"},
+                                                           {r.dbg_wcr, "wcr"},
+                                                           {r.dbg_wvr, "wvr"}};
+  for (const auto& [bank, name] : banks) {
+    for (std::size_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+      if (bank[n] != 0) {
+        absl::StrAppend(&out, " ", name, n, "=", HexWord(bank[n]));
+      }
+    }
+  }
+  return out.empty() ? " all 0" : out;
+}
+
+// What the concrete model observed on one operation, one line.
+std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
+  if (op.kind != DBGREF_OP_RUN) return absl::StrCat("returns ", o.ret);
+  std::string out = absl::StrFormat(
+      "runs with MDCR_EL2 %s, MDSCR_EL1 %s, PSTATE.SS %d, hardware%s; ",
+      MdcrBits(o.entry_mdcr_el2), HexWord(o.entry_mdscr_el1), o.entry_pstate_ss,
+      NonZeroRegs(o.entry_hw));
+  if (op.action.kind == DBGREF_ACTION_ACCESS) {
+    absl::StrAppend(&out, o.trapped ? "trapped" : "not trapped");
+    if (o.undef) absl::StrAppend(&out, ", UNDEF");
+    if (!op.action.is_write) {
+      absl::StrAppend(&out, ", reads ", HexWord(o.read_value));
+    }
+    absl::StrAppend(&out, "; ");
+  }
+  if (o.exit_reason == KVM_EXIT_DEBUG) {
+    absl::StrAppend(&out, "KVM_EXIT_DEBUG hsr ", HexWord(o.hsr), " pc ",
+                    HexWord(o.pc), " far ", HexWord(o.far));
+  } else {
+    absl::StrAppend(&out, "the guest resumes");
+  }
+  absl::StrAppend(&out, "; afterwards MDSCR_EL1 ", HexWord(o.ctx_mdscr_el1),
+                  ", PSTATE.SS ", o.ctx_pstate_ss);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
+                                              const Definition& d,
+                                              std::size_t max_depth) {
+  const bool at_reset = d.method == MethodKind::kInductionBase ||
+                        d.method == MethodKind::kBoundedFromReset;
+  return at_reset ? ShortestPrefix(m, d, max_depth)
+                  : AfterAnyPrefix(m, d, max_depth);
+}
+
+Counterexample Simplify(const CompiledModel& m, const Definition& d,
+                        Counterexample c) {
+  const auto violates = [&](const Counterexample& x) {
+    return Violates(d, RunConcrete(m, x.host, m.concrete_reset(x.host), x.ops));
+  };
+  if (!violates(c)) return c;
+  // Operations before the statement's path that the violation does not need.
+  for (std::size_t i = 0; i + d.steps.size() < c.ops.size();) {
+    Counterexample shorter = c;
+    shorter.ops.erase(shorter.ops.begin() + static_cast<std::ptrdiff_t>(i));
+    if (violates(shorter)) {
+      c = std::move(shorter);
+    } else {
+      ++i;
+    }
+  }
+  // Each input made plain where the violation survives it.
+  const auto plain = [&](auto&& change) {
+    Counterexample t = c;
+    change(t);
+    if (violates(t)) c = std::move(t);
+  };
+  const auto plain_regs = [&](auto&& regs_of) {
+    for (std::size_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+      plain([&](Counterexample& t) { regs_of(t).dbg_bcr[n] = 0; });
+      plain([&](Counterexample& t) { regs_of(t).dbg_bvr[n] = 0; });
+      plain([&](Counterexample& t) { regs_of(t).dbg_wcr[n] = 0; });
+      plain([&](Counterexample& t) { regs_of(t).dbg_wvr[n] = 0; });
+    }
+  };
+  plain([](Counterexample& t) { t.host.id_aa64dfr0_el1 = 0; });
+  plain([](Counterexample& t) {
+    t.host.id_aa64dfr0_el1 &=
+        (DBGREF_DFR0_FIELD_MASK << DBGREF_DFR0_BRPS_SHIFT) |
+        (DBGREF_DFR0_FIELD_MASK << DBGREF_DFR0_WRPS_SHIFT);
+  });
+  plain_regs([](Counterexample& t) -> kvm_guest_debug_arch& {
+    return t.host.host_regs;
+  });
+  for (std::size_t i = 0; i < c.ops.size(); ++i) {
+    plain_regs([i](Counterexample& t) -> kvm_guest_debug_arch& {
+      return t.ops[i].dbg.arch;
+    });
+    plain([i](Counterexample& t) {
+      t.ops[i].dbg.control &= KVM_GUESTDBG_VALID_MASK;
+    });
+    plain([i](Counterexample& t) { t.ops[i].action.value = 0; });
+    plain([i](Counterexample& t) { t.ops[i].action.index = 0; });
+    plain([i](Counterexample& t) {
+      t.ops[i].action.esr &= DBGREF_ESR_EC_MASK << DBGREF_ESR_EC_SHIFT;
+    });
+    plain([i](Counterexample& t) { t.ops[i].action.pc = 0; });
+    plain([i](Counterexample& t) { t.ops[i].action.far = 0; });
+  }
+  return c;
+}
+
+ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
+                        const ConcreteState& start,
+                        const std::vector<dbgref_op>& ops) {
+  ConcreteRun run{host, start, ops, {}};
+  ConcreteState s = start;
+  for (const dbgref_op& op : ops) {
+    run.steps.push_back(m.concrete_step(host, s, op));
+    s = run.steps.back().post;
+  }
+  return run;
+}
+
+bool Violates(const Definition& d, const ConcreteRun& run) {
+  if (run.steps.size() < d.steps.size()) return false;
+  const std::size_t first = run.steps.size() - d.steps.size();
+  const ConcretePath p{ConcreteHost{run.host.id_aa64dfr0_el1,
+                                    RegsFromRecord(run.host.host_regs)},
+                       first == 0 ? run.start : run.steps[first - 1].post,
+                       std::vector<ConcreteTransition>(
+                           run.steps.begin() + first, run.steps.end())};
+  return d.concrete.assume(p) && !d.concrete.goal(p);
+}
+
+std::string NumberedSteps(const CompiledModel& m, const Definition& d,
+                          const ConcreteRun& run, bool from_reset) {
+  const uint64_t dfr0 = run.host.id_aa64dfr0_el1;
+  std::string out = absl::StrCat(
+      "host: ID_AA64DFR0_EL1 ", HexWord(dfr0), " (BRPs ",
+      (dfr0 >> DBGREF_DFR0_BRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK, ", WRPs ",
+      (dfr0 >> DBGREF_DFR0_WRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK,
+      "), host registers", NonZeroRegs(run.host.host_regs), "\n");
+  absl::StrAppend(&out, from_reset ? "start: the reset state\n"
+                                   : "start: a state satisfying the "
+                                     "invariant (printed below)\n");
+  for (std::size_t i = 0; i < run.ops.size(); ++i) {
+    absl::StrAppendFormat(
+        &out, "%3d. %s\n     -> %s\n", i + 1, FormatOp(run.ops[i]),
+        DescribeObs(run.ops[i], m.obs_record(run.steps[i].obs)));
+  }
+  const std::size_t last = run.ops.size();
+  const std::size_t first = last - d.steps.size() + 1;
+  std::string where;
+  if (d.steps.size() == 1) {
+    where = absl::StrCat(" at step ", last);
+  } else if (d.steps.size() > 1) {
+    where = absl::StrCat(" by steps ", first, "..", last);
+  }
+  absl::StrAppend(&out, "violated", where, ": ", d.requirement, " (", d.name,
+                  "): ", d.summary, "\n");
+  return out;
+}
+
+}  // namespace dbgref::proofs

@@ -1,0 +1,65 @@
+// Counterexamples: the shortest sequence of operations from reset that
+// violates an obligation, found by Z3; its replay on the concrete model,
+// also to make its inputs as plain as the violation allows (zero wherever a
+// value does not matter); and its account as numbered steps.
+#ifndef DBGREF_PROOFS_COUNTEREXAMPLE_H_
+#define DBGREF_PROOFS_COUNTEREXAMPLE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/record.h"
+#include "proofs/statement.h"
+#include "proofs/symbolic.h"
+
+namespace dbgref::proofs {
+
+// The longest sequence from reset a counterexample search tries.
+inline constexpr std::size_t kMaxCounterexampleDepth = 6;
+
+struct Counterexample {
+  dbgref_host host;
+  std::vector<dbgref_op> ops;
+};
+
+// The shortest sequence of at most max_depth operations from reset that
+// violates d: for a statement whose path starts at reset, a prefix of that
+// path; otherwise any operations followed by the statement's path.
+std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
+                                              const Definition& d,
+                                              std::size_t max_depth);
+
+// c with its inputs made as plain as the violation of d allows, judged by
+// replay on the concrete model: operations before d's path that it does not
+// need dropped, and each register value, written value, pc, far, syndrome
+// ISS, host register and unneeded control bit set to 0 where the violation
+// survives it. c itself when the concrete model does not violate d on it.
+Counterexample Simplify(const CompiledModel& m, const Definition& d,
+                        Counterexample c);
+
+// A concrete run: the operations of a trace and each transition.
+struct ConcreteRun {
+  dbgref_host host;
+  ConcreteState start;  // before the first operation
+  std::vector<dbgref_op> ops;
+  std::vector<ConcreteTransition> steps;
+};
+
+ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
+                        const ConcreteState& start,
+                        const std::vector<dbgref_op>& ops);
+
+// Whether the last steps of run satisfy d's hypotheses and violate its goal,
+// judged by d's statement over the concrete domain.
+bool Violates(const Definition& d, const ConcreteRun& run);
+
+// The run as numbered steps, with what the concrete model observed at each
+// and the violation.
+std::string NumberedSteps(const CompiledModel& m, const Definition& d,
+                          const ConcreteRun& run, bool from_reset);
+
+}  // namespace dbgref::proofs
+
+#endif  // DBGREF_PROOFS_COUNTEREXAMPLE_H_

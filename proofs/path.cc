@@ -1,0 +1,45 @@
+// Symbolic paths through the compiled model, and the solver.
+#include "proofs/path.h"
+
+#include <utility>
+
+#include "proofs/z3_domain.h"
+
+namespace dbgref::proofs {
+namespace {
+
+// Per solver call; no obligation comes near it.
+constexpr unsigned kSolverTimeoutMs = 60000;
+
+}  // namespace
+
+SymbolicPath StartPath(const SymHost& host, const SymState& start) {
+  return SymbolicPath{SymPath{host, start, {}}, {}, {}, Z::lit_bool(true)};
+}
+
+const SymState& EndState(const SymbolicPath& p) {
+  return p.path.steps.empty() ? p.path.start : p.path.steps.back().post;
+}
+
+void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
+            unsigned kinds, SymbolicPath& p) {
+  FreshOperation op = FreshOp(ctx, name, kinds);
+  p.path.steps.push_back(m.sym_step(p.path.host, EndState(p), op.op));
+  p.well_formed = Z::and_(p.well_formed, op.well_formed);
+  p.ops.push_back(std::move(op.op));
+  p.inputs.push_back(std::move(op.inputs));
+}
+
+z3::solver MakeSolver(z3::context& ctx) {
+  const z3::tactic preprocess =
+      z3::tactic(ctx, "simplify") & z3::tactic(ctx, "propagate-values") &
+      z3::tactic(ctx, "solve-eqs") & z3::tactic(ctx, "ctx-simplify") &
+      z3::tactic(ctx, "simplify");
+  z3::solver s = (preprocess & z3::tactic(ctx, "smt")).mk_solver();
+  z3::params p(ctx);
+  p.set("timeout", kSolverTimeoutMs);
+  s.set(p);
+  return s;
+}
+
+}  // namespace dbgref::proofs

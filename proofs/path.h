@@ -1,0 +1,42 @@
+// Symbolic paths: a host, a start state and operations whose every input is
+// fresh, run through the compiled model's Step, with the well-formedness of
+// the operations as hypotheses; and the solver every obligation uses.
+#ifndef DBGREF_PROOFS_PATH_H_
+#define DBGREF_PROOFS_PATH_H_
+
+#include <z3++.h>
+
+#include <string>
+#include <vector>
+
+#include "proofs/statement.h"
+#include "proofs/symbolic.h"
+
+namespace dbgref::proofs {
+
+struct SymbolicPath {
+  SymPath path;
+  std::vector<SymOp> ops;        // the operation of each step
+  std::vector<OpInputs> inputs;  // the free constants behind each
+  z3::expr well_formed;          // every operation is well formed
+};
+
+SymbolicPath StartPath(const SymHost& host, const SymState& start);
+
+// The state after the last step (the start state if there is none).
+const SymState& EndState(const SymbolicPath& p);
+
+// Appends one operation of the given kinds (OpKinds), its constants named
+// after name.
+void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
+            unsigned kinds, SymbolicPath& p);
+
+// Word-level preprocessing (simplification, constant propagation, solving
+// the equalities of the hypotheses, contextual simplification), then Z3's
+// SMT core, whose congruence closure decides the many word equalities of
+// the model's register files without bit-blasting them all up front.
+z3::solver MakeSolver(z3::context& ctx);
+
+}  // namespace dbgref::proofs
+
+#endif  // DBGREF_PROOFS_PATH_H_
