@@ -42,6 +42,9 @@ ExitInfo<D> ApplyHandleExit(VcpuState<D>& s, const Action<D>& a,
   const BoolOf<D> dbg = e.debug_exit;
 #ifdef DBGREF_MUTANT_FAR_ALWAYS
   const BoolOf<D> with_far = dbg;
+#elif defined(DBGREF_MUTANT_FAR_WRONG_EC)
+  const BoolOf<D> with_far = D::and_(
+      dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_BREAKPT_LOW)));
 #else
   const BoolOf<D> with_far = D::and_(
       dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_WATCHPT_LOW)));

@@ -28,7 +28,7 @@ WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
   // REQ-TRAP-TDE: debug exceptions go to EL2 exactly when guest debug is on;
   // the performance monitor and OS/ROM register traps are always on.
 #ifdef DBGREF_MUTANT_TDE_ALWAYS
-  const BoolOf<D> tde = D::lit_bool(true);
+  const BoolOf<D> tde = D::or_(active, D::lit_bool(true));
 #else
   const BoolOf<D> tde = active;
 #endif
@@ -46,8 +46,10 @@ void ApplySetupDebug(VcpuState<D>& s) {
   const BoolOf<D> use_hw = UseHwOn<D>(s);
   s.mdcr_el2 = EntryMdcrEl2<D>(s);
   // REQ-RESTORE, REQ-SS: keep the guest's whole MDSCR_EL1 and PSTATE.SS.
+#ifndef DBGREF_MUTANT_PRESERVE_AFTER_LEND
   s.preserved = Select<D>(
       active, Preserved<D>{s.ctx.mdscr_el1, s.ctx.pstate_ss}, s.preserved);
+#endif
   // REQ-SS: single-step sets MDSCR_EL1.SS and PSTATE.SS; otherwise guest
   // debug clears MDSCR_EL1.SS so that the guest's own stepping cannot fire.
   WordOf<D> mdscr = s.ctx.mdscr_el1;
@@ -60,6 +62,10 @@ void ApplySetupDebug(VcpuState<D>& s) {
   // next entry loads userspace's set.
   mdscr = D::ite(use_hw, D::bor(mdscr, D::lit(DBGREF_MDSCR_MDE)), mdscr);
   s.ctx.mdscr_el1 = mdscr;
+#ifdef DBGREF_MUTANT_PRESERVE_AFTER_LEND
+  s.preserved = Select<D>(
+      active, Preserved<D>{s.ctx.mdscr_el1, s.ctx.pstate_ss}, s.preserved);
+#endif
   s.dirty = D::or_(s.dirty, use_hw);
 }
 

@@ -65,7 +65,11 @@ void ApplyWorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   s.ctx.pstate_ss = cpu.regs.pstate_ss;
   // With DIRTY the hardware goes back into the set it was loaded from, and
   // the host's values go back into the hardware.
+#ifdef DBGREF_MUTANT_SAVE_SWAPPED_SETS
+  const BoolOf<D> external = D::not_(LoadsExternalSet<D>(s));
+#else
   const BoolOf<D> external = LoadsExternalSet<D>(s);
+#endif
   AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.regs.regs);
   AssignIf<D>(s.ctx.regs, D::and_(s.dirty, D::not_(external)), cpu.regs.regs);
   s.dirty = D::lit_bool(false);

@@ -89,7 +89,11 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 		vcpu->arch.mdcr_el2 |= MDCR_EL2_TDE;
 
 		/* Save guest debug state */
+#ifndef DBGREF_PORT_MUTANT_FINAL_SWAP_SAVE_RESTORE
 		save_guest_debug_regs(vcpu);
+#else
+		restore_guest_debug_regs(vcpu);
+#endif
 
 		/*
 		 * Single step: PSTATE.SS and MDSCR_EL1.SS on, so that the
@@ -112,7 +116,9 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 			vcpu_sys_reg(vcpu, MDSCR_EL1) |= DBG_MDSCR_MDE;
 
 			vcpu->arch.debug_ptr = &vcpu->arch.external_debug_state;
+#ifndef DBGREF_PORT_MUTANT_FINAL_USE_HW_NOT_DIRTY
 			vcpu->arch.debug_flags |= KVM_ARM64_DEBUG_DIRTY;
+#endif
 #ifndef DBGREF_PORT_MUTANT_FINAL_NO_FORCED_TRAP
 			trap_debug = true;
 #endif
@@ -133,13 +139,19 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 void kvm_arm_clear_debug(struct kvm_vcpu *vcpu)
 {
 	if (vcpu->guest_debug) {
+#ifndef DBGREF_PORT_MUTANT_FINAL_SWAP_SAVE_RESTORE
 		restore_guest_debug_regs(vcpu);
+#else
+		save_guest_debug_regs(vcpu);
+#endif
 
 		/*
 		 * If we were using HW debug we need to restore the
 		 * debug_ptr to the guest debug state.
 		 */
+#ifndef DBGREF_PORT_MUTANT_FINAL_DEBUG_PTR_KEPT
 		if (vcpu->guest_debug & KVM_GUESTDBG_USE_HW)
 			kvm_arm_reset_debug_ptr(vcpu);
+#endif
 	}
 }

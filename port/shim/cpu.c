@@ -99,7 +99,11 @@ static bool is_debug_class(u32 ec)
  */
 static bool tda_in_effect(const struct dbgref_cpu *cpu)
 {
+#ifndef DBGREF_PORT_MUTANT_SHIM_TDA_IGNORES_TDE
 	return cpu->mdcr_el2 & (MDCR_EL2_TDA | MDCR_EL2_TDE);
+#else
+	return cpu->mdcr_el2 & MDCR_EL2_TDA;
+#endif
 }
 
 /*
@@ -116,6 +120,10 @@ static void observe_implemented(const struct dbgref_cpu *cpu,
 		  DBGREF_DFR0_FIELD_MASK) + 1;
 	int n;
 
+#ifdef DBGREF_PORT_MUTANT_SHIM_OBS_OFF_BY_ONE
+	nb++;
+	nw++;
+#endif
 	for (n = 0; n < KVM_ARM_MAX_DBG_REGS; n++) {
 		out->dbg_bcr[n] = n < (int)nb ? cpu->dbg.dbg_bcr[n] : 0;
 		out->dbg_bvr[n] = n < (int)nb ? cpu->dbg.dbg_bvr[n] : 0;

@@ -63,8 +63,13 @@ int kvm_arch_vcpu_ioctl_set_guest_debug(struct kvm_vcpu *vcpu,
 				dbg->arch.dbg_bcr, sizeof(__u64)*nb);
 			memcpy(vcpu->arch.guest_debug_regs.dbg_bvr,
 				dbg->arch.dbg_bvr, sizeof(__u64)*nb);
+#ifndef DBGREF_PORT_MUTANT_V2_NB_FOR_NW
 			memcpy(vcpu->arch.guest_debug_regs.dbg_wcr,
 				dbg->arch.dbg_wcr, sizeof(__u64)*nw);
+#else
+			memcpy(vcpu->arch.guest_debug_regs.dbg_wcr,
+				dbg->arch.dbg_wcr, sizeof(__u64)*nb);
+#endif
 			memcpy(vcpu->arch.guest_debug_regs.dbg_wvr,
 				dbg->arch.dbg_wvr, sizeof(__u64)*nw);
 		}
