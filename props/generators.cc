@@ -278,3 +278,11 @@ void showValue(const Trace& trace, std::ostream& os) {
   os << "\n" << FormatTrace(trace);
 }
 }  // namespace dbgref
+
+void showValue(const dbgref_host& host, std::ostream& os) {
+  dbgref::Trace t;
+  t.host = host;
+  const std::string text = dbgref::FormatTrace(t);
+  const size_t start = text.find("host ");
+  os << (start == std::string::npos ? text : text.substr(start));
+}

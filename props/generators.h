@@ -55,4 +55,7 @@ namespace dbgref {
 void showValue(const Trace& trace, std::ostream& os);
 }  // namespace dbgref
 
+// How RapidCheck prints a generated host: its trace line.
+void showValue(const dbgref_host& host, std::ostream& os);
+
 #endif  // DBGREF_PROPS_GENERATORS_H_

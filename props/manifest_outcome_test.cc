@@ -22,10 +22,6 @@ namespace {
 
 constexpr uint64_t kSequencesPerShard = 20000;
 
-uint64_t ShardSeed() {
-  return kDefaultBaseSeed + static_cast<uint64_t>(ShardFromEnvironment().index);
-}
-
 // One campaign per revision, shared by that revision's requirement tests.
 const std::vector<RequirementOutcome>& Outcomes(const dbgref_port& port) {
   static auto* const cache =

@@ -72,14 +72,42 @@ bool ReadsForeignValue(const StepContext& c) {
   return false;
 }
 
+bool KnownDesignDifferenceOnly(const StepContext& c) {
+  const dbgref_obs m = model::ToRecord(c.model.obs);
+  dbgref_obs p = c.port;
+  if ((m.entry_mdcr_el2 & DBGREF_MDCR_TDE) != 0 &&
+      (m.entry_mdscr_el1 ^ p.entry_mdscr_el1) == DBGREF_MDSCR_KDE) {
+    p.entry_mdscr_el1 = m.entry_mdscr_el1;
+  }
+  const uint64_t dfr0 = c.model.host.id_aa64dfr0_el1;
+  const uint64_t brps =
+      ((dfr0 >> DBGREF_DFR0_BRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
+  const uint64_t wrps =
+      ((dfr0 >> DBGREF_DFR0_WRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
+  for (uint64_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+    if (n >= brps) {
+      p.entry_hw.dbg_bcr[n] = m.entry_hw.dbg_bcr[n];
+      p.entry_hw.dbg_bvr[n] = m.entry_hw.dbg_bvr[n];
+    }
+    if (n >= wrps) {
+      p.entry_hw.dbg_wcr[n] = m.entry_hw.dbg_wcr[n];
+      p.entry_hw.dbg_wvr[n] = m.entry_hw.dbg_wvr[n];
+    }
+  }
+  return model::ObsEqual(m, p);
+}
+
 StepVerdict ClassifyStep(const StepContext& c) {
   StepVerdict v;
   v.differs = !model::ObsEqual(model::ToRecord(c.model.obs), c.port);
   if (!v.differs) return v;
   model::ConcreteTransition seen = c.model;
+#ifndef DBGREF_PROPS_MUTANT_VIEW_BLIND
   seen.obs = ObsFromRecord(c.port);
+#endif
   v.violated = FailedPredicates(seen);
   if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);
+  v.design_difference = v.violated.empty() && KnownDesignDifferenceOnly(c);
   return v;
 }
 

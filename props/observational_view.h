@@ -13,9 +13,10 @@
 // props/observational_view_test.cc pins the rows.
 //
 // A sequence is judged by its first step whose difference breaks a
-// requirement. A difference that breaks none (v2's extra MDSCR_EL1.KDE
-// under USE_HW, spec/revisions.md; a register the CPU does not implement)
-// is passed over.
+// requirement. A difference that breaks none is passed over: a design
+// difference (KnownDesignDifferenceOnly), or an early sign of a state the
+// port got wrong that a later step shows. The differential property
+// (//props:differential_test) insists that such a sign does come.
 #ifndef DBGREF_PROPS_OBSERVATIONAL_VIEW_H_
 #define DBGREF_PROPS_OBSERVATIONAL_VIEW_H_
 
@@ -40,10 +41,25 @@ struct StepContext {
 struct StepVerdict {
   bool differs = false;     // some observed field differs from the model's
   RequirementSet violated;  // the requirements the port's observation breaks
+  // The difference breaks no requirement and lies only in what the record
+  // leaves open (KnownDesignDifferenceOnly).
+  bool design_difference = false;
   bool Diverged() const { return !violated.empty(); }
+  // A difference that breaks no requirement and is no known design
+  // difference: an early sign of a state the port got wrong, a model bug,
+  // or a gap in the requirements.
+  bool Unexplained() const {
+    return differs && violated.empty() && !design_difference;
+  }
 };
 
 StepVerdict ClassifyStep(const StepContext& context);
+
+// The observations differ only where a revision may differ by design:
+// MDSCR_EL1.KDE while the guest runs with TDE set (v2 sets KDE next to MDE
+// for USE_HW; with TDE it has no effect, spec/decisions.md), and the
+// hardware registers the CPU does not implement.
+bool KnownDesignDifferenceOnly(const StepContext& context);
 
 // The REQ-ISOLATION rule beyond the predicate: the port's read returned a
 // value the guest never wrote to that register (nor its reset value 0),

@@ -115,6 +115,7 @@ TEST(ObservationalView, TrapBits) {
   tde.port.entry_mdcr_el2 |= DBGREF_MDCR_TDA;
   EXPECT_TRUE(tde.Judge().differs);
   EXPECT_FALSE(tde.Judge().Diverged());
+  EXPECT_TRUE(tde.Judge().Unexplained()) << "no design difference either";
 }
 
 TEST(ObservationalView, HardwareProgramming) {
@@ -135,12 +136,14 @@ TEST(ObservationalView, HardwareProgramming) {
   kde.port.entry_mdscr_el1 |= DBGREF_MDSCR_KDE;
   EXPECT_TRUE(kde.Judge().differs);
   EXPECT_FALSE(kde.Judge().Diverged());
+  EXPECT_TRUE(kde.Judge().design_difference);
 
   // A breakpoint the CPU does not implement (the host has 6).
   Step absent({SetGuestDebugOp(kUseHw, QemuBreakpoint())},
               GuestExceptionOp(0xc0000000, 0x400000, 0));
   absent.port.entry_hw.dbg_bcr[9] = 0x1e7;
   EXPECT_FALSE(absent.Judge().Diverged());
+  EXPECT_TRUE(absent.Judge().design_difference);
 }
 
 TEST(ObservationalView, ReadValues) {

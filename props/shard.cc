@@ -54,6 +54,21 @@ std::string ShardRcParams(const std::string& rc_params, const Shard& shard) {
   return absl::StrJoin(kept, " ");
 }
 
+uint64_t ShardSeed() {
+  const char* params = std::getenv("RC_PARAMS");
+  if (params != nullptr) {
+    for (absl::string_view word :
+         absl::StrSplit(params, ' ', absl::SkipEmpty())) {
+      uint64_t seed = 0;
+      if (absl::StartsWith(word, "seed=") &&
+          absl::SimpleAtoi(word.substr(5), &seed)) {
+        return seed;
+      }
+    }
+  }
+  return kDefaultBaseSeed + static_cast<uint64_t>(ShardFromEnvironment().index);
+}
+
 void PrepareShard() {
   const Shard shard = ShardFromEnvironment();
   if (const char* status = std::getenv("TEST_SHARD_STATUS_FILE")) {

@@ -31,6 +31,10 @@ Shard ShardFromEnvironment();
 // reproduce a failure.
 std::string ShardRcParams(const std::string& rc_params, const Shard& shard);
 
+// The RapidCheck seed of this shard: the `seed` of RC_PARAMS once
+// PrepareShard has run, else kDefaultBaseSeed + the shard index.
+uint64_t ShardSeed();
+
 // Before RapidCheck or GoogleTest read the environment: touches
 // TEST_SHARD_STATUS_FILE (so Bazel knows the shards are honoured), sets
 // RC_PARAMS for this shard, prints it, and keeps GoogleTest from sharding

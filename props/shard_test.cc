@@ -30,5 +30,12 @@ TEST(Shard, FromTheEnvironment) {
   EXPECT_EQ(ShardFromEnvironment().total, 1);
 }
 
+TEST(Shard, SeedOfTheShardFromRcParams) {
+  setenv("RC_PARAMS", "max_success=3 seed=77", 1);
+  EXPECT_EQ(ShardSeed(), 77u);
+  unsetenv("RC_PARAMS");
+  EXPECT_EQ(ShardSeed(), kDefaultBaseSeed);
+}
+
 }  // namespace
 }  // namespace dbgref::props
