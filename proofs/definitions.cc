@@ -2,13 +2,17 @@
 // statements, instantiated over the symbolic and the concrete domain. This
 // is the only translation unit of proofs/ that instantiates a rule of the
 // model, so a build with one rule deliberately broken (a DBGREF_MUTANT_*
-// define, see proofs/mutants.bzl) recompiles this file and the model's
+// define, see proofs/proofs.bzl) recompiles this file and the model's
 // concrete façade, and nothing else.
+#include <algorithm>
+#include <cstddef>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "model/concrete.h"
 #include "model/invariant.h"
+#include "model/requirement_ids.h"
 #include "model/state.h"
 #include "model/step.h"
 #include "proofs/statement.h"
@@ -55,12 +59,25 @@ bool ConcreteInvariant(const ConcreteState& s) {
 
 dbgref_obs ObsRecord(const ConcreteObs& obs) { return model::ToRecord(obs); }
 
+// The invariant first, then the requirements in the order of
+// spec/requirements.md (model/requirement_ids.h).
+int SpecOrder(const std::string& requirement) {
+  for (std::size_t i = 0; i < model::kRequirements.size(); ++i) {
+    if (model::kRequirements[i].id == requirement) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 std::vector<Definition> AllDefinitions() {
   std::vector<Definition> out;
   AddInvariantObligations(out);
   AddIoctlObligations(out);
   AddEntryObligations(out);
   AddGuestObligations(out);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Definition& a, const Definition& b) {
+                     return SpecOrder(a.requirement) < SpecOrder(b.requirement);
+                   });
   return out;
 }
 

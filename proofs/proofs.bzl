@@ -7,6 +7,32 @@ with an optional DBGREF_MUTANT_<NAME> define. A test binary links the prover
 (//proofs:prover) and exactly one proof_model.
 """
 
+# Every obligation, in the order of AllObligations(); each is a test target
+# of //proofs (tests/proofs:obligations_test checks the two lists agree).
+OBLIGATIONS = [
+    "invariant_base",
+    "invariant_step_set_guest_debug",
+    "invariant_step_check_extension",
+    "invariant_step_run",
+    "req_ioctl_valid",
+    "req_ioctl_disable",
+    "req_ioctl_hwregs",
+    "req_ioctl_hwregs_next_entry",
+    "req_cap",
+    "req_trap_tda",
+    "req_trap_tde",
+    "req_hw_program",
+    "req_restore",
+    "req_shadow",
+    "ghost_is_last_write",
+    "req_shadow_read_after_write",
+    "req_isolation",
+    "req_noundef",
+    "req_exit",
+    "req_ss",
+    "req_off",
+]
+
 STATEMENT_HEADERS = [
     "statements_common.h",
     "statements_entry.h",
@@ -43,6 +69,7 @@ def proof_model(name, mutant = None, testonly = False):
         ":prover",
         "//model:domain",
         "//model:record",
+        "//model:requirement_ids",
         "//model:rules",
     ]
     local_defines = []

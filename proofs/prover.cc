@@ -1,0 +1,149 @@
+// The prover: builds an obligation's symbolic path over a compiled model,
+// checks its hypotheses for vacuity, decides it with Z3, and turns a failure
+// into a replayed counterexample.
+#include "proofs/prover.h"
+
+#include <z3++.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "proofs/counterexample.h"
+#include "proofs/evaluate.h"
+#include "proofs/path.h"
+#include "proofs/symbolic.h"
+#include "proofs/z3_domain.h"
+
+namespace dbgref::proofs {
+namespace {
+
+bool StartsAtReset(const Definition& d) {
+  return d.method == MethodKind::kInductionBase ||
+         d.method == MethodKind::kBoundedFromReset;
+}
+
+// Fills the counterexample of a failed obligation. model is the solver's
+// model of the failed check over path p.
+void Explain(const CompiledModel& m, const Definition& d,
+             const z3::model& model, const SymbolicPath& p, ProofResult& r) {
+  std::optional<Counterexample> found =
+      SearchFromReset(m, d, kMaxCounterexampleDepth);
+  ConcreteRun run;
+  if (found.has_value()) {
+    found = Simplify(m, d, *std::move(found));
+    run =
+        RunConcrete(m, found->host, m.concrete_reset(found->host), found->ops);
+    r.from_reset = true;
+  } else {
+    // Not reachable within the search depth: the state the step breaks.
+    std::vector<dbgref_op> records;
+    for (const SymOp& op : p.ops) records.push_back(EvalOpRecord(model, op));
+    const ConcreteState pre = EvalState(model, p.path.start);
+    run = RunConcrete(m, EvalHostRecord(model, p.path.host), pre, records);
+    r.from_reset = false;
+    r.detail = absl::StrCat(
+        "no sequence of at most ", kMaxCounterexampleDepth,
+        " operations from reset violates it; the state before step 1, which "
+        "satisfies the invariant",
+        m.concrete_invariant(pre) ? "" : " (NOT, concretely)", ":\n",
+        StateToString(pre));
+  }
+  r.counterexample = Trace{run.host, run.ops};
+  r.replayed = Violates(d, run);
+  r.violation = NumberedSteps(m, d, run, r.from_reset);
+  if (!r.replayed) {
+    absl::StrAppend(&r.violation,
+                    "the concrete model does NOT violate the statement on "
+                    "these steps: the symbolic and concrete interpretations "
+                    "disagree\n");
+  }
+}
+
+}  // namespace
+
+ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
+  const auto begin = std::chrono::steady_clock::now();
+  ProofResult r;
+  r.name = d.name;
+  r.requirement = d.requirement;
+  r.method = MethodText(d);
+
+  z3::context ctx;
+  Z3Scope scope(ctx);
+  const SymHost host = FreshHost(ctx, "host.");
+  const bool at_reset = StartsAtReset(d);
+  const SymState start = at_reset ? m.sym_reset() : FreshState(ctx, "pre.");
+  SymbolicPath p = StartPath(host, start);
+  for (std::size_t i = 0; i < d.steps.size(); ++i) {
+    Extend(m, ctx, absl::StrCat("op", i + 1, "."), d.steps[i], p);
+  }
+  z3::expr hypotheses = p.well_formed;
+  if (!at_reset) hypotheses = Z::and_(hypotheses, m.sym_invariant(start));
+  hypotheses = Z::and_(hypotheses, d.symbolic.assume(p.path));
+
+  // Vacuity: the hypotheses, with a situation the goal is about, have a
+  // model.
+  z3::solver vacuity = MakeSolver(ctx);
+  vacuity.add(hypotheses);
+  vacuity.add(d.symbolic.trigger(p.path));
+  const z3::check_result possible = vacuity.check();
+  z3::solver s = MakeSolver(ctx);
+  if (possible != z3::sat) {
+    r.status = possible == z3::unsat ? ProofResult::Status::kVacuous
+                                     : ProofResult::Status::kUnknown;
+    r.detail = possible == z3::unsat
+                   ? "the hypotheses with the trigger are unsatisfiable"
+                   : vacuity.reason_unknown();
+  } else {
+    s.add(hypotheses);
+    s.add(!d.symbolic.goal(p.path));
+    const z3::check_result refuted = s.check();
+    if (refuted == z3::unsat) {
+      r.status = ProofResult::Status::kProved;
+    } else if (refuted == z3::unknown) {
+      r.status = ProofResult::Status::kUnknown;
+      r.detail = s.reason_unknown();
+    } else {
+      r.status = ProofResult::Status::kFailed;
+    }
+  }
+  r.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
+          .count();
+  if (r.status == ProofResult::Status::kFailed) {
+    Explain(m, d, s.get_model(), p, r);
+  }
+  return r;
+}
+
+std::string MethodText(const Definition& d) {
+  const std::size_t k = d.steps.size();
+  switch (d.method) {
+    case MethodKind::kInductionBase:
+      return "inductive invariant, base case: the reset state, every host";
+    case MethodKind::kInductionStep:
+      return "inductive invariant, step case: any state satisfying the "
+             "invariant, any host, one operation";
+    case MethodKind::kFromInvariant:
+      return k == 1 ? "induction: one operation from any state satisfying "
+                      "the inductive invariant, any host"
+                    : absl::StrCat("induction: ", k,
+                                   " operations from any state satisfying "
+                                   "the inductive invariant, any host");
+    case MethodKind::kBoundedFromReset:
+      return absl::StrCat("bounded model checking from reset, depth ", k,
+                          ", any host");
+  }
+  return "";
+}
+
+bool StartsAtReset(const Definition& d) {
+  return d.method == MethodKind::kInductionBase ||
+         d.method == MethodKind::kBoundedFromReset;
+}
+
+}  // namespace dbgref::proofs
