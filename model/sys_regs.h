@@ -42,9 +42,19 @@ EmulationResult<D> ApplyEmulateTrappedAccess(VcpuState<D>& s,
   const BoolOf<D> emulate = D::and_(trapped, D::not_(undef));
   // REQ-SHADOW, REQ-ISOLATION: always the guest's own values, whatever the
   // host is doing with the hardware.
+#ifdef DBGREF_MUTANT_READ_LOADED_SET
+  // A read of a bank register under USE_HW answers from the set the world
+  // switch loads (userspace's), not the guest's own.
+  DebugContext<D> loaded = s.ctx;
+  loaded.regs = Select<D>(UseHwOn<D>(s), s.external, s.ctx.regs);
+  const WordOf<D> read_value =
+      D::ite(D::and_(emulate, D::not_(a.is_write)),
+             ReadReg<D>(loaded, a.reg_kind, a.index), D::lit(0));
+#else
   const WordOf<D> read_value =
       D::ite(D::and_(emulate, D::not_(a.is_write)),
              ReadReg<D>(s.ctx, a.reg_kind, a.index), D::lit(0));
+#endif
   BoolOf<D> write = D::and_(emulate, a.is_write);
 #ifdef DBGREF_MUTANT_TRAP_WRITE_LOST
   write = D::and_(write, D::not_(UseHwOn<D>(s)));
