@@ -21,6 +21,23 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+uint64_t* BankOf(kvm_guest_debug_arch& arch, int bank) {
+  switch (bank) {
+    case 0:
+      return arch.dbg_bcr;
+    case 1:
+      return arch.dbg_bvr;
+    case 2:
+      return arch.dbg_wcr;
+    default:
+      return arch.dbg_wvr;
+  }
+}
+
+const uint64_t* BankOf(const kvm_guest_debug_arch& arch, int bank) {
+  return BankOf(const_cast<kvm_guest_debug_arch&>(arch), bank);
+}
+
 // Simpler forms of one operation, for the last pass of shrinking: a
 // control bit less, no pad, a userspace register 0, a plain syndrome.
 std::vector<dbgref_op> SimplerForms(const dbgref_op& op) {
@@ -38,11 +55,12 @@ std::vector<dbgref_op> SimplerForms(const dbgref_op& op) {
       out.push_back(op);
       out.back().dbg.pad = 0;
     }
-    const uint64_t* regs = &op.dbg.arch.dbg_bcr[0];
-    for (size_t i = 0; i < 4 * KVM_ARM_MAX_DBG_REGS; ++i) {
-      if (regs[i] == 0) continue;
-      out.push_back(op);
-      (&out.back().dbg.arch.dbg_bcr[0])[i] = 0;
+    for (int bank = 0; bank < 4; ++bank) {
+      for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+        if (BankOf(op.dbg.arch, bank)[n] == 0) continue;
+        out.push_back(op);
+        BankOf(out.back().dbg.arch, bank)[n] = 0;
+      }
     }
   } else if (op.kind == DBGREF_OP_RUN &&
              op.action.kind == DBGREF_ACTION_EXCEPTION) {

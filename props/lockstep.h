@@ -21,8 +21,8 @@
 namespace dbgref::props {
 
 // The first step (index into the operations) whose difference breaks a
-// requirement, with both observations. Design differences before it are
-// passed over.
+// requirement, with both observations. Differences before it that break no
+// requirement are passed over.
 struct Divergence {
   size_t step = 0;
   dbgref_obs model{};
