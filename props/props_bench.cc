@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -42,6 +43,7 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 double LockstepOpsPerSecond(const std::vector<Trace>& traces, int threads) {
   std::atomic<uint64_t> ops{0};
   std::atomic<size_t> differing{0};
+  std::atomic<int64_t> cpu_ns{0};
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> workers;
   for (int w = 0; w < threads; ++w) {
@@ -59,15 +61,19 @@ double LockstepOpsPerSecond(const std::vector<Trace>& traces, int threads) {
       }
       ops += mine;
       differing += differ;
+      timespec cpu;
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+      cpu_ns += int64_t{cpu.tv_sec} * 1000000000 + cpu.tv_nsec;
     });
   }
   for (std::thread& w : workers) w.join();
   const double seconds = SecondsSince(start);
   std::fprintf(stderr,
                "lockstep, %d thread(s): %llu operations in %.2f s, %.0f/s "
-               "(%zu differed)\n",
+               "(%zu differed); %.0f per CPU second (the machine's load "
+               "aside)\n",
                threads, static_cast<unsigned long long>(ops.load()), seconds,
-               ops / seconds, differing.load());
+               ops / seconds, differing.load(), ops / (cpu_ns.load() / 1e9));
   return ops / seconds;
 }
 
