@@ -141,10 +141,8 @@ std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
 std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
                                               const Definition& d,
                                               std::size_t max_depth) {
-  const bool at_reset = d.method == MethodKind::kInductionBase ||
-                        d.method == MethodKind::kBoundedFromReset;
-  return at_reset ? ShortestPrefix(m, d, max_depth)
-                  : AfterAnyPrefix(m, d, max_depth);
+  return StartsAtReset(d) ? ShortestPrefix(m, d, max_depth)
+                          : AfterAnyPrefix(m, d, max_depth);
 }
 
 Counterexample Simplify(const CompiledModel& m, const Definition& d,
@@ -154,7 +152,7 @@ Counterexample Simplify(const CompiledModel& m, const Definition& d,
   };
   if (!violates(c)) return c;
   // Operations before the statement's path that the violation does not need.
-  for (std::size_t i = 0; i + d.steps.size() < c.ops.size();) {
+  for (std::size_t i = 0; i + JudgedSteps(d, c.ops.size()) < c.ops.size();) {
     Counterexample shorter = c;
     shorter.ops.erase(shorter.ops.begin() + static_cast<std::ptrdiff_t>(i));
     if (violates(shorter)) {
@@ -217,8 +215,9 @@ ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
 }
 
 bool Violates(const Definition& d, const ConcreteRun& run) {
-  if (run.steps.size() < d.steps.size()) return false;
-  const std::size_t first = run.steps.size() - d.steps.size();
+  const std::size_t judged = JudgedSteps(d, run.steps.size());
+  if (run.steps.size() < judged || judged > d.steps.size()) return false;
+  const std::size_t first = run.steps.size() - judged;
   const ConcretePath p{ConcreteHost{run.host.id_aa64dfr0_el1,
                                     RegsFromRecord(run.host.host_regs)},
                        first == 0 ? run.start : run.steps[first - 1].post,
@@ -244,12 +243,12 @@ std::string NumberedSteps(const CompiledModel& m, const Definition& d,
         DescribeObs(run.ops[i], m.obs_record(run.steps[i].obs)));
   }
   const std::size_t last = run.ops.size();
-  const std::size_t first = last - d.steps.size() + 1;
+  const std::size_t judged = JudgedSteps(d, last);
   std::string where;
-  if (d.steps.size() == 1) {
-    where = absl::StrCat(" at step ", last);
-  } else if (d.steps.size() > 1) {
-    where = absl::StrCat(" by steps ", first, "..", last);
+  if (judged == 1 || StartsAtReset(d)) {
+    where = last == 0 ? " in the reset state" : absl::StrCat(" at step ", last);
+  } else if (judged > 1) {
+    where = absl::StrCat(" by steps ", last - judged + 1, "..", last);
   }
   absl::StrAppend(&out, "violated", where, ": ", d.requirement, " (", d.name,
                   "): ", d.summary, "\n");

@@ -16,6 +16,7 @@
 #include "model/state.h"
 #include "model/step.h"
 #include "proofs/statement.h"
+#include "proofs/statements_bounded.h"
 #include "proofs/statements_entry.h"
 #include "proofs/statements_guest.h"
 #include "proofs/statements_invariant.h"
@@ -74,6 +75,7 @@ std::vector<Definition> AllDefinitions() {
   AddIoctlObligations(out);
   AddEntryObligations(out);
   AddGuestObligations(out);
+  AddBoundedObligations(out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Definition& a, const Definition& b) {
                      return SpecOrder(a.requirement) < SpecOrder(b.requirement);

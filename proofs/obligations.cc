@@ -52,10 +52,11 @@ absl::StatusOr<bool> ReplayViolates(const std::string& name,
     return absl::NotFoundError(
         absl::StrCat("no proof obligation '", name, "'"));
   }
-  if (trace.ops.size() < d->steps.size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("obligation '", name, "' judges ", d->steps.size(),
-                     " operations; the trace has ", trace.ops.size()));
+  if (StartsAtReset(*d) ? trace.ops.size() > d->steps.size()
+                        : trace.ops.size() < d->steps.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "obligation '", name, "' judges ", StartsAtReset(*d) ? "at most " : "",
+        d->steps.size(), " operations; the trace has ", trace.ops.size()));
   }
   const CompiledModel& m = TheCompiledModel();
   return Violates(

@@ -62,9 +62,11 @@ struct ProofResult {
 // Proves the named obligation. NotFound for a name AllObligations lacks.
 absl::StatusOr<ProofResult> Prove(const std::string& name);
 
-// Runs trace from reset on the concrete model and judges its last steps by
-// the named obligation's statement: true when they violate it.
-// InvalidArgument when the trace is shorter than the obligation's path.
+// Runs trace from reset on the concrete model and judges it by the named
+// obligation's statement: its last steps, as many as the obligation's path
+// has, or for an obligation whose path starts at reset (invariant_base,
+// bmc_*) the whole trace. True when they violate it. InvalidArgument when
+// the trace has too few operations (too many, for a path from reset).
 absl::StatusOr<bool> ReplayViolates(const std::string& name,
                                     const Trace& trace);
 

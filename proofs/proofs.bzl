@@ -21,6 +21,7 @@ OBLIGATIONS = [
     "req_cap",
     "req_trap_tda",
     "req_trap_tde",
+    "bmc_trap_tde_from_reset",
     "req_hw_program",
     "req_restore",
     "req_shadow",
@@ -34,6 +35,7 @@ OBLIGATIONS = [
 ]
 
 STATEMENT_HEADERS = [
+    "statements_bounded.h",
     "statements_common.h",
     "statements_entry.h",
     "statements_guest.h",

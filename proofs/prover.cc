@@ -21,11 +21,6 @@
 namespace dbgref::proofs {
 namespace {
 
-bool StartsAtReset(const Definition& d) {
-  return d.method == MethodKind::kInductionBase ||
-         d.method == MethodKind::kBoundedFromReset;
-}
-
 // Fills the counterexample of a failed obligation. model is the solver's
 // model of the failed check over path p.
 void Explain(const CompiledModel& m, const Definition& d,
@@ -139,11 +134,6 @@ std::string MethodText(const Definition& d) {
                           ", any host");
   }
   return "";
-}
-
-bool StartsAtReset(const Definition& d) {
-  return d.method == MethodKind::kInductionBase ||
-         d.method == MethodKind::kBoundedFromReset;
 }
 
 }  // namespace dbgref::proofs

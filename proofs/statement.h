@@ -26,6 +26,7 @@
 
 #include <z3++.h>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,20 @@ struct Definition {
   PathPredicates<Z> symbolic;
   PathPredicates<C> concrete;
 };
+
+// Whether d's path starts at the reset state rather than at any state
+// satisfying the invariant.
+inline bool StartsAtReset(const Definition& d) {
+  return d.method == MethodKind::kInductionBase ||
+         d.method == MethodKind::kBoundedFromReset;
+}
+
+// How many of the last operations of a run of n operations d judges: its
+// whole path, or for a path from reset any prefix of it (a bounded
+// counterexample may be shorter than the bound).
+inline std::size_t JudgedSteps(const Definition& d, std::size_t n) {
+  return StartsAtReset(d) ? n : d.steps.size();
+}
 
 // Makes a Definition from a statement class S with static templates
 // Assume<D>, Trigger<D> and Goal<D> over Path<D>.

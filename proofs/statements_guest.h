@@ -89,11 +89,12 @@ model::BoolOf<D> SameRegister(const model::Action<D>& a,
   return D::and_(D::eq(a.reg_kind, b.reg_kind), D::eq(a.index, b.index));
 }
 
-// The guest writes a register, then userspace makes any one ioctl (turns
-// guest debug on or off, with any control word and registers), then the
-// guest reads the register back: it reads what it wrote. Stated without the
-// ghost state; ghost_is_last_write and req_shadow cover any number of
-// operations.
+// The guest writes a register, then userspace calls KVM_SET_GUEST_DEBUG
+// with any control word and registers (turning guest debug and USE_HW on or
+// off), then the guest reads the register back: it reads what it wrote.
+// Stated without the ghost state. KVM_CHECK_EXTENSION changes no state
+// (req_cap), and ghost_is_last_write with req_shadow cover any number of
+// operations in between.
 struct ReadAfterWrite {
   template <class D>
   static model::BoolOf<D> Assume(const Path<D>& p) {
@@ -193,10 +194,9 @@ inline void AddGuestObligations(std::vector<Definition>& out) {
       MethodKind::kFromInvariant, {kAnyOp}));
   out.push_back(Define<ReadAfterWrite>(
       "req_shadow_read_after_write", "REQ-SHADOW",
-      "a value the guest writes is what it reads back, whatever ioctl "
-      "userspace makes in between",
-      MethodKind::kFromInvariant,
-      {kRunOp, kSetGuestDebugOp | kCheckExtensionOp, kRunOp}));
+      "a value the guest writes is what it reads back, whatever "
+      "KVM_SET_GUEST_DEBUG userspace makes in between",
+      MethodKind::kFromInvariant, {kRunOp, kSetGuestDebugOp, kRunOp}));
   out.push_back(Define<Isolation>(
       "req_isolation", "REQ-ISOLATION",
       "no guest action changes userspace's registers or, with USE_HW, the "
