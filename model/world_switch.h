@@ -22,7 +22,7 @@ struct Entered {
 template <class D>
 BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
 #ifdef DBGREF_MUTANT_HW_LOAD_GUEST_SET
-  return D::lit_bool(false);
+  return D::and_(UseHwOn<D>(s), D::lit_bool(false));
 #else
   return UseHwOn<D>(s);
 #endif
