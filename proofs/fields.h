@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <string>
 
+#include "model/concrete_domain.h"
 #include "model/debug_regs.h"
 #include "model/domain.h"
 #include "model/host.h"
@@ -25,6 +26,19 @@ namespace dbgref::proofs {
 
 using model::BoolOf;
 using model::WordOf;
+
+// The walkers below name every field of these records. A record that gains
+// or loses a field changes its size: then update its walker and its Filled*
+// placeholder.
+namespace fields_internal {
+using C = model::ConcreteDomain;
+static_assert(sizeof(model::DebugContext<C>) == 536, "update ZipContext");
+static_assert(sizeof(model::VcpuState<C>) == 1624, "update ZipState");
+static_assert(sizeof(model::Host<C>) == 520, "update ZipHost");
+static_assert(sizeof(model::Op<C>) == 600, "update ZipOp");
+static_assert(sizeof(model::Obs<C>) == 608, "update ZipObs");
+static_assert(sizeof(model::Cpu<C>) == 544, "update ZipCpu");
+}  // namespace fields_internal
 
 template <class A, class B, class F>
 void ZipBank(const std::string& name, const model::Bank<A>& a,
