@@ -40,7 +40,7 @@ void Refute(const Definition& d, const SymbolicPath& p, z3::solver& s) {
 std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
                                              const Definition& d,
                                              std::size_t max_depth) {
-  z3::context ctx;
+  z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
   const SymHost host = FreshHost(ctx, "host.");
   SymbolicPath p = StartPath(host, m.sym_reset());
@@ -60,7 +60,7 @@ std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
 std::optional<Counterexample> AfterAnyPrefix(const CompiledModel& m,
                                              const Definition& d,
                                              std::size_t max_depth) {
-  z3::context ctx;
+  z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
   const SymHost host = FreshHost(ctx, "host.");
   SymbolicPath prefix = StartPath(host, m.sym_reset());

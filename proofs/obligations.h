@@ -41,8 +41,8 @@ struct ProofResult {
   std::string requirement;
   std::string method;
   Status status = Status::kUnknown;
-  // Wall time to build the formulas and decide them, counterexample search
-  // excluded.
+  // Wall time to build the formulas, decide them and release them;
+  // counterexample search excluded.
   double seconds = 0;
   // kFailed: the operations that violate the obligation. When from_reset,
   // the trace runs from the reset state; otherwise it runs from the state

@@ -13,6 +13,11 @@ constexpr unsigned kSolverTimeoutMs = 60000;
 
 }  // namespace
 
+z3::context& ThreadContext() {
+  thread_local z3::context* const ctx = new z3::context;
+  return *ctx;
+}
+
 SymbolicPath StartPath(const SymHost& host, const SymState& start) {
   return SymbolicPath{SymPath{host, start, {}}, {}, {}, Z::lit_bool(true)};
 }

@@ -31,6 +31,10 @@ const SymState& EndState(const SymbolicPath& p);
 void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
             unsigned kinds, SymbolicPath& p);
 
+// The z3 context of the obligations proved on this thread, one for all:
+// creating a context costs about 10 ms. Never destroyed.
+z3::context& ThreadContext();
+
 // Word-level preprocessing (simplification, constant propagation, solving
 // the equalities of the hypotheses, contextual simplification), then Z3's
 // SMT core, whose congruence closure decides the many word equalities of
