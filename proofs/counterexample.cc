@@ -3,7 +3,6 @@
 
 #include <z3++.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -37,15 +36,15 @@ void Refute(const Definition& d, const SymbolicPath& p, z3::solver& s) {
   s.add(!d.symbolic.goal(p.path));
 }
 
+// The path already starts at reset, and its length bounds the search: the
+// prover found a violation within it.
 std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
-                                             const Definition& d,
-                                             std::size_t max_depth) {
+                                             const Definition& d) {
   z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
   const SymHost host = FreshHost(ctx, "host.");
   SymbolicPath p = StartPath(host, m.sym_reset());
-  const std::size_t depth_limit = std::min(max_depth, d.steps.size());
-  for (std::size_t depth = d.steps.empty() ? 0 : 1; depth <= depth_limit;
+  for (std::size_t depth = d.steps.empty() ? 0 : 1; depth <= d.steps.size();
        ++depth) {
     if (depth > 0) {
       Extend(m, ctx, absl::StrCat("op", depth, "."), d.steps[depth - 1], p);
@@ -141,7 +140,7 @@ std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
 std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
                                               const Definition& d,
                                               std::size_t max_depth) {
-  return StartsAtReset(d) ? ShortestPrefix(m, d, max_depth)
+  return StartsAtReset(d) ? ShortestPrefix(m, d)
                           : AfterAnyPrefix(m, d, max_depth);
 }
 

@@ -24,9 +24,10 @@ struct Counterexample {
   std::vector<dbgref_op> ops;
 };
 
-// The shortest sequence of at most max_depth operations from reset that
-// violates d: for a statement whose path starts at reset, a prefix of that
-// path; otherwise any operations followed by the statement's path.
+// The shortest sequence of operations from reset that violates d: for a
+// statement whose path starts at reset, the shortest prefix of that path
+// that does; otherwise any operations followed by the statement's path, at
+// most max_depth operations in all.
 std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
                                               const Definition& d,
                                               std::size_t max_depth);
