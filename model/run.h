@@ -35,8 +35,6 @@ struct RunResult {
   RunTrace<D> trace;
 };
 
-// The iteration threads one state value, owned by this function, through
-// the steps' Apply forms (each step's pure form is the same code on a copy).
 // MDSCR_EL1 as it governs the guest while it runs. With MDCR_EL2.TDE set
 // the debug target is EL2, and MDSCR_EL1.KDE, which enables debug
 // exceptions taken to the target level from that level itself, has no
@@ -49,22 +47,23 @@ WordOf<D> ObservedMdscr(const Cpu<D>& cpu) {
                 cpu.regs.mdscr_el1);
 }
 
+// One KVM_RUN iteration on a state s that the caller owns, in the kernel's
+// order: setup_debug, world switch in, the guest's action, world switch
+// out, clear_debug, handle_exit. Fills the observation o and the CPU trace
+// (both built by the caller) and advances s.
 template <class D>
-RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
-                          const Action<D>& action) {
-  RunResult<D> r{pre, ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
-                 RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
-  VcpuState<D>& s = r.state;
+void ApplyRunIteration(const Host<D>& host, VcpuState<D>& s,
+                       const Action<D>& action, Obs<D>& o, RunTrace<D>& trace) {
   ApplySetupDebug<D>(s);
-  r.trace.entry_cpu = ApplyWorldSwitchIn<D>(host, s);
-  r.trace.exit_cpu = r.trace.entry_cpu;
-  const GuestEvent<D> event =
-      ApplyGuestAct<D>(s.ghost, r.trace.exit_cpu, action);
-  ApplyWorldSwitchOut<D>(s, r.trace.exit_cpu);
+  trace.entry_cpu = ApplyWorldSwitchIn<D>(host, s);
+  trace.exit_cpu = trace.entry_cpu;
+  const GuestEvent<D> event = ApplyGuestAct<D>(s.ghost, trace.exit_cpu, action);
+  ApplyWorldSwitchOut<D>(s, trace.exit_cpu);
   ApplyClearDebug<D>(s);
   const ExitInfo<D> x = ApplyHandleExit<D>(s, action, event);
-  const Cpu<D>& entry = r.trace.entry_cpu;
-  Obs<D>& o = r.obs;
+  const Cpu<D>& entry = trace.entry_cpu;
+  o.op_kind = D::lit(DBGREF_OP_RUN);
+  o.ret = D::lit(0);
   o.entry_mdcr_el2 =
       D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
   o.entry_hw = ImplementedOnly<D>(host, entry.regs.regs);
@@ -79,6 +78,15 @@ RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
   o.far = x.far;
   o.ctx_mdscr_el1 = s.ctx.mdscr_el1;
   o.ctx_pstate_ss = s.ctx.pstate_ss;
+}
+
+// The pure form: the iteration on a copy of pre.
+template <class D>
+RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
+                          const Action<D>& action) {
+  RunResult<D> r{pre, ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
+                 RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
+  ApplyRunIteration<D>(host, r.state, action, r.obs, r.trace);
   return r;
 }
 

@@ -2,9 +2,6 @@
 // does, on a host converted once.
 #include "props/model_vcpu.h"
 
-#include <new>
-#include <type_traits>
-
 #include "model/ioctl.h"
 #include "model/observe.h"
 
@@ -12,9 +9,6 @@ namespace dbgref::props {
 namespace {
 
 using C = model::ConcreteDomain;
-
-static_assert(std::is_trivially_destructible_v<model::RunResult<C>>,
-              "a slot is reused by constructing over it");
 
 model::Action<C> ToAction(const dbgref_action& a) {
   return model::Action<C>{a.kind,  a.reg_kind, a.index, a.is_write != 0,
@@ -36,12 +30,11 @@ void ModelVcpu::Reset(const dbgref_host& host) {
 dbgref_obs ModelVcpu::Step(const dbgref_op& op) {
   switch (op.kind) {
     case DBGREF_OP_RUN: {
-      // Constructed in place: the result is not copied again.
-      model::RunResult<C>* r =
-          ::new (static_cast<void*>(&slots_[1 - current_])) model::RunResult<C>(
-              model::RunIteration<C>(host_, state(), ToAction(op.action)));
-      current_ = 1 - current_;
-      return model::ToRecord(r->obs);
+      // In place on the current slot: no copy of the state.
+      model::RunResult<C>& r = slots_[current_];
+      model::ApplyRunIteration<C>(host_, r.state, ToAction(op.action), r.obs,
+                                  r.trace);
+      return model::ToRecord(r.obs);
     }
     case DBGREF_OP_SET_GUEST_DEBUG: {
       const model::IoctlResult<C> r = model::SetGuestDebug<C>(
