@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace dbgref {
@@ -58,9 +61,27 @@ TEST(Diagram, SingleStepWhenDirtyTrapsThroughTde) {
   const std::string dot = DebugModeDiagramDot();
   // ENABLE|SINGLESTEP is 3: DIRTY set, so TDA is not programmed; TDE is,
   // and the CPU treats TDA as set.
-  EXPECT_TRUE(Contains(dot, "m3_dirty [label=\"ENABLE|SINGLESTEP\\nDIRTY "
-                            "set\\nentry traps: TDE (TDA implied)"))
+  EXPECT_TRUE(Contains(dot,
+                       "m3_dirty [label=\"ENABLE|SINGLESTEP\\nDIRTY "
+                       "set\\nentry traps: TDE (TDA implied)"))
       << dot;
+}
+
+// docs/debug-modes.dot is what `dbgref diagram docs/debug-modes.dot` prints
+// now; regenerate it (and docs/debug-modes.svg) when the model changes.
+TEST(Diagram, TheCheckedInDiagramIsCurrent) {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  const char* workspace = std::getenv("TEST_WORKSPACE");
+  ASSERT_NE(srcdir, nullptr);
+  ASSERT_NE(workspace, nullptr);
+  std::ifstream file(std::string(srcdir) + "/" + workspace +
+                     "/docs/debug-modes.dot");
+  ASSERT_TRUE(file) << "docs/debug-modes.dot is missing";
+  std::ostringstream text;
+  text << file.rdbuf();
+  EXPECT_EQ(text.str(), DebugModeDiagramDot())
+      << "docs/debug-modes.dot is stale: run ./dbgref diagram "
+         "docs/debug-modes.dot (and docs/debug-modes.svg)";
 }
 
 }  // namespace
