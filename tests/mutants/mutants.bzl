@@ -1,0 +1,447 @@
+"""The registry of mutants: the one list the targets, the runner and the
+docs come from.
+
+Each entry is one compile-time switch (never a copy of a source file):
+  name      the target, //tests/mutants:<name>
+  switch    DBGREF_MUTANT_<NAME> (model) or DBGREF_PORT_MUTANT_<NAME> (port)
+  where     the file or files whose #ifdef the switch selects
+  what      what it breaks, one line
+  killers   test targets rebuilt with the switch; one failing kills it
+  expected  "killed", or "equivalent" with evidence: the Z3 obligations
+            that prove it cannot be observed
+"""
+
+load(":mutant_test.bzl", "mutant_test")
+
+# Every model unit test; each is cheap to rebuild.
+_MODEL_UNIT = [
+    "//tests/model:domain_test",
+    "//tests/model:ioctl_test",
+    "//tests/model:record_compare_test",
+    "//tests/model:run_test",
+    "//tests/model:sequence_test",
+    "//tests/model:steps_test",
+    "//tests/model:trap_test",
+]
+
+# The model's own properties (RapidCheck).
+_MODEL_PROPERTIES = [
+    "//props:model_property_test",
+]
+
+# Every port unit test that drives the revisions.
+_PORT_UNIT = [
+    "//tests/port:port_common_test",
+    "//tests/port:port_revision_test",
+]
+
+# Each revision against the model: the stateful differential check, the
+# campaign outcome per requirement against the manifests, and the saved
+# counterexamples.
+_PORT_DIFFERENTIAL = [
+    "//props:differential_test",
+    "//props:manifest_outcome_test",
+    "//tests/regression:regression_test",
+]
+
+# Arguments and data of killers whose test target passes them itself.
+_ARGS_OF = {
+    "//tests/regression:regression_test": [
+        "$(locations //tests/regression:traces)",
+    ],
+}
+
+_DATA_OF = {
+    "//tests/regression:regression_test": ["//tests/regression:traces"],
+}
+
+def _proofs(*obligations):
+    return ["//proofs:" + o for o in obligations]
+
+def _model(name, what, where, proofs, extra = []):
+    return {
+        "name": "model_" + name.lower(),
+        "switch": "DBGREF_MUTANT_" + name,
+        "where": where,
+        "what": what,
+        "killers": _MODEL_UNIT + _proofs(*proofs) + _MODEL_PROPERTIES + extra,
+        "expected": "killed",
+        "evidence": [],
+    }
+
+def _port(name, what, where, extra = [], expected = "killed", evidence = []):
+    return {
+        "name": "port_" + name.lower(),
+        "switch": "DBGREF_PORT_MUTANT_" + name,
+        "where": where,
+        "what": what,
+        "killers": _PORT_UNIT + extra + _PORT_DIFFERENTIAL,
+        "expected": expected,
+        "evidence": evidence,
+    }
+
+MUTANTS = [
+    # The model (model/*.h): the specification itself.
+    _model(
+        "EINVAL_STORES",
+        "an invalid control word with ENABLE still changes the state",
+        "model/ioctl.h",
+        ["req_ioctl_valid", "invariant_step_set_guest_debug"],
+    ),
+    _model(
+        "DISABLE_KEEPS",
+        "without ENABLE the control word is stored as passed",
+        "model/ioctl.h",
+        ["req_ioctl_disable", "bmc_trap_tde_from_reset"],
+    ),
+    _model(
+        "HWREGS_PARTIAL",
+        "USE_HW does not record the WVR bank",
+        "model/ioctl.h",
+        ["req_ioctl_hwregs", "req_ioctl_hwregs_next_entry"],
+    ),
+    _model(
+        "CAP_NO_PLUS_ONE",
+        "off by one: HW_BPS answers the BRPs field, not field + 1",
+        "model/ioctl.h",
+        ["req_cap"],
+    ),
+    _model(
+        "DFR0_WRPS_SHIFT",
+        "HW_WPS reads ID_AA64DFR0_EL1 at shift 16 instead of 20",
+        "model/host.h",
+        ["req_cap"],
+    ),
+    _model(
+        "TDA_NOT_FORCED",
+        "drop TDA: USE_HW no longer forces the trap while DIRTY is set",
+        "model/setup_debug.h",
+        ["req_trap_tda"],
+    ),
+    _model(
+        "TDE_ALWAYS",
+        "TDE set on every entry, guest debug or not",
+        "model/setup_debug.h",
+        ["req_trap_tde", "bmc_trap_tde_from_reset", "req_off"],
+    ),
+    _model(
+        "SS_NO_PSTATE",
+        "SINGLESTEP does not set PSTATE.SS",
+        "model/setup_debug.h",
+        ["req_ss"],
+    ),
+    _model(
+        "PRESERVE_AFTER_LEND",
+        "setup_debug preserves MDSCR_EL1 and PSTATE.SS after lending them",
+        "model/setup_debug.h",
+        ["req_ss", "req_restore"],
+    ),
+    _model(
+        "HW_LOAD_GUEST_SET",
+        "the world switch always loads the guest's own set",
+        "model/world_switch.h",
+        ["req_hw_program", "req_isolation"],
+    ),
+    _model(
+        "OFF_NO_LAZY",
+        "KDE/MDE in the guest's MDSCR_EL1 no longer sets DIRTY on entry",
+        "model/world_switch.h",
+        ["req_off"],
+    ),
+    _model(
+        "SAVE_SWAPPED_SETS",
+        "swap save and restore: the world switch out saves the hardware " +
+        "into the set it did not load",
+        "model/world_switch.h",
+        ["req_isolation", "req_restore"],
+    ),
+    _model(
+        "CLEAR_SKIPS_MDSCR",
+        "clear_debug does not restore MDSCR_EL1",
+        "model/clear_debug.h",
+        ["req_restore", "req_ss", "invariant_step_run"],
+    ),
+    _model(
+        "RESTORE_SS_ONLY",
+        "clear_debug restores only MDSCR_EL1.SS",
+        "model/clear_debug.h",
+        ["req_restore", "req_shadow"],
+    ),
+    _model(
+        "NO_WATCHPT_EXIT",
+        "WATCHPT_LOW is not a debug exception class",
+        "model/guest.h",
+        ["req_exit"],
+    ),
+    _model(
+        "FAR_ALWAYS",
+        "FAR reported for every debug exit",
+        "model/handle_exit.h",
+        ["req_exit"],
+    ),
+    _model(
+        "FAR_WRONG_EC",
+        "FAR reported for BREAKPT_LOW instead of WATCHPT_LOW",
+        "model/handle_exit.h",
+        ["req_exit"],
+    ),
+    _model(
+        "UNDEF_MDSCR_USE_HW",
+        "trapped MDSCR_EL1/MDCCINT_EL1 under USE_HW get an UNDEF",
+        "model/sys_regs.h",
+        ["req_noundef", "req_shadow"],
+    ),
+    _model(
+        "READ_LOADED_SET",
+        "a trapped read under USE_HW answers from userspace's set",
+        "model/sys_regs.h",
+        ["req_shadow"],
+    ),
+    _model(
+        "TRAP_WRITE_LOST",
+        "trapped writes under USE_HW are dropped",
+        "model/sys_regs.h",
+        ["req_shadow_read_after_write", "req_shadow"],
+    ),
+    _model(
+        "DIRTY_NOT_SET_ON_WRITE",
+        "forget DIRTY: a trapped write does not set it",
+        "model/sys_regs.h",
+        ["req_off"],
+    ),
+
+    # The port (port/*): each revision's kernel code and the shim under it.
+    _port(
+        "V2_TRAP_WHEN_DIRTY",
+        "trap the debug registers while DIRTY is set instead of clear",
+        "port/v2/debug.c",
+    ),
+    _port(
+        "V2_NO_HW_IN_VALID",
+        "USE_HW_BP left out of KVM_GUESTDBG_VALID",
+        "port/v2/arm.c",
+    ),
+    _port(
+        "V2_NB_FOR_NW",
+        "the ioctl copies nb watchpoint control registers where nw was meant",
+        "port/v2/arm.c",
+    ),
+    _port(
+        "HW_BP_MDSCR_EMULATED",
+        "trap_debug_regs claims MDSCR_EL1/MDCCINT_EL1 under USE_HW emulated",
+        "port/v2/sys_regs.c, port/v2-review/sys_regs.c",
+    ),
+    _port(
+        "V2R_SAVE_RESTORE_SWAPPED",
+        "swap save and restore: setup_debug loads userspace's registers " +
+        "before saving the guest's",
+        "port/v2-review/debug.c",
+    ),
+    _port(
+        "V2R_RESTORE_SS_ONLY",
+        "clear_debug puts back only MDSCR_EL1.SS",
+        "port/v2-review/debug.c",
+    ),
+    _port(
+        "V2R_NDBG_OFF_BY_ONE",
+        "off by one: the save/restore helpers copy 15 registers per bank",
+        "port/v2-review/include/asm/kvm_host.h",
+    ),
+    _port(
+        "V2R_FAR_WRONG_EC",
+        "far reported for BREAKPT_LOW instead of WATCHPT_LOW",
+        "port/v2-review/handle_exit.c",
+    ),
+    _port(
+        "NO_FAR",
+        "the watchpoint exit leaves far unset",
+        "port/*/handle_exit.c",
+    ),
+    _port(
+        "ACCEPT_INVALID",
+        "no -EINVAL for bits outside the valid mask",
+        "port/*/arm.c",
+    ),
+    _port(
+        "WPS_IS_BPS",
+        "HW_WPS answers the breakpoint count",
+        "port/*/reset.c",
+    ),
+    _port(
+        "UNKNOWN_EC_UNDEF",
+        "an exit with an unhandled class injects an UNDEF",
+        "port/*/handle_exit.c",
+    ),
+    _port(
+        "FINAL_NO_FORCED_TRAP",
+        "drop TDA: USE_HW does not force the trap",
+        "port/final/debug.c",
+    ),
+    _port(
+        "FINAL_USE_HW_NOT_DIRTY",
+        "forget DIRTY: setup_debug does not set it for USE_HW (the world " +
+        "switch sets it all the same, for the MDE setup_debug sets)",
+        "port/final/debug.c",
+        expected = "equivalent",
+        evidence = ["//tests/mutants:use_hw_dirty_equivalence"],
+    ),
+    _port(
+        "FINAL_SWAP_SAVE_RESTORE",
+        "swap save and restore: setup_debug restores MDSCR_EL1 and " +
+        "clear_debug saves it",
+        "port/final/debug.c",
+    ),
+    _port(
+        "FINAL_DEBUG_PTR_KEPT",
+        "clear_debug leaves debug_ptr at userspace's registers",
+        "port/final/debug.c",
+    ),
+    _port(
+        "FINAL_RESTORE_BITS_ONLY",
+        "restore only MDSCR_EL1.{SS,KDE,MDE}: clear_debug keeps the " +
+        "other bits of the guest context",
+        "port/final/debug.c",
+        expected = "equivalent",
+        evidence = ["//tests/mutants:restore_bits_only_equivalence"],
+    ),
+    _port(
+        "FINAL_WRITE_NOT_DIRTY",
+        "forget DIRTY: a trapped write to a debug register does not set it",
+        "port/final/sys_regs.c",
+    ),
+    _port(
+        "FINAL_DFR0_WRPS_SHIFT",
+        "get_num_wrps reads ID_AA64DFR0_EL1 at shift 16 instead of 20",
+        "port/final/include/asm/hw_breakpoint.h",
+    ),
+    _port(
+        "SHIM_IGNORE_TDE",
+        "debug exceptions reach EL2 whatever MDCR_EL2.TDE says",
+        "port/shim/cpu.c",
+    ),
+    _port(
+        "SHIM_TDA_IGNORES_TDE",
+        "the CPU no longer treats TDA as set while TDE is set",
+        "port/shim/cpu.c",
+    ),
+    _port(
+        "SHIM_OBS_OFF_BY_ONE",
+        "off by one: the observation holds one unimplemented breakpoint " +
+        "and watchpoint",
+        "port/shim/cpu.c",
+    ),
+    _port(
+        "SHIM_NO_OBS_MEMSET",
+        "step() does not zero the observation",
+        "port/shim/revision_port.h",
+    ),
+]
+
+def _args_of(labels):
+    # A proof test takes its obligation's name as its only argument
+    # (proofs/mutants.bzl, proof_tests).
+    args = {
+        label: [label.split(":")[1]]
+        for label in labels
+        if label.startswith("//proofs:")
+    }
+    for label in labels:
+        if label in _ARGS_OF:
+            args[label] = _ARGS_OF[label]
+    return args
+
+def _data_of(labels):
+    data = []
+    for label in labels:
+        data += _DATA_OF.get(label, [])
+    return data
+
+def _registry_impl(ctx):
+    ctx.actions.write(ctx.outputs.out, "\n".join(ctx.attr.entries) + "\n")
+
+_registry = rule(
+    implementation = _registry_impl,
+    attrs = {
+        "entries": attr.string_list(),
+        # Not built, only analysed: a killer that no longer exists fails
+        # `bazel build //...`, not just the mutants run.
+        "killers": attr.label_list(),
+        "out": attr.output(mandatory = True),
+    },
+)
+
+_SourcesInfo = provider(fields = ["files"])
+
+def _sources_aspect_impl(target, ctx):
+    files = []
+    for attr in ("srcs", "hdrs", "textual_hdrs"):
+        for f in getattr(ctx.rule.files, attr, []):
+            files.append(f)
+    return [_SourcesInfo(files = depset(files))]
+
+_sources_aspect = aspect(implementation = _sources_aspect_impl)
+
+def _sources_impl(ctx):
+    files = depset(transitive = [
+        t[_SourcesInfo].files
+        for t in ctx.attr.libraries
+    ])
+    return [DefaultInfo(
+        files = files,
+        runfiles = ctx.runfiles(transitive_files = files),
+    )]
+
+mutant_sources = rule(
+    implementation = _sources_impl,
+    doc = "The source files (srcs and headers) of the given libraries.",
+    attrs = {
+        "libraries": attr.label_list(aspects = [_sources_aspect]),
+    },
+)
+
+def mutant_suite(name, mutants = MUTANTS):
+    """One mutant_test per registry entry, tagged mutant and manual, a
+    test_suite `name` of them all, and `name`.tsv: the registry as lines of
+    name, switch, expected, where, what, killers and evidence (the last two
+    comma-separated), tab-separated."""
+    entries = []
+    for m in mutants:
+        mutant_test(
+            name = m["name"],
+            switch = m["switch"],
+            where = m["where"],
+            what = m["what"],
+            expected = m["expected"],
+            killers = m["killers"],
+            evidence = m["evidence"],
+            args_of = _args_of(m["killers"] + m["evidence"]),
+            data = _data_of(m["killers"] + m["evidence"]),
+            size = "medium",
+            timeout = "long",
+            tags = ["mutant", "manual"],
+        )
+        entries.append("\t".join([
+            m["name"],
+            m["switch"],
+            m["expected"],
+            m["where"],
+            m["what"],
+            ",".join(m["killers"]),
+            ",".join(m["evidence"]),
+        ]))
+    native.test_suite(
+        name = name,
+        tests = [":" + m["name"] for m in mutants],
+        tags = ["manual"],
+    )
+    killers = {}
+    for m in mutants:
+        for label in m["killers"] + m["evidence"]:
+            killers[label] = True
+    _registry(
+        name = name + "_registry",
+        entries = entries,
+        killers = sorted(killers.keys()),
+        testonly = True,
+        out = name + ".tsv",
+    )
