@@ -10,12 +10,12 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "model/record.h"
 #include "model/uapi.h"
 #include "tools/trace.h"
@@ -172,17 +172,35 @@ std::string Mutate(std::string text, uint64_t& state) {
   return text;
 }
 
-// The error names a line and a column that exist in text (the column may
-// be one past the end of its line, the line one past the last).
+// Reads the decimal number at the front of *text and advances past it.
+bool TakeNumber(absl::string_view* text, size_t* value) {
+  size_t n = 0;
+  size_t digits = 0;
+  while (digits < text->size() && (*text)[digits] >= '0' &&
+         (*text)[digits] <= '9' && digits < 9) {
+    n = n * 10 + static_cast<size_t>((*text)[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0 || (*text)[0] == '0') return false;
+  text->remove_prefix(digits);
+  *value = n;
+  return true;
+}
+
+// The error reads "line L, column C: <what>", and names a line and a
+// column that exist in text (the column may be one past the end of its
+// line, the line one past the last).
 void CheckLocatedError(const std::string& text, const absl::Status& status) {
-  static const std::regex located(
-      "^line ([1-9][0-9]*), column ([1-9][0-9]*): .+");
-  const std::string message(status.message());
-  std::smatch match;
-  RC_ASSERT(std::regex_match(message, match, located));
+  absl::string_view message = status.message();
+  size_t line = 0;
+  size_t column = 0;
+  RC_ASSERT(absl::ConsumePrefix(&message, "line "));
+  RC_ASSERT(TakeNumber(&message, &line));
+  RC_ASSERT(absl::ConsumePrefix(&message, ", column "));
+  RC_ASSERT(TakeNumber(&message, &column));
+  RC_ASSERT(absl::ConsumePrefix(&message, ": "));
+  RC_ASSERT(!message.empty());
   const std::vector<std::string> lines = absl::StrSplit(text, '\n');
-  const size_t line = std::stoul(match[1]);
-  const size_t column = std::stoul(match[2]);
   RC_ASSERT(line <= lines.size());
   RC_ASSERT(column <= lines[line - 1].size() + 1);
 }
