@@ -32,6 +32,7 @@ _MODEL_PROPERTIES = [
 # Every port unit test that drives the revisions.
 _PORT_UNIT = [
     "//tests/port:port_common_test",
+    "//tests/port:port_host_shapes_test",
     "//tests/port:port_revision_test",
 ]
 
