@@ -45,6 +45,15 @@ _PORT_DIFFERENTIAL = [
     "//tests/regression:regression_test",
 ]
 
+# How the feature is used (the KVM selftest's single-step, QEMU's
+# hardware breakpoints and watchpoints) and what the seed itself shows, on
+# every revision against its manifest.
+_PORT_SCENARIOS = [
+    "//tests/scenario:qemu_hw_debug_test",
+    "//tests/scenario:seed_behaviour_test",
+    "//tests/scenario:selftest_single_step_test",
+]
+
 # Arguments and data of killers whose test target passes them itself.
 _ARGS_OF = {
     "//tests/regression:regression_test": [
@@ -76,7 +85,7 @@ def _port(name, what, where, extra = [], expected = "killed", evidence = []):
         "switch": "DBGREF_PORT_MUTANT_" + name,
         "where": where,
         "what": what,
-        "killers": _PORT_UNIT + extra + _PORT_DIFFERENTIAL,
+        "killers": _PORT_UNIT + extra + _PORT_DIFFERENTIAL + _PORT_SCENARIOS,
         "expected": expected,
         "evidence": evidence,
     }
