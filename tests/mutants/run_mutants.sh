@@ -188,12 +188,18 @@ if [[ "${format}" == json ]]; then
   printf '"survived": %d, "error": %d, "unproven": %d}, "seconds": %d}\n' \
     "${COUNT[survived]}" "${COUNT[error]}" "${COUNT[unproven]}" "${seconds}"
 else
-  printf '%-34s %-40s %-10s %s\n' mutant where status "killed by"
+  wn=6 ww=5
+  for n in "${names[@]}"; do
+    ((${#n} <= wn)) || wn=${#n}
+    ((${#WHERE[${n}]} <= ww)) || ww=${#WHERE[${n}]}
+  done
+  printf '%-*s  %-*s  %-10s  %s\n' "${wn}" mutant "${ww}" where status \
+    "killed by"
   for n in "${names[@]}"; do
     by=${KILLED[${n}]//,/, }
     [[ "${STATUS[${n}]}" != equivalent ]] || by="(proved equivalent)"
-    printf '%-34s %-40s %-10s %s\n' "${n}" "${WHERE[${n}]}" \
-      "${STATUS[${n}]}" "${by:--}"
+    printf '%-*s  %-*s  %-10s  %s\n' "${wn}" "${n}" "${ww}" \
+      "${WHERE[${n}]}" "${STATUS[${n}]}" "${by:--}"
   done
   printf '%d mutants: %d killed, %d equivalent, %d survived, %d error' \
     "${#names[@]}" "${COUNT[killed]}" "${COUNT[equivalent]}" \
