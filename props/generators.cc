@@ -5,7 +5,7 @@
 #include <tuple>
 #include <vector>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/uapi.h"
 
 namespace dbgref::props {

@@ -19,7 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "port/driver.h"
 #include "proofs/obligations.h"
 #include "props/campaign.h"
