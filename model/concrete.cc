@@ -1,5 +1,5 @@
-// The concrete façade: dispatch on the operation kind, and conversions
-// between the C records and the model's concrete values.
+// The concrete façade: an ioctl is one transition, a KVM_RUN its ENTER,
+// GUEST and EXIT transitions until it returns.
 #include "model/concrete.h"
 
 #include <cstdint>
@@ -11,6 +11,25 @@ namespace {
 
 using C = ConcreteDomain;
 
+// Runs the transitions of op on state, calling each(kind, transition input,
+// observation) after each; the state has advanced by then.
+template <class Each>
+void RunOp(const ConcreteVcpu& state, const dbgref_op& op, Each&& each) {
+  if (op.kind != DBGREF_OP_RUN) {
+    const ConcreteOp in = IoctlOpFromRecord(op);
+    each(static_cast<uint64_t>(op.kind), in);
+    return;
+  }
+  const ConcreteOp enter = OpOfKind<C>(kEnter);
+  const ConcreteOp guest = OpOfKind<C>(kGuest);
+  const ConcreteOp exit = OpOfKind<C>(kExit);
+  do {
+    each(kEnter, enter);
+    while (state.phase == kPhaseGuest) each(kGuest, guest);
+    each(kExit, exit);
+  } while (state.phase == kPhaseReenter);
+}
+
 }  // namespace
 
 ConcreteVcpu Reset(const dbgref_host& host) {
@@ -18,52 +37,41 @@ ConcreteVcpu Reset(const dbgref_host& host) {
   return ResetState<C>();
 }
 
-ConcreteTransition StepTransition(const ConcreteHost& host,
-                                  const ConcreteVcpu& state,
-                                  const ConcreteOp& op) {
-  switch (op.kind) {
-    case DBGREF_OP_SET_GUEST_DEBUG:
-      return SetGuestDebugTransition<C>(host, state, op);
-    case DBGREF_OP_CHECK_EXTENSION:
-      return CheckExtensionTransition<C>(host, state, op);
-    case DBGREF_OP_RUN:
-      return RunTransition<C>(host, state, op);
-    default:
-      return Step<C>(host, state, op);
-  }
+std::size_t StepInPlace(const ConcreteHost& host,
+                        const ConcreteProgram& program, ConcreteVcpu& state,
+                        const dbgref_op& op, dbgref_obs* out) {
+  std::size_t n = 0;
+  RunOp(state, op, [&](uint64_t kind, const ConcreteOp& in) {
+    ConcreteObs o = StartObs<C>(kind);
+    if (Applicable<C>(state, in)) {
+      ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
+                                                   in, o);
+    }
+    if (n < kMaxObsPerOp) out[n++] = ToRecord(o);
+  });
+  return n;
 }
 
-dbgref_obs StepInPlace(const ConcreteHost& host, ConcreteVcpu& state,
-                       const dbgref_op& op) {
-  // Converts only what the operation reads: this runs once per lockstep
-  // step of the differential check.
-  switch (op.kind) {
-    case DBGREF_OP_SET_GUEST_DEBUG: {
-      const uint64_t ret =
-          SetGuestDebug<C>(state, op.dbg.control, FromRecord(op.dbg.arch));
-      return ToRecord(ZeroObs<C>(DBGREF_OP_SET_GUEST_DEBUG, ret));
-    }
-    case DBGREF_OP_CHECK_EXTENSION:
-      return ToRecord(ZeroObs<C>(DBGREF_OP_CHECK_EXTENSION,
-                                 CheckExtension<C>(host, op.cap)));
-    case DBGREF_OP_RUN: {
-      ConcreteObs obs = ZeroObs<C>(DBGREF_OP_RUN, 0);
-      CpuSnapshots<C> cpu = ZeroSnapshots<C>();
-      RunIteration<C>(host, state, FromRecord(op.action), obs, cpu);
-      return ToRecord(obs);
-    }
-    default: {
-      const ConcreteTransition t = Step<C>(host, state, FromRecord(op));
-      state = t.post;
-      return ToRecord(t.obs);
-    }
-  }
+void ForEachTransition(
+    const ConcreteHost& host, const ConcreteProgram& program,
+    ConcreteVcpu& state, const dbgref_op& op,
+    const std::function<void(const ConcreteTransition&)>& visit) {
+  RunOp(state, op, [&](uint64_t kind, const ConcreteOp& in) {
+    const ConcreteTransition t =
+        TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program,
+                                                      state, in);
+    state = t.post;
+    visit(t);
+  });
 }
 
-ConcreteStep Step(const dbgref_host& host, const ConcreteVcpu& state,
-                  const dbgref_op& op) {
-  ConcreteStep r{state, {}};
-  r.obs = StepInPlace(FromRecord(host), r.state, op);
+ConcreteStep Step(const dbgref_host& host, const dbgref_program& program,
+                  const ConcreteVcpu& state, const dbgref_op& op) {
+  ConcreteStep r{state, std::vector<dbgref_obs>(kMaxObsPerOp)};
+  const std::size_t n =
+      StepInPlace(FromRecord(host), FromRecord(program), r.state, op,
+                  r.obs.data());
+  r.obs.resize(n);
   return r;
 }
 

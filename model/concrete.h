@@ -3,16 +3,22 @@
 // and the command line call.
 //
 //   ConcreteVcpu vcpu = Reset(host);
-//   ConcreteStep r = Step(host, vcpu, op);   // r.state, r.obs
+//   ConcreteStep r = Step(host, program, vcpu, op);   // r.state, r.obs
 //
-// Step is pure: the state passed in is not changed. StepInPlace is the same
-// transition on a state the caller owns, for loops that keep one state and
-// cannot afford to copy it on every operation; Step is a copy followed by
-// StepInPlace. Neither allocates.
+// A userspace operation is one transition (an ioctl) or the transitions of
+// one KVM_RUN (model/run.h); it observes each. Step is pure: the state
+// passed in is not changed. StepInPlace is the same on a state the caller
+// owns, for loops that cannot afford a copy on every operation; Step is a
+// copy followed by StepInPlace. ForEachTransition gives the transition
+// records that the requirement predicates judge.
 #ifndef DBGREF_MODEL_CONCRETE_H_
 #define DBGREF_MODEL_CONCRETE_H_
 
-#include "model/arch/debug_regs.h"
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "model/arch/instruction.h"
 #include "model/concrete_domain.h"
 #include "model/host.h"
 #include "model/observe.h"
@@ -26,30 +32,39 @@ namespace dbgref::model {
 
 using ConcreteVcpu = VcpuState<ConcreteDomain>;
 using ConcreteHost = Host<ConcreteDomain>;
+using ConcreteProgram = Program<ConcreteDomain, DBGREF_MAX_PROGRAM_LINES>;
 using ConcreteOp = Op<ConcreteDomain>;
 using ConcreteObs = Obs<ConcreteDomain>;
-using ConcreteTransition = Transition<ConcreteDomain>;
+using ConcreteTransition = Transition<ConcreteDomain, DBGREF_MAX_PROGRAM_LINES>;
+
+// The most transitions one userspace operation takes: a KVM_RUN of
+// kMaxGuestSteps guest steps, the interrupt, and an ENTER and an EXIT around
+// each.
+inline constexpr std::size_t kMaxObsPerOp = 3 * (kMaxGuestSteps + 1) + 2;
 
 struct ConcreteStep {
   ConcreteVcpu state;
-  dbgref_obs obs;
+  std::vector<dbgref_obs> obs;
 };
 
 // The vCPU after creation and reset on this host.
 ConcreteVcpu Reset(const dbgref_host& host);
 
-// One operation: an ioctl, or one KVM_RUN iteration with its guest action.
-ConcreteStep Step(const dbgref_host& host, const ConcreteVcpu& state,
-                  const dbgref_op& op);
+// One userspace operation.
+ConcreteStep Step(const dbgref_host& host, const dbgref_program& program,
+                  const ConcreteVcpu& state, const dbgref_op& op);
 
-// The same transition applied to state; returns the observation.
-dbgref_obs StepInPlace(const ConcreteHost& host, ConcreteVcpu& state,
-                       const dbgref_op& op);
+// The same on state; writes the observations into out (room for
+// kMaxObsPerOp) and returns how many there are.
+std::size_t StepInPlace(const ConcreteHost& host,
+                        const ConcreteProgram& program, ConcreteVcpu& state,
+                        const dbgref_op& op, dbgref_obs* out);
 
-// The same, with the whole transition record for requirement predicates.
-ConcreteTransition StepTransition(const ConcreteHost& host,
-                                  const ConcreteVcpu& state,
-                                  const ConcreteOp& op);
+// The same, calling visit with the record of every transition in order.
+void ForEachTransition(
+    const ConcreteHost& host, const ConcreteProgram& program,
+    ConcreteVcpu& state, const dbgref_op& op,
+    const std::function<void(const ConcreteTransition&)>& visit);
 
 }  // namespace dbgref::model
 

@@ -5,6 +5,7 @@
 #ifndef DBGREF_MODEL_FIELD_NAME_H_
 #define DBGREF_MODEL_FIELD_NAME_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,10 +32,14 @@ class FieldName {
   std::string_view piece_;
 };
 
-// "0" .. "15": the index pieces of the sixteen entries of a bank.
+// "0" .. "31": the index pieces of the entries of a bank (16) or of the
+// lines of a program.
 inline constexpr std::string_view kEntryIndex[] = {
-    "0", "1", "2",  "3",  "4",  "5",  "6",  "7",
-    "8", "9", "10", "11", "12", "13", "14", "15"};
+    "0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10",
+    "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21",
+    "22", "23", "24", "25", "26", "27", "28", "29", "30", "31"};
+inline constexpr std::size_t kEntryIndexCount =
+    sizeof(kEntryIndex) / sizeof(kEntryIndex[0]);
 
 }  // namespace dbgref::model
 

@@ -1,8 +1,9 @@
 // The state invariant: what holds of every vCPU state reachable from reset,
-// between operations. It is inductive (Reset satisfies it; Step preserves
-// it, for every host, operation and guest action), and together with one
-// Step it implies every requirement of model/requirements.h, so each
-// requirement is provable by one step of induction.
+// between transitions. It is inductive (Reset satisfies it; every
+// transition preserves it, for every host, program and input), and
+// together with one transition it implies every requirement of
+// model/requirements.h, so each requirement is provable by one step of
+// induction.
 #ifndef DBGREF_MODEL_INVARIANT_H_
 #define DBGREF_MODEL_INVARIANT_H_
 
@@ -10,6 +11,7 @@
 
 #include "model/arch/debug_regs.h"
 #include "model/domain.h"
+#include "model/requirements.h"
 #include "model/state.h"
 #include "model/uapi.h"
 
@@ -25,12 +27,14 @@ BoolOf<D> ControlWellFormed(const VcpuState<D>& s) {
   return D::or_(D::eq(s.control, D::lit(0)), accepted);
 }
 
-// Between operations the guest context is exactly the guest's intended
-// view: its own debug registers, MDSCR_EL1, MDCCINT_EL1 and PSTATE.SS, with
-// nothing of the host's debugger left in them.
+// Outside the guest (in userspace, or between two iterations of a KVM_RUN)
+// the guest context is exactly the guest's own view, with nothing of the
+// host's debugger left in it.
 template <class D>
 BoolOf<D> ContextIsGuestView(const VcpuState<D>& s) {
-  return ContextEq<D>(s.ctx, s.ghost);
+  const BoolOf<D> out =
+      D::or_(InPhase<D>(s, kPhaseUser), InPhase<D>(s, kPhaseReenter));
+  return Implies<D>(out, req_internal::ContextIsOwn<D>(s.ctx, s.ghost));
 }
 
 template <class D>

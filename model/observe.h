@@ -8,6 +8,7 @@
 #define DBGREF_MODEL_OBSERVE_H_
 
 #include "model/arch/debug_regs.h"
+#include "model/arch/id_regs.h"
 #include "model/domain.h"
 #include "model/field_name.h"
 #include "model/record.h"
@@ -40,9 +41,9 @@ void WalkObs(F& f, const FieldName& prefix, O&... o) {
 #undef DBGREF_OBS_WALK_REGS
 }
 
-// Every field 0: what a non-RUN operation reports besides op_kind and ret.
+// Every field 0 but the step kind and the operation.
 template <class D>
-Obs<D> ZeroObs(const WordOf<D>& op_kind, const WordOf<D>& ret) {
+Obs<D> ZeroObs(const WordOf<D>& step, const WordOf<D>& op_kind) {
   Obs<D> o{
 #define DBGREF_OBS_ZERO_WORD(type, name) D::lit(0),
 #define DBGREF_OBS_ZERO_FLAG(name) D::lit_bool(false),
@@ -53,8 +54,8 @@ Obs<D> ZeroObs(const WordOf<D>& op_kind, const WordOf<D>& ret) {
 #undef DBGREF_OBS_ZERO_FLAG
 #undef DBGREF_OBS_ZERO_REGS
   };
+  o.step = step;
   o.op_kind = op_kind;
-  o.ret = ret;
   return o;
 }
 

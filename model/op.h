@@ -1,10 +1,11 @@
-// The inputs of one operation, as domain values: an ioctl, or one KVM_RUN
-// iteration with the guest action it performs (model/arch/action.h).
-// Mirrors struct dbgref_op of model/record.h.
+// The input of one transition of the model, as domain values: an ioctl of
+// userspace (its kind and arguments, as in struct dbgref_op of
+// model/record.h), or one of the steps a KVM_RUN is made of (model/run.h).
 #ifndef DBGREF_MODEL_OP_H_
 #define DBGREF_MODEL_OP_H_
 
-#include "model/arch/action.h"
+#include <cstdint>
+
 #include "model/arch/debug_regs.h"
 #include "model/domain.h"
 #include "model/field_name.h"
@@ -12,20 +13,42 @@
 
 namespace dbgref::model {
 
+// The kinds of transition: the ioctls keep their enum dbgref_op_kind
+// numbers; DBGREF_OP_RUN is the sequence ENTER, GUEST..., EXIT, ...
+enum TransitionKind : uint64_t {
+  kSetGuestDebug = DBGREF_OP_SET_GUEST_DEBUG,
+  kCheckExtension = DBGREF_OP_CHECK_EXTENSION,
+  kGetOneReg = DBGREF_OP_GET_ONE_REG,
+  kSetOneReg = DBGREF_OP_SET_ONE_REG,
+  kVcpuInit = DBGREF_OP_VCPU_INIT,
+  kEnter = 6,
+  kGuest = 7,
+  kExit = 8,
+};
+inline constexpr uint64_t kTransitionKinds[] = {
+    kSetGuestDebug, kCheckExtension, kGetOneReg, kSetOneReg,
+    kVcpuInit,      kEnter,          kGuest,     kExit};
+
 template <class D>
 struct Op {
-  WordOf<D> kind;     // enum dbgref_op_kind
-  WordOf<D> cap;      // CHECK_EXTENSION: enum dbgref_cap
-  WordOf<D> control;  // SET_GUEST_DEBUG: kvm_guest_debug.control
-  DebugRegs<D> arch;  // SET_GUEST_DEBUG: kvm_guest_debug.arch
-  Action<D> action;   // RUN
+  WordOf<D> kind;       // enum TransitionKind
+  WordOf<D> cap;        // CHECK_EXTENSION: enum dbgref_cap
+  WordOf<D> control;    // SET_GUEST_DEBUG: kvm_guest_debug.control
+  DebugRegs<D> arch;    // SET_GUEST_DEBUG: kvm_guest_debug.arch
+  WordOf<D> reg;        // GET/SET_ONE_REG: enum dbgref_one_reg
+  WordOf<D> reg_index;  // GET/SET_ONE_REG: bank entry
+  WordOf<D> value;      // SET_ONE_REG
 };
 
 template <class D>
-Op<D> ZeroOp() {
+Op<D> OpOfKind(uint64_t kind) {
   const WordOf<D> z = D::lit(0);
-  return Op<D>{z, z, z, ZeroRegs<D>(),
-               Action<D>{z, z, z, D::lit_bool(false), z, z, z, z}};
+  return Op<D>{D::lit(kind), z, z, ZeroRegs<D>(), z, z, z};
+}
+
+template <class D>
+BoolOf<D> IsOp(const Op<D>& op, uint64_t kind) {
+  return D::eq(op.kind, D::lit(kind));
 }
 
 // The field walker (see model/arch/debug_regs.h).
@@ -35,15 +58,9 @@ void WalkOp(F& f, const FieldName& prefix, O&... op) {
   f.Word(FieldName(prefix, "cap"), op.cap...);
   f.Word(FieldName(prefix, "control"), op.control...);
   WalkRegs(f, FieldName(prefix, "arch."), op.arch...);
-  const FieldName action(prefix, "action.");
-  f.Word(FieldName(action, "kind"), op.action.kind...);
-  f.Word(FieldName(action, "reg_kind"), op.action.reg_kind...);
-  f.Word(FieldName(action, "index"), op.action.index...);
-  f.Bool(FieldName(action, "is_write"), op.action.is_write...);
-  f.Word(FieldName(action, "value"), op.action.value...);
-  f.Word(FieldName(action, "esr"), op.action.esr...);
-  f.Word(FieldName(action, "pc"), op.action.pc...);
-  f.Word(FieldName(action, "far"), op.action.far...);
+  f.Word(FieldName(prefix, "reg"), op.reg...);
+  f.Word(FieldName(prefix, "reg_index"), op.reg_index...);
+  f.Word(FieldName(prefix, "value"), op.value...);
 }
 
 }  // namespace dbgref::model

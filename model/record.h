@@ -1,40 +1,27 @@
 /*
- * The records that the model and every port revision exchange: the host CPU
- * configuration a vCPU is created with, one operation (an ioctl, or one
- * KVM_RUN iteration with one guest action), and the observation that an
- * operation produces. Plain C11/C++17 structs, so that the C port driver and
- * the C++ model fill the same record and a differential check compares them
- * field by field (dbgref_obs_equal in model/record_compare.h).
+ * The records that the model, every port revision and the real-kernel
+ * oracle exchange: the host CPU a vCPU is created on, the guest's program,
+ * one operation of userspace (an ioctl, or KVM_RUN), and the observation of
+ * one step of the vCPU. Plain C11/C++17 structs, so that the C ports and the
+ * C++ model fill the same records and a differential check compares them
+ * field by field (model/record_compare.h).
  *
- * The meaning of every field is in spec/operations.md; the summary:
+ * The meaning of every field is in spec/operations.md and spec/execution.md;
+ * the summary:
  *
- *  Guest actions (one per KVM_RUN iteration, performed while the guest runs,
- *  between the world switch in and the world switch out):
- *   - ACCESS: an MRS/MSR of a debug register (DBGBCRn/BVRn/WCRn/WVRn_EL1,
- *     MDSCR_EL1 or MDCCINT_EL1). If MDCR_EL2.TDA is in effect on the CPU
- *     (set, or implied by MDCR_EL2.TDE: Arm ARM, MDCR_EL2.TDA) the access
- *     traps to EL2 (an exit with EC SYS64, emulated by handle_exit after
- *     clear_debug); otherwise it reads or writes the hardware register
- *     directly.
- *   - EXCEPTION: the guest raises an exception whose syndrome is `esr`, at
- *     `pc`, with fault address `far`. A debug class (BREAKPT_LOW,
- *     SOFTSTP_LOW, WATCHPT_LOW, BKPT32, BRK64) exits to EL2 only when
- *     MDCR_EL2.TDE is set; otherwise the guest takes it itself. Any other
- *     class is an ordinary exit that handle_exit resumes.
+ *  The program: which instruction sits at each address it uses, in the code
+ *  region of the guest's layout (model/guest_layout.h). Every other code word
+ *  holds the runtime's END report store; the runtime's exception handler
+ *  sits at its vector.
  *
- *  Observation of a KVM_RUN iteration:
- *   - `entry_*`: MDCR_EL2 (the trap bits only), the hardware debug registers
- *     (only the BRPs+1 breakpoints and WRPs+1 watchpoints the CPU implements;
- *     0 for the others), MDSCR_EL1 (without KDE while TDE is set: the debug
- *     target is then EL2 and KDE has no effect on the guest) and PSTATE.SS
- *     as the CPU holds them while the guest runs;
- *   - the exit: `exit_reason` is KVM_EXIT_DEBUG or 0 (back to the guest);
- *     for a debug exit `hsr` and `pc`, and `far` for a watchpoint only
- *     (0 otherwise: userspace reads far only for watchpoints);
- *   - the access: whether it trapped, whether the guest got an UNDEF, and for
- *     a read the value the guest's register received;
- *   - `ctx_mdscr_el1` and `ctx_pstate_ss`: the guest context after the
- *     iteration (after clear_debug and handle_exit).
+ *  A KVM_RUN is observed as the steps it is made of, in order:
+ *   - ENTER: one iteration of the kernel's loop begins (setup_debug and the
+ *     world switch in): the CPU as the guest starts to run;
+ *   - GUEST: the CPU executes one instruction of the guest, or takes one
+ *     exception, until something takes it to EL2;
+ *   - EXIT: the world switch out, clear_debug and the exit handling: either
+ *     back into the guest (the next ENTER) or back to userspace.
+ *  An ioctl is one IOCTL step.
  */
 #ifndef DBGREF_MODEL_RECORD_H_
 #define DBGREF_MODEL_RECORD_H_
@@ -56,11 +43,72 @@ struct dbgref_host {
   struct kvm_guest_debug_arch host_regs;
 };
 
+/* The instructions of a guest program (model/arch/instruction.h). */
+enum dbgref_insn_kind {
+  DBGREF_INSN_NOP = 0,    /* an ordinary instruction */
+  DBGREF_INSN_LOAD = 1,   /* a load of `size` bytes at `addr` */
+  DBGREF_INSN_STORE = 2,  /* a store of `size` bytes at `addr` */
+  DBGREF_INSN_BRK = 3,    /* BRK #imm */
+  DBGREF_INSN_MRS = 4,    /* MRS of register (reg, index) */
+  DBGREF_INSN_MSR = 5,    /* MSR of `value` to register (reg, index) */
+  DBGREF_INSN_REPORT = 6, /* the guest's report: a store to MMIO */
+  /* The runtime's instructions, never written in a program: the END report
+   * store that fills the code region, and the exception handler's report
+   * store, its plain instructions and its ERET. */
+  DBGREF_INSN_END = 7,
+  DBGREF_INSN_HANDLER_REPORT = 8,
+  DBGREF_INSN_HANDLER_PLAIN = 9,
+  DBGREF_INSN_HANDLER_ERET = 10,
+};
+#define DBGREF_INSN_KIND_COUNT 11
+
+/* The system registers of guest debug: the four banks of breakpoint and
+ * watchpoint registers (16 each), MDSCR_EL1, MDCCINT_EL1, and the OS lock
+ * registers (OSLAR_EL1 written, OSLSR_EL1 read). */
+enum dbgref_reg_kind {
+  DBGREF_REG_BCR = 0,
+  DBGREF_REG_BVR = 1,
+  DBGREF_REG_WCR = 2,
+  DBGREF_REG_WVR = 3,
+  DBGREF_REG_MDSCR = 4,
+  DBGREF_REG_MDCCINT = 5,
+  DBGREF_REG_OSLAR = 6,
+  DBGREF_REG_OSLSR = 7,
+};
+#define DBGREF_REG_KIND_COUNT 8
+
+struct dbgref_insn {
+  uint32_t kind;      /* enum dbgref_insn_kind */
+  uint32_t size;      /* LOAD, STORE: 1, 2, 4 or 8 */
+  uint64_t addr;      /* LOAD, STORE: the data address, size-aligned */
+  uint32_t reg;       /* MRS, MSR: enum dbgref_reg_kind */
+  uint32_t reg_index; /* MRS, MSR: bank entry 0..15, 0 otherwise */
+  uint64_t value;     /* MSR: the value written */
+  uint32_t imm;       /* BRK: the 16-bit immediate */
+};
+
+/* One program line: an instruction at an address of the code region. */
+struct dbgref_line {
+  uint64_t pc;
+  struct dbgref_insn insn;
+};
+
+#define DBGREF_MAX_PROGRAM_LINES 24
+
+struct dbgref_program {
+  uint32_t count; /* lines in use, at the start of `line` */
+  struct dbgref_line line[DBGREF_MAX_PROGRAM_LINES];
+};
+
 enum dbgref_op_kind {
   DBGREF_OP_SET_GUEST_DEBUG = 0,
   DBGREF_OP_CHECK_EXTENSION = 1,
   DBGREF_OP_RUN = 2,
+  DBGREF_OP_GET_ONE_REG = 3,
+  DBGREF_OP_SET_ONE_REG = 4,
+  DBGREF_OP_VCPU_INIT = 5,
 };
+#define DBGREF_OP_KIND_COUNT 6
 
 /* Capabilities by meaning; each revision maps them to its own numbers. */
 enum dbgref_cap {
@@ -69,83 +117,103 @@ enum dbgref_cap {
   DBGREF_CAP_OTHER = 2, /* any capability guest debug does not define */
 };
 
-enum dbgref_action_kind {
-  DBGREF_ACTION_ACCESS = 0,
-  DBGREF_ACTION_EXCEPTION = 1,
+/* The registers KVM_GET_ONE_REG and KVM_SET_ONE_REG reach here: the PC and
+ * PSTATE (core registers), MDSCR_EL1 and the four banks (system registers,
+ * 16 entries each). */
+enum dbgref_one_reg {
+  DBGREF_ONE_REG_PC = 0,
+  DBGREF_ONE_REG_PSTATE = 1,
+  DBGREF_ONE_REG_MDSCR = 2,
+  DBGREF_ONE_REG_BCR = 3,
+  DBGREF_ONE_REG_BVR = 4,
+  DBGREF_ONE_REG_WCR = 5,
+  DBGREF_ONE_REG_WVR = 6,
 };
-
-/* The debug registers a guest can access; the four banks have 16 each. */
-enum dbgref_reg_kind {
-  DBGREF_REG_BCR = 0,
-  DBGREF_REG_BVR = 1,
-  DBGREF_REG_WCR = 2,
-  DBGREF_REG_WVR = 3,
-  DBGREF_REG_MDSCR = 4,
-  DBGREF_REG_MDCCINT = 5,
-};
-#define DBGREF_REG_KIND_COUNT 6
-
-struct dbgref_action {
-  uint32_t kind; /* enum dbgref_action_kind */
-  /* ACCESS */
-  uint32_t reg_kind; /* enum dbgref_reg_kind */
-  uint32_t index;    /* 0..15 for the four banks, 0 otherwise */
-  uint32_t is_write;
-  uint64_t value; /* written value for a write */
-  /* EXCEPTION */
-  uint32_t esr; /* syndrome; EC in bits [31:26] */
-  uint64_t pc;
-  uint64_t far;
-};
+#define DBGREF_ONE_REG_COUNT 7
 
 struct dbgref_op {
-  uint32_t kind;               /* enum dbgref_op_kind */
-  uint32_t cap;                /* CHECK_EXTENSION: enum dbgref_cap */
-  struct kvm_guest_debug dbg;  /* SET_GUEST_DEBUG argument */
-  struct dbgref_action action; /* RUN: the guest action */
+  uint32_t kind;              /* enum dbgref_op_kind */
+  uint32_t cap;               /* CHECK_EXTENSION: enum dbgref_cap */
+  struct kvm_guest_debug dbg; /* SET_GUEST_DEBUG argument */
+  uint32_t reg;               /* GET/SET_ONE_REG: enum dbgref_one_reg */
+  uint32_t reg_index;         /* GET/SET_ONE_REG: bank entry 0..15 */
+  uint64_t value;             /* SET_ONE_REG: the value */
+};
+
+/* The kinds of step a vCPU takes (see the file comment). */
+enum dbgref_step_kind {
+  DBGREF_STEP_IOCTL = 0,
+  DBGREF_STEP_ENTER = 1,
+  DBGREF_STEP_GUEST = 2,
+  DBGREF_STEP_EXIT = 3,
+};
+
+/* What one GUEST step did (model/arch/execute.h). */
+enum dbgref_guest_event {
+  DBGREF_EVENT_RETIRED = 0,       /* the instruction executed */
+  DBGREF_EVENT_EXCEPTION_EL1 = 1, /* the guest took an exception itself */
+  DBGREF_EVENT_ERET = 2,          /* the handler returned */
+  DBGREF_EVENT_TO_EL2 = 3,        /* an exception to EL2: an exit */
 };
 
 /*
- * The fields of the observation, in record order: the one list from which
- * struct dbgref_obs, the model's Obs<D> (model/observe.h) and every walk over
- * either are made. Each entry is one of
+ * The fields of the observation of one step, in record order: the one list
+ * from which struct dbgref_obs, the model's Obs<D> (model/observe.h) and
+ * every walk over either are made. Each entry is one of
  *   WORD(type, name)  a word, held as `type` in struct dbgref_obs;
  *   FLAG(name)        a truth value, held as a uint32_t 0 or 1;
  *   REGS(name)        the four banks of debug registers.
+ * A field a step kind does not fill is 0.
  */
-#define DBGREF_OBS_FIELDS(WORD, FLAG, REGS)                                  \
-	/* enum dbgref_op_kind of the operation observed */                  \
-	WORD(uint32_t, op_kind)                                              \
-	/* ioctl return value, or the CHECK_EXTENSION value */               \
-	WORD(int64_t, ret)                                                   \
-	/* RUN: the CPU while the guest runs; MDCR_EL2 masked with           \
-	 * DBGREF_MDCR_DEBUG_TRAP_BITS */                                     \
-	WORD(uint64_t, entry_mdcr_el2)                                       \
-	REGS(entry_hw)                                                       \
-	WORD(uint64_t, entry_mdscr_el1)                                      \
-	FLAG(entry_pstate_ss)                                                \
-	/* RUN: the guest action: an ACCESS trapped to EL2, the guest got an \
-	 * UNDEF, and for an ACCESS read what the guest received */          \
-	FLAG(trapped)                                                        \
-	FLAG(undef)                                                          \
-	WORD(uint64_t, read_value)                                           \
-	/* RUN: the exit seen by userspace: KVM_EXIT_DEBUG, or 0 when KVM    \
-	 * resumed the guest */                                              \
-	WORD(uint32_t, exit_reason)                                          \
-	WORD(uint32_t, hsr)                                                  \
-	WORD(uint64_t, pc)                                                   \
-	WORD(uint64_t, far)                                                  \
-	/* RUN: the guest context after the iteration */                     \
-	WORD(uint64_t, ctx_mdscr_el1)                                        \
-	FLAG(ctx_pstate_ss)
+#define DBGREF_OBS_FIELDS(WORD, FLAG, REGS)                                   \
+  /* enum dbgref_step_kind, and the userspace operation it belongs to */     \
+  WORD(uint32_t, step)                                                        \
+  WORD(uint32_t, op_kind)                                                     \
+  /* IOCTL: the return value; CHECK_EXTENSION and GET_ONE_REG: the value */   \
+  WORD(int64_t, ret)                                                          \
+  WORD(uint64_t, value)                                                       \
+  /* ENTER: the CPU as the guest starts to run: MDCR_EL2 masked with         \
+   * DBGREF_MDCR_DEBUG_TRAP_BITS, the implemented debug registers,           \
+   * MDSCR_EL1 as it governs the guest, PSTATE.SS and D, the PC */           \
+  WORD(uint64_t, entry_mdcr_el2)                                              \
+  REGS(entry_hw)                                                              \
+  WORD(uint64_t, entry_mdscr_el1)                                             \
+  WORD(uint64_t, entry_pstate)                                                \
+  WORD(uint64_t, entry_pc)                                                    \
+  /* GUEST: the instruction's address, what happened (enum                   \
+   * dbgref_guest_event), the syndrome of an exception it took (ESR_EL1 or   \
+   * ESR_EL2), the fault address of a watchpoint, and an MRS's value */      \
+  WORD(uint64_t, pc)                                                          \
+  WORD(uint32_t, event)                                                       \
+  WORD(uint64_t, esr)                                                         \
+  WORD(uint64_t, far)                                                         \
+  WORD(uint64_t, read_value)                                                  \
+  /* EXIT: where the vCPU goes (0: back into the guest, or the kvm_run exit  \
+   * reason), the debug exit's hsr and far (watchpoints), the MMIO address,  \
+   * whether KVM gave the guest an UNDEF, and the PC after the exit; an      \
+   * emulated MRS's value is in read_value */                                \
+  WORD(uint32_t, exit_reason)                                                 \
+  WORD(uint32_t, hsr)                                                         \
+  WORD(uint64_t, exit_far)                                                    \
+  WORD(uint64_t, mmio_addr)                                                   \
+  FLAG(undef)                                                                 \
+  WORD(uint64_t, exit_pc)                                                     \
+  /* EXIT: the guest context afterwards: MDSCR_EL1, PSTATE.SS, the OS lock,  \
+   * and the registers the guest's exception report leaves (ESR_EL1,         \
+   * ELR_EL1, FAR_EL1) */                                                    \
+  WORD(uint64_t, ctx_mdscr_el1)                                               \
+  FLAG(ctx_pstate_ss)                                                         \
+  FLAG(ctx_oslk)                                                              \
+  WORD(uint64_t, ctx_esr_el1)                                                 \
+  WORD(uint64_t, ctx_elr_el1)                                                 \
+  WORD(uint64_t, ctx_far_el1)
 
 #define DBGREF_OBS_C_WORD(type, name) type name;
 #define DBGREF_OBS_C_FLAG(name) uint32_t name;
 #define DBGREF_OBS_C_REGS(name) struct kvm_guest_debug_arch name;
 
 struct dbgref_obs {
-	DBGREF_OBS_FIELDS(DBGREF_OBS_C_WORD, DBGREF_OBS_C_FLAG,
-			  DBGREF_OBS_C_REGS)
+  DBGREF_OBS_FIELDS(DBGREF_OBS_C_WORD, DBGREF_OBS_C_FLAG, DBGREF_OBS_C_REGS)
 };
 
 #ifdef __cplusplus

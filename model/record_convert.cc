@@ -2,6 +2,7 @@
 // concrete values; the observation's go field by field over its one list.
 #include "model/record_convert.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -50,11 +51,6 @@ struct ObsFromRecord {
 
 }  // namespace
 
-Action<C> FromRecord(const dbgref_action& a) {
-  return Action<C>{a.kind,  a.reg_kind, a.index, a.is_write != 0,
-                   a.value, a.esr,      a.pc,    a.far};
-}
-
 DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
   DebugRegs<C> regs;
   std::memcpy(regs.bcr.data(), arch.dbg_bcr, sizeof(arch.dbg_bcr));
@@ -77,9 +73,25 @@ Host<C> FromRecord(const dbgref_host& host) {
   return Host<C>{host.id_aa64dfr0_el1, FromRecord(host.host_regs)};
 }
 
-Op<C> FromRecord(const dbgref_op& op) {
-  return Op<C>{op.kind, op.cap, op.dbg.control, FromRecord(op.dbg.arch),
-                    FromRecord(op.action)};
+Insn<C> FromRecord(const dbgref_insn& i) {
+  return Insn<C>{i.kind, i.size, i.addr, i.reg, i.reg_index, i.value, i.imm};
+}
+
+Program<C, DBGREF_MAX_PROGRAM_LINES> FromRecord(const dbgref_program& p) {
+  Program<C, DBGREF_MAX_PROGRAM_LINES> out;
+  for (std::size_t i = 0; i < DBGREF_MAX_PROGRAM_LINES; ++i) {
+    if (i < p.count) {
+      out.line[i] = Line<C>{p.line[i].pc, FromRecord(p.line[i].insn)};
+    } else {
+      out.line[i] = Line<C>{kNoLinePc, InsnOfKind<C>(DBGREF_INSN_NOP)};
+    }
+  }
+  return out;
+}
+
+Op<C> IoctlOpFromRecord(const dbgref_op& op) {
+  return Op<C>{op.kind,         op.cap,       op.dbg.control,
+               FromRecord(op.dbg.arch), op.reg, op.reg_index, op.value};
 }
 
 dbgref_obs ToRecord(const Obs<C>& o) {

@@ -3,8 +3,8 @@
 #ifndef DBGREF_MODEL_RECORD_CONVERT_H_
 #define DBGREF_MODEL_RECORD_CONVERT_H_
 
-#include "model/arch/action.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/instruction.h"
 #include "model/concrete_domain.h"
 #include "model/host.h"
 #include "model/observe.h"
@@ -14,10 +14,13 @@
 namespace dbgref::model {
 
 Host<ConcreteDomain> FromRecord(const dbgref_host& host);
-Op<ConcreteDomain> FromRecord(const dbgref_op& op);
-Action<ConcreteDomain> FromRecord(const dbgref_action& action);
+Program<ConcreteDomain, DBGREF_MAX_PROGRAM_LINES> FromRecord(
+    const dbgref_program& program);
+Insn<ConcreteDomain> FromRecord(const dbgref_insn& insn);
 DebugRegs<ConcreteDomain> FromRecord(const kvm_guest_debug_arch& arch);
 Obs<ConcreteDomain> FromRecord(const dbgref_obs& obs);
+// The transition input of an ioctl (a KVM_RUN is a sequence: model/run.h).
+Op<ConcreteDomain> IoctlOpFromRecord(const dbgref_op& op);
 kvm_guest_debug_arch ToRecord(const DebugRegs<ConcreteDomain>& regs);
 dbgref_obs ToRecord(const Obs<ConcreteDomain>& obs);
 

@@ -1,20 +1,32 @@
-// One iteration of KVM_RUN (arch/arm/kvm/arm.c, kvm_arch_vcpu_ioctl_run):
-// setup_debug, world switch in, one guest action, world switch out,
-// clear_debug, handle_exit, in this order.
+// KVM_RUN (arch/arm/kvm/arm.c, kvm_arch_vcpu_ioctl_run), as the steps the
+// model takes one at a time (spec/operations.md, "KVM_RUN"): an iteration
+// of the kernel's loop is ENTER (setup_debug, the world switch in), then
+// GUEST steps (the CPU runs the guest one instruction at a time) until the
+// guest exits to EL2, then EXIT (the world switch out, clear_debug,
+// handle_exit), after which the loop enters again or KVM_RUN returns. Each
+// step is one transition, so that every proof is about one small step.
+//
+// The bound: a KVM_RUN runs at most kMaxGuestSteps guest steps; at the bound
+// the CPU leaves the guest on a host interrupt and, a signal being pending,
+// KVM_RUN returns -EINTR with KVM_EXIT_INTR, as a real one does when the
+// VMM's timer fires. No valid program reaches it (spec/execution.md).
 #ifndef DBGREF_MODEL_RUN_H_
 #define DBGREF_MODEL_RUN_H_
+
+#include <cstdint>
 
 #include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
 #include "model/arch/execute.h"
 #include "model/arch/id_regs.h"
+#include "model/arch/instruction.h"
 #include "model/arch/registers.h"
+#include "model/arch/syndrome.h"
 #include "model/clear_debug.h"
 #include "model/domain.h"
 #include "model/handle_exit.h"
 #include "model/host.h"
 #include "model/observe.h"
-#include "model/op.h"
 #include "model/record.h"
 #include "model/setup_debug.h"
 #include "model/state.h"
@@ -22,29 +34,27 @@
 
 namespace dbgref::model {
 
-// The CPU at the two moments of an iteration that requirement predicates
-// look at.
-template <class D>
-struct CpuSnapshots {
-  Cpu<D> entry_cpu;  // as the guest starts to run
-  Cpu<D> exit_cpu;   // after the guest's action, at the world switch out
-};
+inline constexpr uint64_t kMaxGuestSteps = 40;
+
+// The syndrome the model's CPU leaves for an exit on a host interrupt.
+inline constexpr uint64_t kInterruptSyndrome =
+    uint64_t{DBGREF_EC_IRQ} << DBGREF_ESR_EC_SHIFT;
 
 template <class D>
-CpuSnapshots<D> ZeroSnapshots() {
-  return CpuSnapshots<D>{ZeroCpu<D>(), ZeroCpu<D>()};
+BoolOf<D> Interrupted(const Cpu<D>& cpu) {
+  return HasClass<D>(cpu.esr_el2, DBGREF_EC_IRQ);
 }
 
+// n + 1, saturating at 2.
 template <class D>
-CpuSnapshots<D> Select(const BoolOf<D>& c, const CpuSnapshots<D>& a,
-                       const CpuSnapshots<D>& b) {
-  return CpuSnapshots<D>{Select<D>(c, a.entry_cpu, b.entry_cpu),
-                         Select<D>(c, a.exit_cpu, b.exit_cpu)};
+WordOf<D> CountUp(const WordOf<D>& n, const BoolOf<D>& c) {
+  return D::ite(D::and_(c, D::ult(n, D::lit(2))), D::add(n, D::lit(1)), n);
 }
 
 // The entry_* fields of the observation: the CPU as the guest starts to
 // run, as far as a revision may be compared (the trap bits of MDCR_EL2, the
-// implemented debug registers, MDSCR_EL1 as it governs the guest).
+// implemented debug registers, MDSCR_EL1 as it governs the guest, PSTATE.SS
+// and D, the PC).
 template <class D>
 void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
                   Obs<D>& o) {
@@ -54,48 +64,120 @@ void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
   o.entry_hw = ImplementedOnly<D>(
       D::add(id_aa64dfr0_el1, D::lit((uint64_t{1} << DBGREF_DFR0_BRPS_SHIFT) |
                                      (uint64_t{1} << DBGREF_DFR0_WRPS_SHIFT))),
-      entry.regs.regs);
+      entry.dbg);
 #else
-  o.entry_hw = ImplementedOnly<D>(id_aa64dfr0_el1, entry.regs.regs);
+  o.entry_hw = ImplementedOnly<D>(id_aa64dfr0_el1, entry.dbg);
 #endif
   o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
-  o.entry_pstate_ss = entry.regs.pstate_ss;
+  o.entry_pstate =
+      D::band(entry.pstate, D::lit(DBGREF_SPSR_SS | DBGREF_PSTATE_D));
+  o.entry_pc = entry.pc;
 }
 
-// The guest's intended view (ghost state) records every write it makes,
-// whatever KVM does with it.
+// ENTER, from userspace (a KVM_RUN begins) or after a handled exit.
 template <class D>
-void RecordGuestIntent(DebugContext<D>& ghost, const Action<D>& a) {
-  WriteRegIf<D>(ghost, IsWrite<D>(a), a.reg_kind, a.index, a.value);
-}
-
-// One KVM_RUN iteration on a state s that the caller owns, in the kernel's
-// order: setup_debug, world switch in, the guest's action, world switch
-// out, clear_debug, handle_exit. Fills the observation o and the CPU
-// snapshots (both the caller's) and advances s.
-template <class D>
-void RunIteration(const Host<D>& host, VcpuState<D>& s, const Action<D>& action,
-                  Obs<D>& o, CpuSnapshots<D>& cpu) {
+void Enter(const Host<D>& host, VcpuState<D>& s, Obs<D>& o) {
+  const BoolOf<D> begins = InPhase<D>(s, kPhaseUser);
+  s.steps = D::ite(begins, D::lit(0), s.steps);
+  s.ghost.completed = D::ite(begins, D::lit(0), s.ghost.completed);
+  s.ghost.eret_with_ss =
+      D::and_(D::not_(begins), s.ghost.eret_with_ss);
+  s.ghost.began_pending =
+      D::ite(begins, D::and_(SingleStepOn<D>(s), s.pending_step),
+             s.ghost.began_pending);
   SetupDebug<D>(s);
-  cpu.entry_cpu = WorldSwitchIn<D>(host, s);
-  cpu.exit_cpu = cpu.entry_cpu;
-  const GuestEvent<D> event = ExecuteGuestAction<D>(cpu.exit_cpu, action);
-  RecordGuestIntent<D>(s.ghost, action);
-  WorldSwitchOut<D>(s, cpu.exit_cpu);
-  ClearDebug<D>(s);
-  const ExitInfo<D> x = HandleExit<D>(s, action, event);
+  const BoolOf<D> completes = s.increment_pc;
+  s.cpu = WorldSwitchIn<D>(host, s);
+  s.ghost.completed = CountUp<D>(s.ghost.completed, completes);
+  s.ghost.next_pc = D::ite(completes, s.cpu.pc, s.ghost.next_pc);
+  s.phase = D::lit(kPhaseGuest);
+  o.step = D::lit(DBGREF_STEP_ENTER);
   o.op_kind = D::lit(DBGREF_OP_RUN);
-  o.ret = D::lit(0);
-  ObserveEntry<D>(host.id_aa64dfr0_el1, cpu.entry_cpu, o);
-  o.trapped = event.trapped;
-  o.undef = x.undef;
-  o.read_value = x.read_value;
+  ObserveEntry<D>(host.id_aa64dfr0_el1, s.cpu, o);
+}
+
+// The guest's intent: an MSR the guest executed writes its register,
+// whatever KVM does with it (an MSR that trapped counts when its exit is
+// handled: model/run.h, Exit).
+template <class D>
+void RecordWrite(Ghost<D>& ghost, const BoolOf<D>& write, const Insn<D>& i) {
+  const BoolOf<D> msr = D::and_(write, IsInsn<D>(i, DBGREF_INSN_MSR));
+  WriteRegIf<D>(ghost, msr, i.reg, i.reg_index, i.value);
+  ghost.os_locked =
+      D::ite(D::and_(msr, IsKind<D>(i.reg, DBGREF_REG_OSLAR)),
+             AnyBits<D>(i.value, DBGREF_OSLAR_OSLK), ghost.os_locked);
+}
+
+// The ghost after a GUEST step: a direct MSR, and what completed.
+template <class D>
+void RecordGuestIntent(Ghost<D>& ghost, const GuestStepEvent<D>& e,
+                       const WordOf<D>& pc_after) {
+  RecordWrite<D>(ghost, D::eq(e.event, D::lit(DBGREF_EVENT_RETIRED)), e.insn);
+  ghost.completed = CountUp<D>(ghost.completed, e.completed);
+  ghost.next_pc = D::ite(e.completed, pc_after, ghost.next_pc);
+  ghost.eret_with_ss = D::or_(ghost.eret_with_ss, e.eret_with_ss);
+}
+
+// GUEST: one step of the CPU, or the interrupt at the bound.
+template <class D, std::size_t N>
+void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
+           Obs<D>& o) {
+  const BoolOf<D> at_bound = D::eq(s.steps, D::lit(kMaxGuestSteps));
+  Cpu<D> stepped = s.cpu;
+  const GuestStepEvent<D> e =
+      GuestStep<D>(host.id_aa64dfr0_el1, program, stepped);
+  Cpu<D> interrupted = s.cpu;
+  interrupted.exited = D::lit_bool(true);
+  interrupted.esr_el2 = D::lit(kInterruptSyndrome);
+  s.cpu = Select<D>(at_bound, interrupted, stepped);
+  Ghost<D> ghost = s.ghost;
+  RecordGuestIntent<D>(ghost, e, stepped.pc);
+  s.ghost = Select<D>(at_bound, s.ghost, ghost);
+  s.steps = D::ite(at_bound, s.steps, D::add(s.steps, D::lit(1)));
+  s.phase = D::ite(s.cpu.exited, D::lit(kPhaseExited), D::lit(kPhaseGuest));
+  o.step = D::lit(DBGREF_STEP_GUEST);
+  o.op_kind = D::lit(DBGREF_OP_RUN);
+  o.pc = e.pc;
+  o.event = D::ite(at_bound, D::lit(DBGREF_EVENT_TO_EL2), e.event);
+  o.esr = D::ite(at_bound, D::lit(kInterruptSyndrome), e.esr);
+  o.far = D::ite(at_bound, D::lit(0), e.far);
+  o.read_value = D::ite(at_bound, D::lit(0), e.read_value);
+}
+
+// EXIT: the world switch out, clear_debug and handle_exit.
+template <class D>
+void Exit(VcpuState<D>& s, Obs<D>& o) {
+  const Cpu<D> cpu = s.cpu;
+  const BoolOf<D> single = SingleStepOn<D>(s);
+  const BoolOf<D> interrupted = Interrupted<D>(cpu);
+  RecordWrite<D>(s.ghost,
+                 D::and_(D::not_(interrupted),
+                         HasClass<D>(cpu.esr_el2, DBGREF_EC_SYS64)),
+                 cpu.trapped);
+  WorldSwitchOut<D>(s, cpu);
+  ClearDebug<D>(s, D::ite(interrupted, D::lit(0), cpu.esr_el2));
+  const ExitInfo<D> x = HandleExit<D>(s, cpu, interrupted);
+  // The guest's own PSTATE.SS follows the CPU, but not while userspace
+  // single-steps the guest (the host owns the step then).
+  s.ghost.pstate_ss =
+      D::ite(single, s.ghost.pstate_ss, PstateSs<D>(s.ctx.pstate));
+  s.cpu = ZeroCpu<D>();
+  o.step = D::lit(DBGREF_STEP_EXIT);
+  o.op_kind = D::lit(DBGREF_OP_RUN);
+  o.ret = x.ret;
   o.exit_reason = x.exit_reason;
   o.hsr = x.hsr;
-  o.pc = x.pc;
-  o.far = x.far;
+  o.exit_far = x.far;
+  o.mmio_addr = x.mmio_addr;
+  o.undef = x.undef;
+  o.read_value = x.read_value;
+  o.exit_pc = s.ctx.pc;
   o.ctx_mdscr_el1 = s.ctx.mdscr_el1;
-  o.ctx_pstate_ss = s.ctx.pstate_ss;
+  o.ctx_pstate_ss = PstateSs<D>(s.ctx.pstate);
+  o.ctx_oslk = s.ctx.os_locked;
+  o.ctx_esr_el1 = s.ctx.esr_el1;
+  o.ctx_elr_el1 = s.ctx.elr_el1;
+  o.ctx_far_el1 = s.ctx.far_el1;
 }
 
 }  // namespace dbgref::model

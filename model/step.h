@@ -1,16 +1,20 @@
-// One operation of any kind on a vCPU, with every input a domain value, and
-// the transition record (host, pre-state, operation, post-state,
-// observation, CPU snapshots) that the requirement predicates judge. This is
-// the model's pure face: immutable values in, a new transition out. The
-// rules it composes (setup_debug.h, world_switch.h, ...) update values that
-// it owns.
+// One transition of a vCPU, with every input a domain value, and the
+// transition record (host, program, pre-state, input, post-state,
+// observation) that the requirement predicates judge. This is the model's
+// pure face: immutable values in, a new transition out. The rules it
+// composes (setup_debug.h, world_switch.h, ...) update values it owns.
 //
-// Step computes the three operations and selects by op.kind with ite, so the
-// kind may be symbolic. The concrete façade (model/concrete.h) dispatches on
-// the kind instead and calls the per-operation transitions.
+// Step computes every kind and selects by op.kind with ite, so the kind may
+// be symbolic. A transition whose phase is wrong (an ioctl during a KVM_RUN,
+// a GUEST step outside the guest, ...) changes nothing and observes only
+// its kind. The concrete façade (model/concrete.h) dispatches on the kind
+// and runs KVM_RUN as its steps.
 #ifndef DBGREF_MODEL_STEP_H_
 #define DBGREF_MODEL_STEP_H_
 
+#include <cstddef>
+
+#include "model/arch/instruction.h"
 #include "model/domain.h"
 #include "model/host.h"
 #include "model/ioctl.h"
@@ -22,82 +26,111 @@
 
 namespace dbgref::model {
 
-template <class D>
+template <class D, std::size_t N>
 struct Transition {
   Host<D> host;
+  Program<D, N> program;
   VcpuState<D> pre;
   Op<D> op;
   VcpuState<D> post;
   Obs<D> obs;
-  CpuSnapshots<D> cpu;  // all zero unless op is RUN
 };
 
+// The transition op may take from pre: ioctls in userspace, ENTER in
+// userspace or after a handled exit, GUEST in the guest, EXIT once exited.
 template <class D>
-Transition<D> SetGuestDebugTransition(const Host<D>& host,
-                                      const VcpuState<D>& pre,
-                                      const Op<D>& op) {
-  Transition<D> t{host,
-                  pre,
-                  op,
-                  pre,
-                  ZeroObs<D>(D::lit(DBGREF_OP_SET_GUEST_DEBUG), D::lit(0)),
-                  ZeroSnapshots<D>()};
-  t.obs.ret = SetGuestDebug<D>(t.post, op.control, op.arch);
+BoolOf<D> Applicable(const VcpuState<D>& pre, const Op<D>& op) {
+  const BoolOf<D> ioctl = D::or_(
+      D::or_(IsOp<D>(op, kSetGuestDebug), IsOp<D>(op, kCheckExtension)),
+      D::or_(D::or_(IsOp<D>(op, kGetOneReg), IsOp<D>(op, kSetOneReg)),
+             IsOp<D>(op, kVcpuInit)));
+  return D::or_(
+      D::or_(D::and_(ioctl, InPhase<D>(pre, kPhaseUser)),
+             D::and_(IsOp<D>(op, kEnter),
+                     D::or_(InPhase<D>(pre, kPhaseUser),
+                            InPhase<D>(pre, kPhaseReenter)))),
+      D::or_(D::and_(IsOp<D>(op, kGuest), InPhase<D>(pre, kPhaseGuest)),
+             D::and_(IsOp<D>(op, kExit), InPhase<D>(pre, kPhaseExited))));
+}
+
+// One transition of kind `kind` (a C++ constant) on s, a state the caller
+// owns, filling o (the caller's, zero but for step and op_kind).
+template <class D, std::size_t N>
+void ApplyTransition(uint64_t kind, const Host<D>& host,
+                     const Program<D, N>& program, VcpuState<D>& s,
+                     const Op<D>& op, Obs<D>& o) {
+  switch (kind) {
+    case kSetGuestDebug:
+      o.ret = SetGuestDebug<D>(s, op.control, op.arch);
+      break;
+    case kCheckExtension:
+      o.ret = CheckExtension<D>(host, op.cap);
+      break;
+    case kGetOneReg:
+      o.ret = GetOneReg<D>(s, op.reg, op.reg_index, o.value);
+      break;
+    case kSetOneReg:
+      o.ret = SetOneReg<D>(s, op.reg, op.reg_index, op.value);
+      break;
+    case kVcpuInit:
+      VcpuInit<D>(s);
+      o.ret = D::lit(0);
+      break;
+    case kEnter:
+      Enter<D>(host, s, o);
+      break;
+    case kGuest:
+      Guest<D, N>(host, program, s, o);
+      break;
+    case kExit:
+      Exit<D>(s, o);
+      break;
+    default:
+      break;
+  }
+}
+
+// The observation a transition of `kind` starts from.
+template <class D>
+Obs<D> StartObs(uint64_t kind) {
+  const bool run = kind >= kEnter;
+  return ZeroObs<D>(
+      D::lit(kind == kEnter  ? DBGREF_STEP_ENTER
+             : kind == kGuest ? DBGREF_STEP_GUEST
+             : kind == kExit  ? DBGREF_STEP_EXIT
+                              : DBGREF_STEP_IOCTL),
+      D::lit(run ? uint64_t{DBGREF_OP_RUN} : kind));
+}
+
+// The transition of `kind` (a C++ constant), or no change when it does not
+// apply.
+template <class D, std::size_t N>
+Transition<D, N> TransitionOfKind(uint64_t kind, const Host<D>& host,
+                                  const Program<D, N>& program,
+                                  const VcpuState<D>& pre, const Op<D>& op) {
+  Transition<D, N> t{host, program, pre, op, pre, StartObs<D>(kind)};
+  ApplyTransition<D, N>(kind, host, program, t.post, op, t.obs);
+  const BoolOf<D> applies = Applicable<D>(pre, op);
+  t.post = Select<D>(applies, t.post, pre);
+  t.obs = Select<D>(applies, t.obs, StartObs<D>(kind));
   return t;
 }
 
-template <class D>
-Transition<D> CheckExtensionTransition(const Host<D>& host,
-                                       const VcpuState<D>& pre,
-                                       const Op<D>& op) {
-  return Transition<D>{host,
-                       pre,
-                       op,
-                       pre,
-                       ZeroObs<D>(D::lit(DBGREF_OP_CHECK_EXTENSION),
-                                  CheckExtension<D>(host, op.cap)),
-                       ZeroSnapshots<D>()};
-}
-
-template <class D>
-Transition<D> RunTransition(const Host<D>& host, const VcpuState<D>& pre,
-                            const Op<D>& op) {
-  Transition<D> t{host,
-                  pre,
-                  op,
-                  pre,
-                  ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
-                  ZeroSnapshots<D>()};
-  RunIteration<D>(host, t.post, op.action, t.obs, t.cpu);
+// Any transition; op.kind may be symbolic. A kind outside the transition
+// kinds changes nothing.
+template <class D, std::size_t N>
+Transition<D, N> Step(const Host<D>& host, const Program<D, N>& program,
+                      const VcpuState<D>& pre, const Op<D>& op) {
+  Transition<D, N> t{host, program, pre, op, pre,
+                     ZeroObs<D>(D::lit(DBGREF_STEP_IOCTL), op.kind)};
+  for (uint64_t kind : kTransitionKinds) {
+    const Transition<D, N> k =
+        TransitionOfKind<D, N>(kind, host, program, pre, op);
+    const BoolOf<D> is = IsOp<D>(op, kind);
+    t.post = Select<D>(is, k.post, t.post);
+    t.obs = Select<D>(is, k.obs, t.obs);
+  }
   return t;
-}
-
-template <class D>
-BoolOf<D> IsOp(const Op<D>& op, dbgref_op_kind k) {
-  return D::eq(op.kind, D::lit(k));
-}
-
-// Any operation; op.kind may be symbolic. A kind outside the three
-// operations leaves the state unchanged and observes op_kind and ret 0.
-template <class D>
-Transition<D> Step(const Host<D>& host, const VcpuState<D>& pre,
-                   const Op<D>& op) {
-  const Transition<D> set = SetGuestDebugTransition<D>(host, pre, op);
-  const Transition<D> cap = CheckExtensionTransition<D>(host, pre, op);
-  const Transition<D> run = RunTransition<D>(host, pre, op);
-  const BoolOf<D> is_set = IsOp<D>(op, DBGREF_OP_SET_GUEST_DEBUG);
-  const BoolOf<D> is_cap = IsOp<D>(op, DBGREF_OP_CHECK_EXTENSION);
-  const BoolOf<D> is_run = IsOp<D>(op, DBGREF_OP_RUN);
-  return Transition<D>{
-      host,
-      pre,
-      op,
-      Select<D>(is_set, set.post, Select<D>(is_run, run.post, pre)),
-      Select<D>(is_set, set.obs,
-                Select<D>(is_cap, cap.obs,
-                          Select<D>(is_run, run.obs,
-                                    ZeroObs<D>(op.kind, D::lit(0))))),
-      Select<D>(is_run, run.cpu, set.cpu)};
 }
 
 }  // namespace dbgref::model

@@ -1,63 +1,72 @@
-// Emulation of a trapped guest access to a debug register, MDSCR_EL1 or
-// MDCCINT_EL1 (trap_debug_regs), run from handle_exit after clear_debug.
+// Emulation of a trapped guest MRS or MSR (trap_debug_regs and the OS lock
+// handlers), run from handle_exit after clear_debug (spec/operations.md,
+// "Trapped accesses").
 #ifndef DBGREF_MODEL_SYS_REGS_H_
 #define DBGREF_MODEL_SYS_REGS_H_
 
 #include "model/arch/debug_regs.h"
+#include "model/arch/instruction.h"
+#include "model/arch/registers.h"
 #include "model/domain.h"
-#include "model/op.h"
 #include "model/record.h"
 #include "model/state.h"
 
 namespace dbgref::model {
 
-// What the emulation returns to the guest.
+// What the emulation gives the guest.
 template <class D>
 struct EmulationResult {
-  WordOf<D> read_value;  // what a read puts in the guest's register, else 0
+  WordOf<D> read_value;  // what an MRS puts in the guest's register, else 0
   BoolOf<D> undef;       // an UNDEF was injected instead
 };
 
-// Emulates access a on s, a state the caller owns, when trapped holds;
+// Emulates the trapped instruction i on s (the caller's) when trapped holds;
 // otherwise changes nothing.
 template <class D>
-EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s,
-                                             const Action<D>& a,
-                                             const BoolOf<D>& trapped) {
-  // REQ-NOUNDEF: every register of this handler is emulated.
+EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s, const Insn<D>& i,
+                                        const BoolOf<D>& trapped) {
+  const BoolOf<D> is_write = IsInsn<D>(i, DBGREF_INSN_MSR);
+  // REQ-NOUNDEF: every register of these handlers is emulated.
 #ifdef DBGREF_MUTANT_UNDEF_MDSCR_USE_HW
   const BoolOf<D> undef =
       And3<D>(trapped, UseHwOn<D>(s),
-              D::or_(IsKind<D>(a.reg_kind, DBGREF_REG_MDSCR),
-                     IsKind<D>(a.reg_kind, DBGREF_REG_MDCCINT)));
+              D::or_(IsKind<D>(i.reg, DBGREF_REG_MDSCR),
+                     IsKind<D>(i.reg, DBGREF_REG_MDCCINT)));
 #else
   const BoolOf<D> undef = D::lit_bool(false);
 #endif
   const BoolOf<D> emulate = D::and_(trapped, D::not_(undef));
+  const BoolOf<D> oslar = IsKind<D>(i.reg, DBGREF_REG_OSLAR);
+  const BoolOf<D> oslsr = IsKind<D>(i.reg, DBGREF_REG_OSLSR);
   // REQ-SHADOW, REQ-ISOLATION: always the guest's own values, whatever the
-  // host is doing with the hardware.
+  // host is doing with the hardware. REQ-OSLOCK: the lock is emulated.
+  const WordOf<D> oslsr_value =
+      D::bor(D::lit(DBGREF_OSLSR_OSLM),
+             D::ite(s.ctx.os_locked, D::lit(DBGREF_OSLSR_OSLK), D::lit(0)));
 #ifdef DBGREF_MUTANT_READ_LOADED_SET
-  // A read of a bank register under USE_HW answers from the set the world
-  // switch loads (userspace's), not the guest's own.
-  DebugContext<D> loaded = s.ctx;
-  loaded.regs = Select<D>(UseHwOn<D>(s), s.external, s.ctx.regs);
-  const WordOf<D> read_value =
-      D::ite(D::and_(emulate, D::not_(a.is_write)),
-             ReadReg<D>(loaded, a.reg_kind, a.index), D::lit(0));
+  GuestContext<D> loaded = s.ctx;
+  loaded.dbg = Select<D>(UseHwOn<D>(s), s.external, s.ctx.dbg);
+  const WordOf<D> own = ReadReg<D>(loaded, i.reg, i.reg_index);
 #else
-  const WordOf<D> read_value =
-      D::ite(D::and_(emulate, D::not_(a.is_write)),
-             ReadReg<D>(s.ctx, a.reg_kind, a.index), D::lit(0));
+  const WordOf<D> own = ReadReg<D>(s.ctx, i.reg, i.reg_index);
 #endif
-  BoolOf<D> write = D::and_(emulate, a.is_write);
+  const WordOf<D> read_value =
+      D::ite(D::and_(emulate, D::not_(is_write)),
+             D::ite(oslsr, oslsr_value, own), D::lit(0));
+  BoolOf<D> write = D::and_(emulate, is_write);
 #ifdef DBGREF_MUTANT_TRAP_WRITE_LOST
   write = D::and_(write, D::not_(UseHwOn<D>(s)));
 #endif
-  WriteRegIf<D>(s.ctx, write, a.reg_kind, a.index, a.value);
-  // REQ-OFF: a write marks the registers dirty, so the next entry loads them
-  // all and stops trapping (lazy switching).
+  WriteRegIf<D>(s.ctx, write, i.reg, i.reg_index, i.value);
+  s.ctx.os_locked = D::ite(D::and_(write, oslar),
+                           AnyBits<D>(i.value, DBGREF_OSLAR_OSLK),
+                           s.ctx.os_locked);
+  s.ctx.xt = D::ite(D::and_(emulate, D::not_(is_write)), read_value, s.ctx.xt);
+  // REQ-OFF: a write to a debug register, MDSCR_EL1 or MDCCINT_EL1 marks
+  // the registers dirty, so the
+  // next entry loads them all and stops trapping (lazy switching).
 #ifndef DBGREF_MUTANT_DIRTY_NOT_SET_ON_WRITE
-  s.dirty = D::or_(s.dirty, write);
+  s.dirty = D::or_(s.dirty, D::and_(write, D::not_(oslar)));
 #endif
   return EmulationResult<D>{read_value, undef};
 }

@@ -42,13 +42,17 @@
 #define KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL 119
 #define KVM_CAP_GUEST_DEBUG_HW_WPS_FINAL 120
 
-/* kvm_run exit reason for a debug exit (uapi/linux/kvm.h). */
+/* kvm_run exit reasons (uapi/linux/kvm.h). */
 #define KVM_EXIT_DEBUG 4
+#define KVM_EXIT_MMIO 6
+#define KVM_EXIT_INTR 10
 
 #define KVM_ARM_MAX_DBG_REGS 16
 
-/* -EINVAL as returned by the ioctl. */
+/* Errors as the ioctls return them (negated). */
 #define DBGREF_EINVAL 22
+#define DBGREF_ENOENT 2
+#define DBGREF_EINTR 4
 
 struct kvm_guest_debug_arch {
   uint64_t dbg_bcr[KVM_ARM_MAX_DBG_REGS];

@@ -1,11 +1,13 @@
 // The world switch (hyp code): into the guest and back out. Switches the
-// EL1 debug state always and the debug register banks lazily (DIRTY).
+// guest's EL1 state always and the debug register banks lazily (DIRTY);
+// completes, on the way in, an instruction KVM emulated or an MMIO store
+// userspace handled (spec/operations.md, "The world switch").
 #ifndef DBGREF_MODEL_WORLD_SWITCH_H_
 #define DBGREF_MODEL_WORLD_SWITCH_H_
 
-#include "model/arch/registers.h"
 #include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/registers.h"
 #include "model/domain.h"
 #include "model/host.h"
 #include "model/state.h"
@@ -23,8 +25,8 @@ BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
 #endif
 }
 
-// Updates s, a state the caller owns, for the entry; returns the CPU as the
-// guest starts to run.
+// The CPU as the guest starts to run, from s (the caller's), which the
+// entry updates.
 template <class D>
 Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
@@ -36,21 +38,54 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
       AnyBits<D>(s.ctx.mdscr_el1, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE);
 #endif
   s.dirty = D::or_(s.dirty, guest_enabled);
+  // REQ-SS: an emulated instruction, or an MMIO store, completes now: the
+  // PC moves past it and the step state machine advances as for an
+  // instruction the guest executed (PSTATE.SS clears), so a single-stepped
+  // guest takes its step exception before the next instruction.
+  const BoolOf<D> skip = s.increment_pc;
+  s.ctx.pc = D::ite(skip, D::add(s.ctx.pc, D::lit(4)), s.ctx.pc);
+#ifndef DBGREF_MUTANT_SKIP_KEEPS_SS
+  s.ctx.pstate =
+      D::ite(skip, D::band(s.ctx.pstate, D::lit(~DBGREF_SPSR_SS)), s.ctx.pstate);
+#endif
+  s.increment_pc = D::lit_bool(false);
   // REQ-HW-PROGRAM, REQ-ISOLATION: without DIRTY the hardware keeps the
   // host's values, and TDA keeps the guest away from them.
-  Cpu<D> cpu{s.ctx, s.mdcr_el2};
-  AssignIf<D>(cpu.regs.regs, LoadsExternalSet<D>(s), s.external);
-  AssignIf<D>(cpu.regs.regs, D::not_(s.dirty), host.host_regs);
-  return cpu;
+  DebugRegs<D> hw = Select<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
+  hw = Select<D>(s.dirty, hw, host.host_regs);
+  const BoolOf<D> f = D::lit_bool(false);
+  return Cpu<D>{hw,
+                s.ctx.mdscr_el1,
+                s.ctx.mdccint_el1,
+                s.mdcr_el2,
+                s.ctx.pc,
+                s.ctx.pstate,
+                s.ctx.elr_el1,
+                s.ctx.spsr_el1,
+                s.ctx.esr_el1,
+                s.ctx.far_el1,
+                s.ctx.xt,
+                f,  // KVM emulates the guest's OS lock: the hardware's is open
+                f,
+                f,
+                D::lit(0),
+                D::lit(0),
+                InsnOfKind<D>(DBGREF_INSN_NOP)};
 }
 
 // Updates s, a state the caller owns, for the exit from cpu.
 template <class D>
 void WorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
-  // MDSCR_EL1, MDCCINT_EL1 and PSTATE.SS are EL1 state, always switched.
-  s.ctx.mdscr_el1 = cpu.regs.mdscr_el1;
-  s.ctx.mdccint_el1 = cpu.regs.mdccint_el1;
-  s.ctx.pstate_ss = cpu.regs.pstate_ss;
+  // The guest's EL1 state is always switched.
+  s.ctx.mdscr_el1 = cpu.mdscr_el1;
+  s.ctx.mdccint_el1 = cpu.mdccint_el1;
+  s.ctx.pc = cpu.pc;
+  s.ctx.pstate = cpu.pstate;
+  s.ctx.elr_el1 = cpu.elr_el1;
+  s.ctx.spsr_el1 = cpu.spsr_el1;
+  s.ctx.esr_el1 = cpu.esr_el1;
+  s.ctx.far_el1 = cpu.far_el1;
+  s.ctx.xt = cpu.xt;
   // With DIRTY the hardware goes back into the set it was loaded from, and
   // the host's values go back into the hardware.
 #ifdef DBGREF_MUTANT_SAVE_SWAPPED_SETS
@@ -58,8 +93,8 @@ void WorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
 #else
   const BoolOf<D> external = LoadsExternalSet<D>(s);
 #endif
-  AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.regs.regs);
-  AssignIf<D>(s.ctx.regs, D::and_(s.dirty, D::not_(external)), cpu.regs.regs);
+  AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.dbg);
+  AssignIf<D>(s.ctx.dbg, D::and_(s.dirty, D::not_(external)), cpu.dbg);
   s.dirty = D::lit_bool(false);
 }
 

@@ -1,8 +1,8 @@
-// The guest-visible debug register file: the four banks of breakpoint and
-// watchpoint registers (DBGBCRn/BVRn/WCRn/WVRn_EL1, n = 0..15), MDSCR_EL1,
-// MDCCINT_EL1 and PSTATE.SS, with access by (register kind, index) where
-// both may be symbolic. The same shape holds the guest context, the guest's
-// intended view (ghost state) and the CPU's registers while the guest runs.
+// The debug registers: the four banks of breakpoint and watchpoint
+// registers (DBGBCRn/BVRn/WCRn/WVRn_EL1, n = 0..15), and access by
+// (register kind, index), both possibly symbolic, to them and to MDSCR_EL1
+// and MDCCINT_EL1 of any record that holds them (the CPU, the guest context
+// KVM keeps, the guest's intended view).
 #ifndef DBGREF_MODEL_ARCH_DEBUG_REGS_H_
 #define DBGREF_MODEL_ARCH_DEBUG_REGS_H_
 
@@ -24,15 +24,6 @@ struct DebugRegs {
   Bank<D> wvr;
 };
 
-// The debug state of one vCPU that the guest can see.
-template <class D>
-struct DebugContext {
-  DebugRegs<D> regs;
-  WordOf<D> mdscr_el1;
-  WordOf<D> mdccint_el1;
-  BoolOf<D> pstate_ss;
-};
-
 // The field walkers of these records: f.Word(name, field...) for every
 // word, f.Bool(name, field...) for every truth value, with the field of
 // each record r... in parallel (records of one shape, possibly of different
@@ -40,7 +31,7 @@ struct DebugContext {
 // comparisons, fresh symbolic values, printing) is derived from them.
 template <class F, class... R>
 void WalkBank(F& f, const FieldName& name, R&... bank) {
-  static_assert(sizeof(kEntryIndex) / sizeof(kEntryIndex[0]) == kBankSize);
+  static_assert(kEntryIndexCount >= kBankSize);
   for (std::size_t n = 0; n < kBankSize; ++n) {
     f.Word(FieldName(name, kEntryIndex[n]), bank[n]...);
   }
@@ -54,13 +45,6 @@ void WalkRegs(F& f, const FieldName& prefix, R&... r) {
   WalkBank(f, FieldName(prefix, "wvr"), r.wvr...);
 }
 
-template <class F, class... R>
-void WalkContext(F& f, const FieldName& prefix, R&... c) {
-  WalkRegs(f, prefix, c.regs...);
-  f.Word(FieldName(prefix, "mdscr_el1"), c.mdscr_el1...);
-  f.Word(FieldName(prefix, "mdccint_el1"), c.mdccint_el1...);
-  f.Bool(FieldName(prefix, "pstate_ss"), c.pstate_ss...);
-}
 
 template <class D>
 DebugRegs<D> ZeroRegs() {
@@ -68,19 +52,9 @@ DebugRegs<D> ZeroRegs() {
   return DebugRegs<D>{zero, zero, zero, zero};
 }
 
-template <class D>
-DebugContext<D> ZeroContext() {
-  return DebugContext<D>{ZeroRegs<D>(), D::lit(0), D::lit(0),
-                         D::lit_bool(false)};
-}
-
 // Walks, as record_ops.h takes them.
 inline constexpr auto kWalkRegs = [](auto& f, const FieldName& name,
                                      auto&... r) { WalkRegs(f, name, r...); };
-inline constexpr auto kWalkContext = [](auto& f, const FieldName& name,
-                                        auto&... c) {
-  WalkContext(f, name, c...);
-};
 
 template <class D>
 DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
@@ -89,23 +63,14 @@ DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
 }
 
 template <class D>
-DebugContext<D> Select(const BoolOf<D>& c, const DebugContext<D>& a,
-                       const DebugContext<D>& b) {
-  return SelectRecord<D>(kWalkContext, c, a, b);
-}
-
-template <class D>
 BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
   return RecordsEqual<D>(kWalkRegs, a, b);
 }
 
-template <class D>
-BoolOf<D> ContextEq(const DebugContext<D>& a, const DebugContext<D>& b) {
-  return RecordsEqual<D>(kWalkContext, a, b);
-}
-
-// Register kinds (enum dbgref_reg_kind). A kind outside 0..5 names no
-// register: it reads as 0 and a write to it changes nothing.
+// Register kinds (enum dbgref_reg_kind). Reads and writes here reach the
+// banks, MDSCR_EL1 and MDCCINT_EL1 of a record r with fields dbg,
+// mdscr_el1 and mdccint_el1; any other kind reads as 0 and a write to it
+// changes nothing (the OS lock registers have rules of their own).
 template <class D>
 BoolOf<D> IsKind(const WordOf<D>& kind, dbgref_reg_kind k) {
   return D::eq(kind, D::lit(k));
@@ -113,31 +78,29 @@ BoolOf<D> IsKind(const WordOf<D>& kind, dbgref_reg_kind k) {
 
 // The value of register (kind, index); index selects within a bank (mod 16)
 // and is ignored for MDSCR_EL1 and MDCCINT_EL1.
-template <class D>
-WordOf<D> ReadReg(const DebugContext<D>& c, const WordOf<D>& kind,
-                  const WordOf<D>& index) {
+template <class D, class R>
+WordOf<D> ReadReg(const R& c, const WordOf<D>& kind, const WordOf<D>& index) {
   WordOf<D> v = D::lit(0);
   v = D::ite(IsKind<D>(kind, DBGREF_REG_MDCCINT), c.mdccint_el1, v);
   v = D::ite(IsKind<D>(kind, DBGREF_REG_MDSCR), c.mdscr_el1, v);
-  v = D::ite(IsKind<D>(kind, DBGREF_REG_WVR), D::load(c.regs.wvr, index), v);
-  v = D::ite(IsKind<D>(kind, DBGREF_REG_WCR), D::load(c.regs.wcr, index), v);
-  v = D::ite(IsKind<D>(kind, DBGREF_REG_BVR), D::load(c.regs.bvr, index), v);
-  v = D::ite(IsKind<D>(kind, DBGREF_REG_BCR), D::load(c.regs.bcr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_WVR), D::load(c.dbg.wvr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_WCR), D::load(c.dbg.wcr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_BVR), D::load(c.dbg.bvr, index), v);
+  v = D::ite(IsKind<D>(kind, DBGREF_REG_BCR), D::load(c.dbg.bcr, index), v);
   return v;
 }
 
 // Register (kind, index) of c becomes value when enable holds.
-template <class D>
-void WriteRegIf(DebugContext<D>& c, const BoolOf<D>& enable,
-                const WordOf<D>& kind, const WordOf<D>& index,
-                const WordOf<D>& value) {
+template <class D, class R>
+void WriteRegIf(R& c, const BoolOf<D>& enable, const WordOf<D>& kind,
+                const WordOf<D>& index, const WordOf<D>& value) {
   auto on = [&](dbgref_reg_kind k) {
     return D::and_(enable, IsKind<D>(kind, k));
   };
-  StoreIf<D>(c.regs.bcr, on(DBGREF_REG_BCR), index, value);
-  StoreIf<D>(c.regs.bvr, on(DBGREF_REG_BVR), index, value);
-  StoreIf<D>(c.regs.wcr, on(DBGREF_REG_WCR), index, value);
-  StoreIf<D>(c.regs.wvr, on(DBGREF_REG_WVR), index, value);
+  StoreIf<D>(c.dbg.bcr, on(DBGREF_REG_BCR), index, value);
+  StoreIf<D>(c.dbg.bvr, on(DBGREF_REG_BVR), index, value);
+  StoreIf<D>(c.dbg.wcr, on(DBGREF_REG_WCR), index, value);
+  StoreIf<D>(c.dbg.wvr, on(DBGREF_REG_WVR), index, value);
   c.mdscr_el1 = D::ite(on(DBGREF_REG_MDSCR), value, c.mdscr_el1);
   c.mdccint_el1 = D::ite(on(DBGREF_REG_MDCCINT), value, c.mdccint_el1);
 }

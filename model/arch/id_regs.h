@@ -10,6 +10,7 @@
 #include "model/arch/debug_regs.h"
 #include "model/arch/registers.h"
 #include "model/domain.h"
+#include "model/record.h"
 
 namespace dbgref::model {
 
@@ -63,6 +64,24 @@ DebugRegs<D> ImplementedOnly(const WordOf<D>& id_aa64dfr0_el1,
     out.wvr[n] = D::ite(wp, r.wvr[n], D::lit(0));
   }
   return out;
+}
+
+// Whether the CPU implements register (kind, index): breakpoint registers
+// below BRPs + 1, watchpoint registers below WRPs + 1, and MDSCR_EL1,
+// MDCCINT_EL1 and the OS lock registers always. An access to a register
+// the CPU does not implement is UNDEFINED (Arm ARM, the DBGBCR<n>_EL1 to
+// DBGWVR<n>_EL1 accessors: UNDEFINED when n is not implemented, before any
+// trap to EL2 is considered).
+template <class D>
+BoolOf<D> RegisterImplemented(const WordOf<D>& id_aa64dfr0_el1,
+                              const WordOf<D>& kind, const WordOf<D>& index) {
+  const BoolOf<D> breakpoint = D::or_(D::eq(kind, D::lit(DBGREF_REG_BCR)),
+                                      D::eq(kind, D::lit(DBGREF_REG_BVR)));
+  const BoolOf<D> watchpoint = D::or_(D::eq(kind, D::lit(DBGREF_REG_WCR)),
+                                      D::eq(kind, D::lit(DBGREF_REG_WVR)));
+  const BoolOf<D> bp_ok = D::ule(index, BrpsField<D>(id_aa64dfr0_el1));
+  const BoolOf<D> wp_ok = D::ule(index, WrpsField<D>(id_aa64dfr0_el1));
+  return D::ite(breakpoint, bp_ok, D::ite(watchpoint, wp_ok, D::lit_bool(true)));
 }
 
 }  // namespace dbgref::model
