@@ -1,17 +1,22 @@
 // The state invariant: what holds of every vCPU state reachable from reset,
-// between transitions. It is inductive (Reset satisfies it; every
-// transition preserves it, for every host, program and input), and
-// together with one transition it implies every requirement of
+// between transitions (spec/state.md, "Invariant"). It is inductive (Reset
+// satisfies it; every transition preserves it, for every host, program and
+// input), and together with one transition it implies every requirement of
 // model/requirements.h, so each requirement is provable by one step of
-// induction.
+// induction. Each clause is named after what it says; spec/state.md says
+// which requirement needs it.
 #ifndef DBGREF_MODEL_INVARIANT_H_
 #define DBGREF_MODEL_INVARIANT_H_
 
 #include <cstdint>
 
+#include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/execute.h"
+#include "model/arch/registers.h"
 #include "model/domain.h"
 #include "model/requirements.h"
+#include "model/run.h"
 #include "model/state.h"
 #include "model/uapi.h"
 
@@ -27,6 +32,21 @@ BoolOf<D> ControlWellFormed(const VcpuState<D>& s) {
   return D::or_(D::eq(s.control, D::lit(0)), accepted);
 }
 
+// The phase is one of the four; the CPU has exited exactly in kPhaseExited;
+// an instruction waits to be completed only outside the guest; the guest
+// steps of a KVM_RUN are within the bound.
+template <class D>
+BoolOf<D> PhaseWellFormed(const VcpuState<D>& s) {
+  const BoolOf<D> in_cpu =
+      D::or_(InPhase<D>(s, kPhaseGuest), InPhase<D>(s, kPhaseExited));
+  return And3<D>(
+      D::ule(s.phase, D::lit(kPhaseReenter)),
+      D::and_(Implies<D>(InPhase<D>(s, kPhaseGuest), D::not_(s.cpu.exited)),
+              Implies<D>(InPhase<D>(s, kPhaseExited), s.cpu.exited)),
+      D::and_(Implies<D>(in_cpu, D::not_(s.increment_pc)),
+              D::ule(s.steps, D::lit(kMaxGuestSteps))));
+}
+
 // Outside the guest (in userspace, or between two iterations of a KVM_RUN)
 // the guest context is exactly the guest's own view, with nothing of the
 // host's debugger left in it.
@@ -37,9 +57,140 @@ BoolOf<D> ContextIsGuestView(const VcpuState<D>& s) {
   return Implies<D>(out, req_internal::ContextIsOwn<D>(s.ctx, s.ghost));
 }
 
+// The clauses that hold while the CPU holds the guest (kPhaseGuest or
+// kPhaseExited), each with its name.
+template <class D>
+struct GuestOnCpuClauses {
+  // The traps setup_debug chose are the CPU's: TDE exactly with guest
+  // debug; TDOSA always (the guest never reaches the hardware OS lock,
+  // which stays open); TDA with USE_HW or the OS lock, or while DIRTY is
+  // clear.
+  BoolOf<D> traps;
+  // The hardware registers: userspace's with USE_HW (loaded, DIRTY); the
+  // guest's own when DIRTY without USE_HW; the guest's own registers stay
+  // in the context whenever the hardware does not hold them.
+  BoolOf<D> hardware;
+  // MDSCR_EL1: the guest's own when not lent; lent, the preserved copy is
+  // the guest's own and the CPU's is the lent value: MDE with USE_HW, MDE
+  // masked by the OS lock, SS exactly with SINGLESTEP.
+  BoolOf<D> mdscr;
+  // MDCCINT_EL1 and the OS lock are the guest's own.
+  BoolOf<D> others;
+  // What the guest reaches directly is its own.
+  BoolOf<D> direct;
+  // Single-step: PSTATE.SS as preserved is the guest's own; once an
+  // instruction completed, the step is pending (PSTATE.SS clear) at the PC
+  // after it, unless an ERET restored PSTATE.SS; the step is pending only
+  // after a completion, or when the run began with it pending.
+  BoolOf<D> step;
+};
+
+template <class D>
+GuestOnCpuClauses<D> GuestOnCpu(const VcpuState<D>& s) {
+  const Cpu<D>& cpu = s.cpu;
+  const Ghost<D>& g = s.ghost;
+  const BoolOf<D> active = DebugActive<D>(s);
+  const BoolOf<D> single = SingleStepOn<D>(s);
+  const BoolOf<D> use_hw = UseHwOn<D>(s);
+  const BoolOf<D> locked = s.ctx.os_locked;
+  const BoolOf<D> lend = D::or_(active, locked);
+  const BoolOf<D> tda = TdaInEffect<D>(cpu.mdcr_el2);
+  const WordOf<D> ss_mde = D::lit(DBGREF_MDSCR_SS | DBGREF_MDSCR_MDE);
+  const BoolOf<D> ss = PstateSs<D>(cpu.pstate);
+  const BoolOf<D> completed = Ne<D>(g.completed, D::lit(0));
+  return GuestOnCpuClauses<D>{
+      And3<D>(BoolEq<D>(AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDE), active),
+              D::and_(AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDOSA),
+                      D::not_(cpu.os_locked)),
+              D::and_(Implies<D>(D::or_(use_hw, locked),
+                                 AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA)),
+                      Implies<D>(D::not_(s.dirty),
+                                 AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA)))),
+      And3<D>(Implies<D>(use_hw,
+                         D::and_(s.dirty, RegsEq<D>(cpu.dbg, s.external))),
+              Implies<D>(D::and_(s.dirty, D::not_(use_hw)),
+                         RegsEq<D>(cpu.dbg, g.dbg)),
+              Implies<D>(D::or_(D::not_(s.dirty), use_hw),
+                         RegsEq<D>(s.ctx.dbg, g.dbg))),
+      And3<D>(
+          Implies<D>(D::not_(lend), D::eq(cpu.mdscr_el1, g.mdscr_el1)),
+          Implies<D>(lend,
+                     D::and_(D::eq(s.preserved.mdscr_el1, g.mdscr_el1),
+                             D::eq(D::band(cpu.mdscr_el1, D::bnot(ss_mde)),
+                                   D::band(g.mdscr_el1, D::bnot(ss_mde))))),
+          And3<D>(Implies<D>(use_hw,
+                             AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_MDE)),
+                  Implies<D>(D::and_(locked, D::not_(use_hw)),
+                             D::not_(AnyBits<D>(cpu.mdscr_el1,
+                                                DBGREF_MDSCR_MDE))),
+                  Implies<D>(lend, BoolEq<D>(AnyBits<D>(cpu.mdscr_el1,
+                                                        DBGREF_MDSCR_SS),
+                                             single)))),
+      D::and_(D::eq(cpu.mdccint_el1, g.mdccint_el1),
+              BoolEq<D>(locked, g.os_locked)),
+      Implies<D>(D::not_(tda), And3<D>(D::not_(lend), s.dirty,
+                                       RegsEq<D>(cpu.dbg, g.dbg))),
+      D::and_(
+          Implies<D>(single, BoolEq<D>(s.preserved.pstate_ss, g.pstate_ss)),
+          And3<D>(
+              Implies<D>(D::and_(single, D::and_(completed,
+                                                 D::not_(g.eret_with_ss))),
+                         D::and_(D::not_(ss), D::eq(cpu.pc, g.next_pc))),
+              Implies<D>(D::and_(single, D::not_(ss)),
+                         D::or_(completed, g.began_pending)),
+              D::ule(g.completed, D::lit(2))))};
+}
+
+// The invariant as named clauses, each implied by the phase where it
+// applies: spec/state.md lists them.
+#define DBGREF_INVARIANT_CLAUSES(X) \
+  X(control_well_formed)            \
+  X(phase_well_formed)              \
+  X(context_is_guest_view)          \
+  X(guest_traps)                    \
+  X(guest_hardware)                 \
+  X(guest_mdscr)                    \
+  X(guest_others)                   \
+  X(guest_direct)                   \
+  X(guest_step)
+
+template <class D>
+struct InvariantClauses {
+#define DBGREF_INVARIANT_FIELD(name) BoolOf<D> name;
+  DBGREF_INVARIANT_CLAUSES(DBGREF_INVARIANT_FIELD)
+#undef DBGREF_INVARIANT_FIELD
+};
+
+inline constexpr const char* kInvariantClauseNames[] = {
+#define DBGREF_INVARIANT_NAME(name) #name,
+    DBGREF_INVARIANT_CLAUSES(DBGREF_INVARIANT_NAME)
+#undef DBGREF_INVARIANT_NAME
+};
+
+template <class D>
+InvariantClauses<D> InvariantOf(const VcpuState<D>& s) {
+  const BoolOf<D> in_cpu =
+      D::or_(InPhase<D>(s, kPhaseGuest), InPhase<D>(s, kPhaseExited));
+  const GuestOnCpuClauses<D> g = GuestOnCpu<D>(s);
+  return InvariantClauses<D>{ControlWellFormed<D>(s),
+                             PhaseWellFormed<D>(s),
+                             ContextIsGuestView<D>(s),
+                             Implies<D>(in_cpu, g.traps),
+                             Implies<D>(in_cpu, g.hardware),
+                             Implies<D>(in_cpu, g.mdscr),
+                             Implies<D>(in_cpu, g.others),
+                             Implies<D>(in_cpu, g.direct),
+                             Implies<D>(in_cpu, g.step)};
+}
+
 template <class D>
 BoolOf<D> Invariant(const VcpuState<D>& s) {
-  return D::and_(ControlWellFormed<D>(s), ContextIsGuestView<D>(s));
+  const InvariantClauses<D> c = InvariantOf<D>(s);
+  BoolOf<D> all = D::lit_bool(true);
+#define DBGREF_INVARIANT_CONJUNCT(name) all = D::and_(all, c.name);
+  DBGREF_INVARIANT_CLAUSES(DBGREF_INVARIANT_CONJUNCT)
+#undef DBGREF_INVARIANT_CONJUNCT
+  return all;
 }
 
 }  // namespace dbgref::model
