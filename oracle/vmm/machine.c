@@ -1,0 +1,183 @@
+/* The VMM's one VM (see machine.h). */
+#include "oracle/vmm/machine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "oracle/layout.h"
+
+/* The runtime image, assembled from runtime.S. */
+extern const uint8_t dbgref_runtime_image[];
+extern const uint8_t dbgref_runtime_image_end[];
+
+/* ONE_REG ids: core registers by their offset in struct kvm_regs, in
+ * 32-bit units; system registers by encoding. */
+#define CORE_REG(field)                                        \
+  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE |       \
+   (offsetof(struct kvm_regs, field) / sizeof(uint32_t)))
+#define SYS_REG(op0, op1, crn, crm, op2)                       \
+  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM64_SYSREG |   \
+   ((uint64_t)(op0) << 14) | ((uint64_t)(op1) << 11) |         \
+   ((uint64_t)(crn) << 7) | ((uint64_t)(crm) << 3) | (uint64_t)(op2))
+#define VBAR_EL1_ID SYS_REG(3, 0, 12, 0, 0)
+
+int machine_get_reg(const struct machine *m, uint64_t id, uint64_t *value) {
+  struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)value};
+  return ioctl(m->vcpu, KVM_GET_ONE_REG, &reg) == 0 ? 0 : errno;
+}
+
+int machine_set_reg(const struct machine *m, uint64_t id, uint64_t value) {
+  struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)&value};
+  return ioctl(m->vcpu, KVM_SET_ONE_REG, &reg) == 0 ? 0 : errno;
+}
+
+static void build_pristine(uint8_t *image) {
+  memset(image, 0, DBGREF_RAM_SIZE);
+  memcpy(image + DBGREF_VBAR, dbgref_runtime_image,
+         (size_t)(dbgref_runtime_image_end - dbgref_runtime_image));
+  uint32_t *code = (uint32_t *)(image + DBGREF_CODE_BASE);
+  for (size_t i = 0; i < DBGREF_CODE_SIZE / 4; i++) code[i] = DBGREF_END_STORE_INSN;
+}
+
+/* Finds the vCPU counter named `exits` in the binary stats. */
+static void open_stats(struct machine *m) {
+  m->stats = -1;
+  int fd = ioctl(m->vcpu, KVM_GET_STATS_FD, NULL);
+  if (fd < 0) return;
+  struct kvm_stats_header h;
+  if (pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h)) goto fail;
+  size_t desc_size = sizeof(struct kvm_stats_desc) + h.name_size;
+  uint8_t *descs = malloc(desc_size * h.num_desc);
+  if (descs == NULL) goto fail;
+  if (pread(fd, descs, desc_size * h.num_desc, h.desc_offset) !=
+      (ssize_t)(desc_size * h.num_desc)) {
+    free(descs);
+    goto fail;
+  }
+  for (uint32_t i = 0; i < h.num_desc; i++) {
+    struct kvm_stats_desc *d = (struct kvm_stats_desc *)(descs + i * desc_size);
+    if (strncmp(d->name, "exits", h.name_size) == 0) {
+      m->exits_pos = h.data_offset + d->offset;
+      m->stats = fd;
+      free(descs);
+      return;
+    }
+  }
+  free(descs);
+fail:
+  close(fd);
+}
+
+uint64_t machine_exits(const struct machine *m) {
+  uint64_t v = 0;
+  if (m->stats >= 0) {
+    if (pread(m->stats, &v, sizeof(v), (off_t)m->exits_pos) != sizeof(v)) v = 0;
+  }
+  return v;
+}
+
+#define FAIL(...)                          \
+  do {                                     \
+    snprintf(why, why_size, __VA_ARGS__);  \
+    return -1;                             \
+  } while (0)
+
+int machine_open(struct machine *m, char *why, size_t why_size) {
+  memset(m, 0, sizeof(*m));
+  m->kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+  if (m->kvm < 0) FAIL("open /dev/kvm: %s", strerror(errno));
+  int api = ioctl(m->kvm, KVM_GET_API_VERSION, 0);
+  if (api != KVM_API_VERSION) FAIL("KVM_GET_API_VERSION gave %d", api);
+  m->vm = ioctl(m->kvm, KVM_CREATE_VM, 0);
+  if (m->vm < 0) FAIL("KVM_CREATE_VM: %s", strerror(errno));
+  m->ram = mmap(NULL, DBGREF_RAM_SIZE, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  m->pristine = malloc(DBGREF_RAM_SIZE);
+  if (m->ram == MAP_FAILED || m->pristine == NULL) FAIL("out of memory");
+  build_pristine(m->pristine);
+  memcpy(m->ram, m->pristine, DBGREF_RAM_SIZE);
+  struct kvm_userspace_memory_region code = {
+      .slot = 0,
+      .flags = KVM_MEM_READONLY,
+      .guest_phys_addr = DBGREF_RAM_BASE,
+      .memory_size = DBGREF_READONLY_SIZE,
+      .userspace_addr = (uint64_t)(uintptr_t)m->ram,
+  };
+  struct kvm_userspace_memory_region data = {
+      .slot = 1,
+      .guest_phys_addr = DBGREF_RAM_BASE + DBGREF_READONLY_SIZE,
+      .memory_size = DBGREF_RAM_SIZE - DBGREF_READONLY_SIZE,
+      .userspace_addr = (uint64_t)(uintptr_t)(m->ram + DBGREF_READONLY_SIZE),
+  };
+  if (ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &code) != 0 ||
+      ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &data) != 0)
+    FAIL("KVM_SET_USER_MEMORY_REGION: %s", strerror(errno));
+  m->vcpu = ioctl(m->vm, KVM_CREATE_VCPU, 0);
+  if (m->vcpu < 0) FAIL("KVM_CREATE_VCPU: %s", strerror(errno));
+  int size = ioctl(m->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
+  if (size <= 0) FAIL("KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
+  m->run_size = (size_t)size;
+  m->run = mmap(NULL, m->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, m->vcpu, 0);
+  if (m->run == MAP_FAILED) FAIL("mmap kvm_run: %s", strerror(errno));
+  if (ioctl(m->vm, KVM_ARM_PREFERRED_TARGET, &m->init) != 0)
+    FAIL("KVM_ARM_PREFERRED_TARGET: %s", strerror(errno));
+  if (ioctl(m->vcpu, KVM_ARM_VCPU_INIT, &m->init) != 0)
+    FAIL("KVM_ARM_VCPU_INIT: %s", strerror(errno));
+  open_stats(m);
+  return 0;
+}
+
+void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64_t len) {
+  memcpy(m->ram + (addr - DBGREF_RAM_BASE), src, len);
+  if (addr + len > DBGREF_READONLY_SIZE) m->data_dirty = 1;
+  if (addr >= DBGREF_READONLY_SIZE || m->dirty_count < 0) return;
+  if (m->dirty_count == (int)(sizeof(m->dirty) / sizeof(m->dirty[0]))) {
+    m->dirty_count = -1;
+    return;
+  }
+  m->dirty[m->dirty_count].addr = addr;
+  m->dirty[m->dirty_count].len = len;
+  m->dirty_count++;
+}
+
+static void restore_ram(struct machine *m) {
+  if (m->dirty_count < 0) {
+    memcpy(m->ram, m->pristine, DBGREF_READONLY_SIZE);
+  } else {
+    for (int i = 0; i < m->dirty_count; i++) {
+      uint64_t a = m->dirty[i].addr;
+      uint64_t n = m->dirty[i].len;
+      if (a + n > DBGREF_READONLY_SIZE) n = DBGREF_READONLY_SIZE - a;
+      memcpy(m->ram + a, m->pristine + a, n);
+    }
+  }
+  m->dirty_count = 0;
+  if (m->data_dirty) {
+    memset(m->ram + DBGREF_DATA_BASE, 0, DBGREF_DATA_SIZE);
+    m->data_dirty = 0;
+  }
+}
+
+int machine_reset(struct machine *m) {
+  struct kvm_guest_debug off;
+  memset(&off, 0, sizeof(off));
+  if (ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &off) != 0) return errno;
+  if (ioctl(m->vcpu, KVM_ARM_VCPU_INIT, &m->init) != 0) return errno;
+  restore_ram(m);
+  int err;
+  if ((err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_EXCEPTION]),
+                             DBGREF_MMIO_EXCEPTION)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_END]),
+                             DBGREF_MMIO_END)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0 ||
+      (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0)
+    return err;
+  return 0;
+}
