@@ -10,7 +10,8 @@
 #   modules.cpio   a newc archive of modules/*.ko[.xz], appended to the
 #                  initramfs at boot (virtio_mmio, and virtio_console where
 #                  it is a module)
-#   meta           key=value lines: package, version, vmlinuz, kernel_release
+#   meta           key=value lines: kernel, package, version, kernel_release,
+#                  vmlinuz, vmlinuz_size
 #
 # Idempotent and silent when everything is there. Exit 1 with the command to
 # run when something is missing and this is not root.
@@ -82,13 +83,13 @@ fetch_one() {
   pkg=$(resolve "$meta")
   echo "dbgref: fetching $pkg:arm64 for $kernel into $dir" >&2
   work=$(mktemp -d "$CACHE/.work.XXXXXX")
-  chmod 755 "$work"
   # apt-get download writes into the current folder, as user _apt when it
   # can; the folder is world-writable only for the download.
   chmod 777 "$work"
-  (cd "$work" && apt-get download -qq "$pkg:arm64" >/dev/null 2>&1) ||
-    (cd "$work" && apt-get download "$pkg:arm64") ||
+  (cd "$work" && apt-get download -q "$pkg:arm64" >"$work/log" 2>&1) || {
+    cat "$work/log" >&2
     die "fetch_kernels: apt-get download $pkg:arm64 failed"
+  }
   chmod 755 "$work"
   deb=$(ls "$work"/*.deb)
   version=$(dpkg-deb -f "$deb" Version)
@@ -117,6 +118,7 @@ fetch_one() {
     echo "version=$version"
     echo "kernel_release=$release"
     echo "vmlinuz=$dir/vmlinuz"
+    echo "vmlinuz_size=$(stat -c %s "$dir/vmlinuz")"
   } >"$dir/meta"
   rm -rf "$work"
 }
