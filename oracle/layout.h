@@ -38,9 +38,13 @@
 #define DBGREF_HANDLER_INSNS 13
 #define DBGREF_HANDLER_REPORT_ADDR DBGREF_U64(0x200)
 #define DBGREF_HANDLER_ERET_ADDR DBGREF_U64(0x230)
-/* The runtime image (vectors and handler) is copied to RAM_BASE and is at
- * most this long. */
-#define DBGREF_RUNTIME_SIZE 0x800
+/* The translation flush that every reset runs before the script (see
+ * oracle/README.md, "Stale translations"): TLBI VMALLE1, DSB NSH, ISB, then
+ * a store to DBGREF_MMIO_FLUSHED. */
+#define DBGREF_FLUSH_ADDR DBGREF_U64(0x800)
+/* The runtime image (vectors, handler, flush) is copied to RAM_BASE and is
+ * this long. */
+#define DBGREF_RUNTIME_SIZE 0x1000
 
 /* The program's instructions; every word not written by the script holds
  * the END report store. */
@@ -57,6 +61,8 @@
 #define DBGREF_MMIO_END DBGREF_U64(0x10000010)
 /* An unexpected vector stores its number (0..15) here, again and again. */
 #define DBGREF_MMIO_UNEXPECTED DBGREF_U64(0x10000018)
+/* The reset's translation flush is done. */
+#define DBGREF_MMIO_FLUSHED DBGREF_U64(0x10000020)
 
 /* Registers. x0..x23 are the program's; x24..x29 are the runtime's. */
 #define DBGREF_FIRST_RUNTIME_REG 24

@@ -64,6 +64,7 @@ uint32_t Brk(uint16_t imm16) {
 }
 uint32_t Mrs(int rt, const SysReg& r) { return SysRegMove(true, r, rt); }
 uint32_t Msr(const SysReg& r, int rt) { return SysRegMove(false, r, rt); }
+uint32_t Isb() { return 0xd5033fdfu; }
 uint32_t BranchToSelf() { return 0x14000000u; }
 uint32_t ReportStore(int rt, int rn) { return Str(Size::kDouble, rt, rn); }
 

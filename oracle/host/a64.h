@@ -40,6 +40,8 @@ uint32_t Str(Size size, int rt, int rn);
 uint32_t Brk(uint16_t imm16);
 uint32_t Mrs(int rt, const SysReg& r);
 uint32_t Msr(const SysReg& r, int rt);
+// ISB, after a debug register write that must take effect.
+uint32_t Isb();
 // B . (a branch to itself): a guest that spins forever.
 uint32_t BranchToSelf();
 // The MMIO report store `str xt, [xn]` (xn holding a report address).

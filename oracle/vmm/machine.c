@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "oracle/layout.h"
@@ -72,6 +74,49 @@ static void open_stats(struct machine *m) {
   free(descs);
 fail:
   close(fd);
+}
+
+/* The run in progress, for the timeout's signal handler: it sets
+ * immediate_exit, so that KVM_RUN returns -EINTR whether the signal comes
+ * before the vCPU enters the guest or while it runs there. */
+static struct kvm_run *volatile running;
+static volatile sig_atomic_t alarm_fired;
+
+static void on_alarm(int sig) {
+  (void)sig;
+  alarm_fired = 1;
+  if (running != NULL) running->immediate_exit = 1;
+}
+
+void machine_init_timeouts(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_handler = on_alarm; /* no SA_RESTART: KVM_RUN returns EINTR */
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGALRM, &sa, NULL);
+}
+
+static void set_timer(uint32_t ms) {
+  struct itimerval t;
+  memset(&t, 0, sizeof(t));
+  t.it_value.tv_sec = ms / 1000;
+  t.it_value.tv_usec = (ms % 1000) * 1000;
+  setitimer(ITIMER_REAL, &t, NULL);
+}
+
+int machine_run(struct machine *m, uint32_t ms, int *timed_out) {
+  alarm_fired = 0;
+  running = m->run;
+  m->run->immediate_exit = 0;
+  set_timer(ms);
+  int ret = ioctl(m->vcpu, KVM_RUN, 0);
+  int err = errno;
+  set_timer(0);
+  running = NULL;
+  m->run->immediate_exit = 0;
+  *timed_out = ret < 0 && err == EINTR && alarm_fired;
+  errno = err;
+  return ret;
 }
 
 uint64_t machine_exits(const struct machine *m) {
@@ -175,9 +220,21 @@ int machine_reset(struct machine *m) {
                              DBGREF_MMIO_EXCEPTION)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_END]),
                              DBGREF_MMIO_END)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_FLUSH_ADDR)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0 ||
       (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0)
     return err;
-  return 0;
+  /* QEMU (7.2, TCG) keeps stale stage 1+2 translations for the guest across
+   * the stage-2 changes of a reset, so the guest would see other memory
+   * than the VMM's; the guest's own TLBI VMALLE1 drops them. */
+  int timed_out;
+  if (machine_run(m, 1000, &timed_out) != 0) return errno;
+  if (m->run->exit_reason != KVM_EXIT_MMIO ||
+      m->run->mmio.phys_addr != DBGREF_MMIO_FLUSHED)
+    return EIO;
+  /* Leave the flush's store uncompleted: KVM completes an MMIO access (and
+   * steps the PC past it) on the next KVM_RUN only when exit_reason still
+   * says KVM_EXIT_MMIO. */
+  m->run->exit_reason = KVM_EXIT_UNKNOWN;
+  return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);
 }

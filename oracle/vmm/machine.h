@@ -39,8 +39,10 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * (KVM_SET_GUEST_DEBUG with control 0 and a zero arch struct), then
  * KVM_ARM_VCPU_INIT, guest RAM equal to the pristine image (the ranges
  * write_mem changed are copied back, the data region is zeroed), then x28,
- * x29, PC, PSTATE and VBAR_EL1 set (oracle/layout.h). Returns 0 or the
- * errno of the first step that failed. */
+ * x29, PSTATE and VBAR_EL1 set (oracle/layout.h); then one KVM_RUN of the
+ * runtime's translation flush (DBGREF_FLUSH_ADDR), and PC set to the code
+ * region. Returns 0 or the errno of the first step that failed (EIO: the
+ * flush did not report). */
 int machine_reset(struct machine *m);
 
 /* Copies `len` bytes into guest RAM at `addr` (checked by the caller) and
@@ -49,6 +51,13 @@ void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64
 
 /* Notes that the guest ran, so it may have stored into the data region. */
 static inline void machine_guest_ran(struct machine *m) { m->data_dirty = 1; }
+
+/* Installs the signal handler behind every run's timeout. */
+void machine_init_timeouts(void);
+
+/* KVM_RUN, bounded: a timer's signal stops it after `ms` (ret -1, errno
+ * EINTR, *timed_out = 1). Returns the ioctl's ret; errno as it left it. */
+int machine_run(struct machine *m, uint32_t ms, int *timed_out);
 
 /* The vCPU's `exits` counter, or 0 when there is no stats fd. */
 uint64_t machine_exits(const struct machine *m);

@@ -105,7 +105,7 @@ int main(void) {
   static struct machine m;
   char why[256];
   if (machine_open(&m, why, sizeof(why)) != 0) fatal(fd, why);
-  script_init_timeouts(&m);
+  machine_init_timeouts();
   send_ready(fd, &m);
   struct writer in = {0, 0, 0};
   struct writer out = {0, 0, 0};

@@ -1,6 +1,7 @@
 /*
- * The guest runtime: a 2 KiB vector table for EL1, copied by the VMM to
- * guest address 0 (VBAR_EL1) at every script's reset. Entry 4 (current EL
+ * The guest runtime: a 2 KiB vector table for EL1 and the reset's
+ * translation flush, copied by the VMM to guest address 0 (VBAR_EL1) at
+ * every script's reset. Entry 4 (current EL
  * with SPx, synchronous) is the guest's own exception handler; every other
  * entry reports its number to DBGREF_MMIO_UNEXPECTED, forever.
  * Layout and the handler's convention: oracle/layout.h, oracle/README.md.
@@ -56,6 +57,17 @@ handler_end:
 	unexpected 13
 	unexpected 14
 	unexpected 15
+
+/* The reset's translation flush: drops every stage 1+2 translation that the
+ * CPU holds for the guest, then reports. The VMM runs it once per reset,
+ * before the script's ops. */
+	.org DBGREF_FLUSH_ADDR
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+1:	str	xzr, [x28, #(DBGREF_MMIO_FLUSHED - DBGREF_MMIO_EXCEPTION)]
+	b	1b
+
 	.org DBGREF_RUNTIME_SIZE
 	.global dbgref_runtime_image_end
 dbgref_runtime_image_end:

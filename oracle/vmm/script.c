@@ -2,46 +2,15 @@
 #include "oracle/vmm/script.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include "oracle/layout.h"
 #include "oracle/wire_format.h"
 
 #define MAX_WATCH 64
-
-/* The run in progress, for the timeout's signal handler: it sets
- * immediate_exit, so that KVM_RUN returns -EINTR whether the signal comes
- * before the vCPU enters the guest or while it runs there. */
-static struct kvm_run *volatile running;
-static volatile sig_atomic_t timed_out;
-
-static void on_alarm(int sig) {
-  (void)sig;
-  timed_out = 1;
-  if (running != NULL) running->immediate_exit = 1;
-}
-
-void script_init_timeouts(struct machine *m) {
-  (void)m;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_handler = on_alarm; /* no SA_RESTART: KVM_RUN returns EINTR */
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGALRM, &sa, NULL);
-}
-
-static void set_timer(uint32_t ms) {
-  struct itimerval t;
-  memset(&t, 0, sizeof(t));
-  t.it_value.tv_sec = ms / 1000;
-  t.it_value.tv_usec = (ms % 1000) * 1000;
-  setitimer(ITIMER_REAL, &t, NULL);
-}
 
 /* Starts a result record; returns the offset of its length field. */
 static size_t begin(struct writer *out, uint16_t opcode, int32_t ret, int32_t err) {
@@ -79,21 +48,15 @@ static void op_run(struct machine *m, struct reader *args, const uint64_t *watch
   struct dbgref_run_body b;
   memset(&b, 0, sizeof(b));
   machine_guest_ran(m);
-  timed_out = 0;
-  running = m->run;
-  m->run->immediate_exit = 0;
-  set_timer(ms);
-  int ret = ioctl(m->vcpu, KVM_RUN, 0);
+  int timed_out;
+  int ret = machine_run(m, ms, &timed_out);
   int err = errno;
-  set_timer(0);
-  running = NULL;
-  m->run->immediate_exit = 0;
   uint64_t exits = machine_exits(m);
   b.exits_delta = exits - exits_seen;
   exits_seen = exits;
   b.ret = ret;
   b.err = ret < 0 ? err : 0;
-  b.timed_out = (ret < 0 && err == EINTR && timed_out) ? 1 : 0;
+  b.timed_out = (uint32_t)timed_out;
   b.exit_reason = m->run->exit_reason;
   b.run_flags = m->run->flags;
   if (ret == 0 && m->run->exit_reason == KVM_EXIT_DEBUG) {

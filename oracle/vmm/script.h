@@ -9,9 +9,6 @@
 #include "oracle/vmm/bytes.h"
 #include "oracle/vmm/machine.h"
 
-/* Installs the signal handler behind every run's timeout. */
-void script_init_timeouts(struct machine *m);
-
 /* Runs the batch in `in`; writes the RESULTS payload to `out`. Returns 0,
  * or -1 when the batch is malformed (a message says where). */
 int script_run_batch(struct machine *m, struct reader *in, struct writer *out);
