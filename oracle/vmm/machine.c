@@ -210,11 +210,20 @@ static void restore_ram(struct machine *m) {
 }
 
 int machine_reset(struct machine *m) {
+  int err = machine_reset_begin(m);
+  return err != 0 ? err : machine_reset_end(m);
+}
+
+int machine_reset_begin(struct machine *m) {
   struct kvm_guest_debug off;
   memset(&off, 0, sizeof(off));
   if (ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &off) != 0) return errno;
   if (ioctl(m->vcpu, KVM_ARM_VCPU_INIT, &m->init) != 0) return errno;
   restore_ram(m);
+  return 0;
+}
+
+int machine_reset_end(struct machine *m) {
   int err;
   if ((err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_EXCEPTION]),
                              DBGREF_MMIO_EXCEPTION)) != 0 ||

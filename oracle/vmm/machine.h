@@ -45,6 +45,12 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * flush did not report). */
 int machine_reset(struct machine *m);
 
+/* The two halves of machine_reset, for a caller that loads the script's
+ * guest memory in between: up to the RAM restore, then from the registers
+ * on (the flush must come after every write to guest memory). */
+int machine_reset_begin(struct machine *m);
+int machine_reset_end(struct machine *m);
+
 /* Copies `len` bytes into guest RAM at `addr` (checked by the caller) and
  * remembers what the next reset must restore. */
 void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64_t len);

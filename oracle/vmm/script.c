@@ -129,6 +129,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       return 0;
     }
     case DBGREF_OP_WRITE_MEM: {
+      /* Applied at the reset (load_program); here only its result. */
       uint64_t addr = reader_u64(args);
       if (args->bad || (args->len - args->pos) % 4 != 0) return -1;
       size_t len = args->len - args->pos;
@@ -136,7 +137,6 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
         result(out, opcode, DBGREF_RET_VMM_ERROR, EFAULT);
         return 0;
       }
-      machine_write_ram(m, addr, reader_take(args, len), len);
       result(out, opcode, 0, 0);
       return 0;
     }
@@ -168,6 +168,23 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
   }
 }
 
+/* Writes every write_mem op's words into guest RAM, before the reset's
+ * translation flush: the guest program is loaded at the reset, whatever the
+ * op's place in the script (see oracle/README.md). */
+static void load_program(struct machine *m, struct reader ops, uint32_t op_count) {
+  for (uint32_t i = 0; i < op_count; i++) {
+    uint16_t opcode = reader_u16(&ops);
+    reader_u16(&ops);
+    uint32_t len = reader_u32(&ops);
+    const uint8_t *p = reader_take(&ops, len);
+    if (ops.bad) return;
+    if (opcode != DBGREF_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0) continue;
+    uint64_t addr;
+    memcpy(&addr, p, 8);
+    if (in_ram(addr, len - 8)) machine_write_ram(m, addr, p + 8, len - 8);
+  }
+}
+
 static int run_script(struct machine *m, struct reader *in, struct writer *out) {
   uint32_t op_count = reader_u32(in);
   uint32_t watch_count = reader_u32(in);
@@ -175,7 +192,11 @@ static int run_script(struct machine *m, struct reader *in, struct writer *out) 
   uint64_t watch[MAX_WATCH];
   for (uint32_t i = 0; i < watch_count; i++) watch[i] = reader_u64(in);
   if (in->bad) return -1;
-  int reset = machine_reset(m);
+  int reset = machine_reset_begin(m);
+  if (reset == 0) {
+    load_program(m, *in, op_count);
+    reset = machine_reset_end(m);
+  }
   exits_seen = machine_exits(m);
   writer_u32(out, (uint32_t)reset);
   size_t count_at = out->len;

@@ -2,6 +2,7 @@
 // oracle/README.md are made from:
 //   bazel run //tests/oracle:oracle_probe -- linux-6.12
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -26,6 +27,13 @@ int main(int argc, char** argv) {
   std::printf("%s (boot %.2f s)\n", (*vm)->info().Summary().c_str(),
               (*vm)->info().boot_seconds);
   std::vector<scenarios::Scenario> all = scenarios::All();
+  if (const char* only = std::getenv("DBGREF_ONLY")) {
+    std::vector<scenarios::Scenario> some;
+    for (auto& s : all) {
+      if (std::strstr(only, s.name.c_str()) != nullptr) some.push_back(s);
+    }
+    all = some;
+  }
   std::vector<Script> scripts;
   for (const auto& s : all) scripts.push_back(s.script);
   absl::StatusOr<std::vector<ScriptResult>> r = (*vm)->RunBatch(scripts);

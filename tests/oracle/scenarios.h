@@ -5,6 +5,7 @@
 #ifndef DBGREF_TESTS_ORACLE_SCENARIOS_H_
 #define DBGREF_TESTS_ORACLE_SCENARIOS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct Scenario {
   std::string name;
   Script script;
 };
+
+// Where scenario `index` has its program (and its PC at the start).
+uint64_t CodeFor(size_t index);
 
 // Every scenario, in the order they run.
 std::vector<Scenario> All();
