@@ -38,10 +38,15 @@
 #define DBGREF_HANDLER_INSNS 13
 #define DBGREF_HANDLER_REPORT_ADDR DBGREF_U64(0x200)
 #define DBGREF_HANDLER_ERET_ADDR DBGREF_U64(0x230)
-/* The translation flush that every reset runs before the script (see
- * oracle/README.md, "Stale translations"): TLBI VMALLE1, DSB NSH, ISB, then
- * a store to DBGREF_MMIO_FLUSHED. */
+/* The flush that every reset runs before the script (see oracle/README.md,
+ * "QEMU's stale translations"): TLBI VMALLE1, then every word from x24 up to
+ * x25 (alias addresses) loaded and stored back, so that QEMU drops the
+ * translated code it holds for words the VMM changed; then x24..x26 = 0
+ * and a store to DBGREF_MMIO_FLUSHED. */
 #define DBGREF_FLUSH_ADDR DBGREF_U64(0x800)
+/* Memslot 2: the read-only slot again, read-write, at this IPA, for the
+ * flush's stores. Programs never use it. */
+#define DBGREF_ALIAS_BASE DBGREF_U64(0x40000)
 /* The runtime image (vectors, handler, flush) is copied to RAM_BASE and is
  * this long. */
 #define DBGREF_RUNTIME_SIZE 0x1000

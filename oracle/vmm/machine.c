@@ -160,8 +160,15 @@ int machine_open(struct machine *m, char *why, size_t why_size) {
       .memory_size = DBGREF_RAM_SIZE - DBGREF_READONLY_SIZE,
       .userspace_addr = (uint64_t)(uintptr_t)(m->ram + DBGREF_READONLY_SIZE),
   };
+  struct kvm_userspace_memory_region alias = {
+      .slot = 2,
+      .guest_phys_addr = DBGREF_ALIAS_BASE,
+      .memory_size = DBGREF_READONLY_SIZE,
+      .userspace_addr = (uint64_t)(uintptr_t)m->ram,
+  };
   if (ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &code) != 0 ||
-      ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &data) != 0)
+      ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &data) != 0 ||
+      ioctl(m->vm, KVM_SET_USER_MEMORY_REGION, &alias) != 0)
     FAIL("KVM_SET_USER_MEMORY_REGION: %s", strerror(errno));
   m->vcpu = ioctl(m->vm, KVM_CREATE_VCPU, 0);
   if (m->vcpu < 0) FAIL("KVM_CREATE_VCPU: %s", strerror(errno));
@@ -178,8 +185,25 @@ int machine_open(struct machine *m, char *why, size_t why_size) {
   return 0;
 }
 
+/* Notes that the VMM changed [addr, addr + len) of the read-only slot. */
+static void mark_stale(struct machine *m, uint64_t addr, uint64_t len) {
+  if (addr >= DBGREF_READONLY_SIZE || len == 0) return;
+  uint64_t end = addr + len;
+  if (end > DBGREF_READONLY_SIZE) end = DBGREF_READONLY_SIZE;
+  addr &= ~3ull;
+  end = (end + 3) & ~3ull;
+  if (m->stale_lo == m->stale_hi) {
+    m->stale_lo = addr;
+    m->stale_hi = end;
+    return;
+  }
+  if (addr < m->stale_lo) m->stale_lo = addr;
+  if (end > m->stale_hi) m->stale_hi = end;
+}
+
 void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64_t len) {
   memcpy(m->ram + (addr - DBGREF_RAM_BASE), src, len);
+  mark_stale(m, addr, len);
   if (addr + len > DBGREF_READONLY_SIZE) m->data_dirty = 1;
   if (addr >= DBGREF_READONLY_SIZE || m->dirty_count < 0) return;
   if (m->dirty_count == (int)(sizeof(m->dirty) / sizeof(m->dirty[0]))) {
@@ -194,12 +218,14 @@ void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64
 static void restore_ram(struct machine *m) {
   if (m->dirty_count < 0) {
     memcpy(m->ram, m->pristine, DBGREF_READONLY_SIZE);
+    mark_stale(m, 0, DBGREF_READONLY_SIZE);
   } else {
     for (int i = 0; i < m->dirty_count; i++) {
       uint64_t a = m->dirty[i].addr;
       uint64_t n = m->dirty[i].len;
       if (a + n > DBGREF_READONLY_SIZE) n = DBGREF_READONLY_SIZE - a;
       memcpy(m->ram + a, m->pristine + a, n);
+      mark_stale(m, a, n);
     }
   }
   m->dirty_count = 0;
@@ -231,19 +257,32 @@ int machine_reset_end(struct machine *m) {
                              DBGREF_MMIO_END)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_FLUSH_ADDR)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0 ||
-      (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0)
+      (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0 ||
+      /* KVM_ARM_VCPU_INIT leaves these two as the last script left them. */
+      (err = machine_set_reg(m, CORE_REG(elr_el1), 0)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.regs[24]),
+                             DBGREF_ALIAS_BASE + m->stale_lo)) != 0 ||
+      (err = machine_set_reg(m, CORE_REG(regs.regs[25]),
+                             DBGREF_ALIAS_BASE + m->stale_hi)) != 0)
     return err;
-  /* QEMU (7.2, TCG) keeps stale stage 1+2 translations for the guest across
-   * the stage-2 changes of a reset, so the guest would see other memory
-   * than the VMM's; the guest's own TLBI VMALLE1 drops them. */
+  /* QEMU 7.2 (TCG) keeps stale stage 1+2 translations for the guest across
+   * KVM's stage-2 changes, so the guest would see other memory than the
+   * VMM's; and it keeps code it translated for the guest after the VMM
+   * rewrote it. The guest's own TLBI VMALLE1 drops the first; its own
+   * stores over the words the VMM changed drop the second. */
   int timed_out;
   if (machine_run(m, 1000, &timed_out) != 0) return errno;
   if (m->run->exit_reason != KVM_EXIT_MMIO ||
       m->run->mmio.phys_addr != DBGREF_MMIO_FLUSHED)
     return EIO;
+  m->stale_lo = m->stale_hi = 0;
   /* Leave the flush's store uncompleted: KVM completes an MMIO access (and
    * steps the PC past it) on the next KVM_RUN only when exit_reason still
    * says KVM_EXIT_MMIO. */
   m->run->exit_reason = KVM_EXIT_UNKNOWN;
+  /* The flush's compares set NZCV. */
+  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0)
+    return err;
   return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);
 }

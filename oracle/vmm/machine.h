@@ -30,6 +30,10 @@ struct machine {
   } dirty[32];
   int dirty_count; /* -1: restore the whole read-only slot */
   int data_dirty;
+  /* The words of the read-only slot that the VMM changed since the last
+   * flush: [stale_lo, stale_hi), empty when equal. */
+  uint64_t stale_lo;
+  uint64_t stale_hi;
 };
 
 /* Sets up everything. Returns 0, or -1 with a message in `why`. */
@@ -39,9 +43,9 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * (KVM_SET_GUEST_DEBUG with control 0 and a zero arch struct), then
  * KVM_ARM_VCPU_INIT, guest RAM equal to the pristine image (the ranges
  * write_mem changed are copied back, the data region is zeroed), then x28,
- * x29, PSTATE and VBAR_EL1 set (oracle/layout.h); then one KVM_RUN of the
- * runtime's translation flush (DBGREF_FLUSH_ADDR), and PC set to the code
- * region. Returns 0 or the errno of the first step that failed (EIO: the
+ * x29, PSTATE, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set
+ * (oracle/layout.h); then one KVM_RUN of the runtime's flush
+ * (DBGREF_FLUSH_ADDR), and PC set to the code region. Returns 0 or the errno of the first step that failed (EIO: the
  * flush did not report). */
 int machine_reset(struct machine *m);
 

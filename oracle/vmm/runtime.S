@@ -58,15 +58,27 @@ handler_end:
 	unexpected 14
 	unexpected 15
 
-/* The reset's translation flush: drops every stage 1+2 translation that the
- * CPU holds for the guest, then reports. The VMM runs it once per reset,
- * before the script's ops. */
+/* The reset's flush: drops every stage 1+2 translation that the CPU holds
+ * for the guest, rewrites the words [x24, x25) through the alias so that
+ * translated code of them is dropped too, clears x24..x26 and reports.
+ * The VMM runs it once per reset, before the script's ops. */
 	.org DBGREF_FLUSH_ADDR
 	tlbi	vmalle1
 	dsb	nsh
 	isb
-1:	str	xzr, [x28, #(DBGREF_MMIO_FLUSHED - DBGREF_MMIO_EXCEPTION)]
-	b	1b
+	cmp	x24, x25
+	b.hs	2f
+1:	ldr	w26, [x24]
+	str	w26, [x24], #4
+	cmp	x24, x25
+	b.lo	1b
+2:	mov	x24, xzr
+	mov	x25, xzr
+	mov	x26, xzr
+	dsb	nsh
+	isb
+3:	str	xzr, [x28, #(DBGREF_MMIO_FLUSHED - DBGREF_MMIO_EXCEPTION)]
+	b	3b
 
 	.org DBGREF_RUNTIME_SIZE
 	.global dbgref_runtime_image_end

@@ -186,6 +186,15 @@ TEST_F(ScenariosTest, BrkWithGuestDebugOff) {
   EXPECT_EQ(runs[1].Reg(one_reg::kElrEl1), c + 8);
 }
 
+// The guest runs what the VMM wrote, not a translation QEMU kept from an
+// earlier script (the flush of the reset).
+TEST_F(ScenariosTest, RewrittenCodeRuns) {
+  const ScriptResult& r = R("rewritten_code");
+  std::vector<RunResult> runs = Runs(r);
+  ASSERT_EQ(runs.size(), 1u);
+  ExpectMmio(runs[0], DBGREF_MMIO_END, Code("rewritten_code") + 0x10);
+}
+
 TEST_F(ScenariosTest, CheckExtension) {
   const ScriptResult& r = R("check_extension");
   std::vector<int> values;

@@ -28,7 +28,8 @@ struct Scenario {
   Script script;
 };
 
-// Where scenario `index` has its program (and its PC at the start).
+// Where scenario `index` has its program (and its PC at the start): the
+// code region's base for all of them.
 uint64_t CodeFor(size_t index);
 
 // Every scenario, in the order they run.
