@@ -81,6 +81,11 @@ int Bench(const std::string& kernel, const std::string& initramfs,
   double t = Seconds(t2);
   std::printf("  ten-op scripts           %8.0f /s (%d in %.2f s, one batch)\n",
               scripts / t, scripts, t);
+  if (std::getenv("DBGREF_BENCH_CONSOLE") != nullptr) {
+    (*vm)->Shutdown().IgnoreError();
+    std::printf("console:%s\n", (*vm)->ConsoleTail(10).c_str());
+    return 0;
+  }
   absl::Status s = (*vm)->Shutdown();
   if (!s.ok()) {
     std::fprintf(stderr, "dbgref: %s\n", s.ToString().c_str());

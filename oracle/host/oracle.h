@@ -56,6 +56,11 @@ class Oracle {
   absl::StatusOr<std::vector<ScriptResult>> RunBatch(
       const std::vector<Script>& scripts);
 
+  // The last `n` lines QEMU's console printed (kernel and VMM messages).
+  std::string ConsoleTail(size_t n = 20) const {
+    return qemu_ ? qemu_->LastConsoleLines(n) : "";
+  }
+
   // Says BYE and waits for QEMU to exit.
   absl::Status Shutdown();
 

@@ -105,19 +105,23 @@ static void set_timer(uint32_t ms) {
 }
 
 int machine_run(struct machine *m, uint32_t ms, int *timed_out) {
-  alarm_fired = 0;
-  running = m->run;
-  m->run->immediate_exit = 0;
+  /* Arming replaces any earlier expiry, so a signal after this point is
+   * this run's own. The timer is left armed after the run (one syscall per
+   * run); machine_disarm() stops it at the end of a script. */
   set_timer(ms);
+  alarm_fired = 0;
+  m->run->immediate_exit = 0;
+  running = m->run;
   int ret = ioctl(m->vcpu, KVM_RUN, 0);
   int err = errno;
-  set_timer(0);
   running = NULL;
   m->run->immediate_exit = 0;
   *timed_out = ret < 0 && err == EINTR && alarm_fired;
   errno = err;
   return ret;
 }
+
+void machine_disarm(void) { set_timer(0); }
 
 uint64_t machine_exits(const struct machine *m) {
   uint64_t v = 0;
@@ -256,15 +260,17 @@ int machine_reset_end(struct machine *m) {
       (err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_END]),
                              DBGREF_MMIO_END)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_FLUSH_ADDR)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0 ||
       (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0 ||
       /* KVM_ARM_VCPU_INIT leaves these two as the last script left them. */
       (err = machine_set_reg(m, CORE_REG(elr_el1), 0)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(regs.regs[24]),
-                             DBGREF_ALIAS_BASE + m->stale_lo)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(regs.regs[25]),
-                             DBGREF_ALIAS_BASE + m->stale_hi)) != 0)
+      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0)
+    return err;
+  /* x24 and x25 are 0 after KVM_ARM_VCPU_INIT: an empty range. */
+  if (m->stale_lo != m->stale_hi &&
+      ((err = machine_set_reg(m, CORE_REG(regs.regs[24]),
+                              DBGREF_ALIAS_BASE + m->stale_lo)) != 0 ||
+       (err = machine_set_reg(m, CORE_REG(regs.regs[25]),
+                              DBGREF_ALIAS_BASE + m->stale_hi)) != 0))
     return err;
   /* QEMU 7.2 (TCG) keeps stale stage 1+2 translations for the guest across
    * KVM's stage-2 changes, so the guest would see other memory than the
@@ -281,7 +287,8 @@ int machine_reset_end(struct machine *m) {
    * steps the PC past it) on the next KVM_RUN only when exit_reason still
    * says KVM_EXIT_MMIO. */
   m->run->exit_reason = KVM_EXIT_UNKNOWN;
-  /* The flush's compares set NZCV. */
+  /* The flush ran with KVM_ARM_VCPU_INIT's PSTATE (DAIF all masked), and
+   * its compares set NZCV. */
   if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0)
     return err;
   return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);

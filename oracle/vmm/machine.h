@@ -43,9 +43,9 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * (KVM_SET_GUEST_DEBUG with control 0 and a zero arch struct), then
  * KVM_ARM_VCPU_INIT, guest RAM equal to the pristine image (the ranges
  * write_mem changed are copied back, the data region is zeroed), then x28,
- * x29, PSTATE, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set
- * (oracle/layout.h); then one KVM_RUN of the runtime's flush
- * (DBGREF_FLUSH_ADDR), and PC set to the code region. Returns 0 or the errno of the first step that failed (EIO: the
+ * x29, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set (oracle/layout.h);
+ * then one KVM_RUN of the runtime's flush (DBGREF_FLUSH_ADDR); then PSTATE
+ * and PC set. Returns 0 or the errno of the first step that failed (EIO: the
  * flush did not report). */
 int machine_reset(struct machine *m);
 
@@ -68,6 +68,9 @@ void machine_init_timeouts(void);
 /* KVM_RUN, bounded: a timer's signal stops it after `ms` (ret -1, errno
  * EINTR, *timed_out = 1). Returns the ioctl's ret; errno as it left it. */
 int machine_run(struct machine *m, uint32_t ms, int *timed_out);
+
+/* Stops the timer the last machine_run left armed. */
+void machine_disarm(void);
 
 /* The vCPU's `exits` counter, or 0 when there is no stats fd. */
 uint64_t machine_exits(const struct machine *m);

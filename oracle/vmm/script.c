@@ -216,6 +216,7 @@ static int run_script(struct machine *m, struct reader *in, struct writer *out) 
     }
     done++;
   }
+  machine_disarm();
   memcpy(out->data + count_at, &done, 4);
   return 0;
 }
