@@ -130,13 +130,14 @@ std::vector<Scenario> All() {
                                  .SetOneReg(one_reg::kPc, kCode + 4),
                              1));
 
-  // The capabilities, on /dev/kvm and on the VM fd.
+  // The capabilities, on /dev/kvm, the VM fd and the vCPU fd.
   add("check_extension",
       Base()
           .CheckExtension(DBGREF_FD_SYSTEM, KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL)
           .CheckExtension(DBGREF_FD_SYSTEM, KVM_CAP_GUEST_DEBUG_HW_WPS_FINAL)
           .CheckExtension(DBGREF_FD_VM, KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL)
           .CheckExtension(DBGREF_FD_VM, KVM_CAP_GUEST_DEBUG_HW_WPS_FINAL)
+          .CheckExtension(DBGREF_FD_VCPU, KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL)
           .GetOneReg(one_reg::kIdAa64dfr0El1));
 
   // KVM_GET_ONE_REG and the guest's own MRS of DBGBCR0_EL1 and MDSCR_EL1
