@@ -167,8 +167,9 @@ std::string Describe(const ScriptResult& r) {
       absl::StrAppendFormat(&s, " exit=%d", run.exit_reason);
       if (run.timed_out) absl::StrAppend(&s, " TIMEOUT");
       if (run.exit_reason == 4) {
-        absl::StrAppendFormat(&s, " hsr=0x%x (EC 0x%x) far=0x%x flags=0x%x",
-                              run.hsr, run.hsr >> 26, run.far, run.run_flags);
+        absl::StrAppendFormat(
+            &s, " hsr=0x%x (EC 0x%x) hsr_high=0x%x far=0x%x flags=0x%x",
+            run.hsr, run.hsr >> 26, run.hsr_high, run.far, run.run_flags);
       }
       if (run.exit_reason == 6) {
         absl::StrAppendFormat(&s, " mmio=0x%x len=%d write=%d data=0x%x",

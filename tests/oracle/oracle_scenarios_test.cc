@@ -110,6 +110,7 @@ TEST_F(ScenariosTest, SingleStepThreeNops) {
     ExpectDebugExit(runs[i], 0x32, c + 4 * (i + 1));
     EXPECT_EQ(runs[i].hsr, 0xcb000022u);  // ISV 1, IFSC 0x22
     EXPECT_EQ(runs[i].run_flags, 1u);     // HSR_HIGH_VALID
+    EXPECT_EQ(runs[i].hsr_high, 0u);
   }
   ExpectMmio(runs[3], DBGREF_MMIO_END, c + 12);
 }
