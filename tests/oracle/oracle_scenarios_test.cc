@@ -33,9 +33,9 @@ class ScenariosTest : public ::testing::Test {
     for (const auto& s : all) scripts.push_back(s.script);
     absl::StatusOr<std::vector<ScriptResult>> r = (*vm)->RunBatch(scripts);
     ASSERT_TRUE(r.ok()) << r.status();
-    results_ = new std::map<std::string, ScriptResult>();
+    booted_ = true;
     for (size_t i = 0; i < all.size(); ++i) {
-      (*results_)[all[i].name] = (*r)[i];
+      results_[all[i].name] = (*r)[i];
       code_[all[i].name] = scenarios::CodeFor(i);
     }
     absl::Status s = (*vm)->Shutdown();
@@ -44,18 +44,20 @@ class ScenariosTest : public ::testing::Test {
 
   // The result of scenario `name`; checks that its reset worked.
   static const ScriptResult& R(const std::string& name) {
-    EXPECT_NE(results_, nullptr) << "the boot failed";
-    const ScriptResult& r = results_->at(name);
+    EXPECT_TRUE(booted_) << "the boot failed";
+    const ScriptResult& r = results_.at(name);
     EXPECT_EQ(r.reset_errno, 0) << name;
     return r;
   }
   static uint64_t Code(const std::string& name) { return code_.at(name); }
 
-  static std::map<std::string, ScriptResult>* results_;
+  static bool booted_;
+  static std::map<std::string, ScriptResult> results_;
   static std::map<std::string, uint64_t> code_;
 };
 
-std::map<std::string, ScriptResult>* ScenariosTest::results_ = nullptr;
+bool ScenariosTest::booted_ = false;
+std::map<std::string, ScriptResult> ScenariosTest::results_;
 std::map<std::string, uint64_t> ScenariosTest::code_;
 
 constexpr uint32_t kExitDebug = 4;
