@@ -55,7 +55,9 @@ std::string SysRegName(const SysReg& r) {
 }
 
 uint32_t Nop() { return 0xd503201fu; }
-uint32_t Ldr(Size size, int rt, int rn) { return LoadStore(size, true, rt, rn); }
+uint32_t Ldr(Size size, int rt, int rn) {
+  return LoadStore(size, true, rt, rn);
+}
 uint32_t Str(Size size, int rt, int rn) {
   return LoadStore(size, false, rt, rn);
 }

@@ -45,8 +45,8 @@ absl::StatusOr<KernelImage> FindKernel(const std::string& cache,
   const std::string dir = absl::StrCat(cache, "/", name);
   std::ifstream meta(dir + "/meta");
   if (!meta) {
-    return absl::NotFoundError(absl::StrCat("kernel image ", name,
-                                            " is not in ", dir, "; ", kFix));
+    return absl::NotFoundError(
+        absl::StrCat("kernel image ", name, " is not in ", dir, "; ", kFix));
   }
   std::map<std::string, std::string> kv;
   std::string line;
@@ -64,9 +64,9 @@ absl::StatusOr<KernelImage> FindKernel(const std::string& cache,
   uint64_t size = 0;
   if (k.package.empty() || k.version.empty() || k.kernel_release.empty() ||
       !absl::SimpleAtoi(kv["vmlinuz_size"], &size)) {
-    return absl::DataLossError(absl::StrCat(
-        "kernel image ", name, ": ", dir, "/meta is incomplete; remove ", dir,
-        " and ", kFix));
+    return absl::DataLossError(absl::StrCat("kernel image ", name, ": ", dir,
+                                            "/meta is incomplete; remove ", dir,
+                                            " and ", kFix));
   }
   auto corrupt = [&](const std::string& why) {
     return absl::DataLossError(absl::StrCat("kernel image ", name, " (",
@@ -89,8 +89,8 @@ absl::StatusOr<KernelImage> FindKernel(const std::string& cache,
   }
   std::string cpio;
   if (!ReadPrefix(k.modules_cpio, 6, cpio) || cpio != "070701") {
-    return corrupt(absl::StrCat("has no newc modules archive at ",
-                                k.modules_cpio));
+    return corrupt(
+        absl::StrCat("has no newc modules archive at ", k.modules_cpio));
   }
   return k;
 }

@@ -15,11 +15,19 @@ std::string Name(uint64_t id) {
     const char* name;
   };
   static constexpr Named kNamed[] = {
-      {kSp, "SP"},           {kPc, "PC"},           {kPstate, "PSTATE"},
-      {kSpEl1, "SP_EL1"},    {kElrEl1, "ELR_EL1"},  {kSpsrEl1, "SPSR_EL1"},
-      {kEsrEl1, "ESR_EL1"},  {kFarEl1, "FAR_EL1"},  {kVbarEl1, "VBAR_EL1"},
-      {kMdscrEl1, "MDSCR_EL1"}, {kMdccintEl1, "MDCCINT_EL1"},
-      {kOslsrEl1, "OSLSR_EL1"}, {kIdAa64dfr0El1, "ID_AA64DFR0_EL1"},
+      {kSp, "SP"},
+      {kPc, "PC"},
+      {kPstate, "PSTATE"},
+      {kSpEl1, "SP_EL1"},
+      {kElrEl1, "ELR_EL1"},
+      {kSpsrEl1, "SPSR_EL1"},
+      {kEsrEl1, "ESR_EL1"},
+      {kFarEl1, "FAR_EL1"},
+      {kVbarEl1, "VBAR_EL1"},
+      {kMdscrEl1, "MDSCR_EL1"},
+      {kMdccintEl1, "MDCCINT_EL1"},
+      {kOslsrEl1, "OSLSR_EL1"},
+      {kIdAa64dfr0El1, "ID_AA64DFR0_EL1"},
   };
   for (const Named& n : kNamed) {
     if (id == n.id) return n.name;

@@ -34,8 +34,8 @@ inline constexpr uint64_t kSpsrEl1 = Core(36 * 8);  // spsr[KVM_SPSR_EL1 = 0]
 
 constexpr uint64_t Sys(uint64_t op0, uint64_t op1, uint64_t crn, uint64_t crm,
                        uint64_t op2) {
-  return kRegArm64 | kRegSizeU64 | kRegArm64Sysreg | (op0 << 14) |
-         (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+  return kRegArm64 | kRegSizeU64 | kRegArm64Sysreg | (op0 << 14) | (op1 << 11) |
+         (crn << 7) | (crm << 3) | op2;
 }
 
 inline uint64_t Sys(const a64::SysReg& r) {

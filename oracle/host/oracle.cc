@@ -90,18 +90,18 @@ absl::StatusOr<std::unique_ptr<Oracle>> Oracle::Boot(const BootOptions& o) {
   std::string append = "console=ttyAMA0 panic=-1 quiet";
   if (!o.extra_append.empty()) absl::StrAppend(&append, " ", o.extra_append);
   const std::vector<std::string> args = {
-      "-M", "virt,virtualization=on,gic-version=3",
-      "-cpu", "max,pauth=off",
-      "-smp", "1",
-      "-m", "1024",
+      "-M",         "virt,virtualization=on,gic-version=3",
+      "-cpu",       "max,pauth=off",
+      "-smp",       "1",
+      "-m",         "1024",
       "-nographic", "-no-reboot",
-      "-nic", "none",
-      "-kernel", image->vmlinuz,
-      "-initrd", initrd,
-      "-append", append,
-      "-chardev", absl::StrCat("socket,id=dbgref,path=", socket_path),
-      "-device", "virtio-serial-device",
-      "-device", "virtserialport,chardev=dbgref,name=dbgref",
+      "-nic",       "none",
+      "-kernel",    image->vmlinuz,
+      "-initrd",    initrd,
+      "-append",    append,
+      "-chardev",   absl::StrCat("socket,id=dbgref,path=", socket_path),
+      "-device",    "virtio-serial-device",
+      "-device",    "virtserialport,chardev=dbgref,name=dbgref",
   };
   const int64_t start = NowMs();
   absl::StatusOr<std::unique_ptr<QemuProcess>> process =
@@ -126,9 +126,9 @@ absl::StatusOr<std::unique_ptr<Oracle>> Oracle::Boot(const BootOptions& o) {
       vm->channel_fd_ = accept4(vm->listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
     }
     if (vm->channel_fd_ < 0 && vm->qemu_->Exited()) {
-      return vm->Fail(absl::FailedPreconditionError(absl::StrCat(
-          "QEMU failed to start (", vm->qemu_->ExitDescription(),
-          "); console:", vm->qemu_->LastConsoleLines())));
+      return vm->Fail(absl::FailedPreconditionError(
+          absl::StrCat("QEMU failed to start (", vm->qemu_->ExitDescription(),
+                       "); console:", vm->qemu_->LastConsoleLines())));
     }
   }
   fcntl(vm->channel_fd_, F_SETFL, O_NONBLOCK);
@@ -136,9 +136,9 @@ absl::StatusOr<std::unique_ptr<Oracle>> Oracle::Boot(const BootOptions& o) {
   absl::StatusOr<Frame> ready = vm->Receive(deadline, "the VMM's READY");
   if (!ready.ok()) return ready.status();
   if (ready->type != DBGREF_FRAME_READY) {
-    return vm->Fail(absl::DataLossError(absl::StrCat(
-        "garbled output from the VMM: frame type ", ready->type,
-        " where READY was due")));
+    return vm->Fail(absl::DataLossError(
+        absl::StrCat("garbled output from the VMM: frame type ", ready->type,
+                     " where READY was due")));
   }
   vm->info_.boot_seconds = (NowMs() - start) / 1000.0;
   std::map<std::string, std::string> kv;
@@ -156,9 +156,9 @@ absl::StatusOr<std::unique_ptr<Oracle>> Oracle::Boot(const BootOptions& o) {
   vm->info_.vcpu_target = kv["target"];
   vm->info_.stats_exits = kv["stats_exits"] == "1";
   if (kv["wire_version"] != absl::StrCat(DBGREF_WIRE_VERSION)) {
-    return vm->Fail(absl::DataLossError(absl::StrCat(
-        "the VMM's READY says wire version '", kv["wire_version"],
-        "', the host speaks ", DBGREF_WIRE_VERSION)));
+    return vm->Fail(absl::DataLossError(
+        absl::StrCat("the VMM's READY says wire version '", kv["wire_version"],
+                     "', the host speaks ", DBGREF_WIRE_VERSION)));
   }
   if (vm->info_.release != image->kernel_release) {
     return vm->Fail(absl::DataLossError(absl::StrCat(
@@ -196,9 +196,9 @@ absl::StatusOr<Frame> Oracle::Receive(int64_t deadline_ms,
   for (;;) {
     absl::StatusOr<std::optional<Frame>> f = reader_.Next();
     if (!f.ok()) {
-      return Fail(absl::DataLossError(absl::StrCat(
-          f.status().message(), " while waiting for ", what,
-          "; console:", qemu_->LastConsoleLines())));
+      return Fail(absl::DataLossError(
+          absl::StrCat(f.status().message(), " while waiting for ", what,
+                       "; console:", qemu_->LastConsoleLines())));
     }
     if (f->has_value()) {
       if ((*f)->type == DBGREF_FRAME_FATAL) {
@@ -212,8 +212,7 @@ absl::StatusOr<Frame> Oracle::Receive(int64_t deadline_ms,
     if (left <= 0) {
       return Fail(absl::DeadlineExceededError(absl::StrCat(
           "timed out waiting for ", what, " (", reader_.pending(),
-          " bytes of a frame received); console:",
-          qemu_->LastConsoleLines())));
+          " bytes of a frame received); console:", qemu_->LastConsoleLines())));
     }
     pollfd p[2] = {{channel_fd_, POLLIN, 0}, {qemu_->console_fd(), POLLIN, 0}};
     poll(p, 2, static_cast<int>(std::min<int64_t>(left, 200)));
@@ -239,10 +238,10 @@ absl::StatusOr<Frame> Oracle::Receive(int64_t deadline_ms,
               ? absl::StrCat(" in the middle of a frame (", reader_.pending(),
                              " bytes of it)")
               : "";
-      return Fail(absl::UnavailableError(absl::StrCat(
-          "the VMM died while the host waited for ", what, partial, ": QEMU ",
-          qemu_->ExitDescription(), "; last console lines:",
-          qemu_->LastConsoleLines())));
+      return Fail(absl::UnavailableError(
+          absl::StrCat("the VMM died while the host waited for ", what, partial,
+                       ": QEMU ", qemu_->ExitDescription(),
+                       "; last console lines:", qemu_->LastConsoleLines())));
     }
   }
 }
@@ -258,10 +257,10 @@ absl::Status Oracle::Send(const std::vector<uint8_t>& bytes,
     }
     if (k < 0 && errno != EAGAIN && errno != EINTR) {
       qemu_->WaitExit(2000);
-      return Fail(absl::UnavailableError(absl::StrCat(
-          "the VMM died while the host sent a batch: QEMU ",
-          qemu_->ExitDescription(), "; last console lines:",
-          qemu_->LastConsoleLines())));
+      return Fail(absl::UnavailableError(
+          absl::StrCat("the VMM died while the host sent a batch: QEMU ",
+                       qemu_->ExitDescription(),
+                       "; last console lines:", qemu_->LastConsoleLines())));
     }
     int64_t left = deadline_ms - NowMs();
     if (left <= 0) {
@@ -297,9 +296,9 @@ absl::StatusOr<std::vector<ScriptResult>> Oracle::RunBatch(
                              " scripts (watchdog ", timeout, " ms)"));
   if (!f.ok()) return f.status();
   if (f->type != DBGREF_FRAME_RESULTS) {
-    return Fail(absl::DataLossError(absl::StrCat(
-        "garbled output from the VMM: frame type ", f->type,
-        " where RESULTS were due")));
+    return Fail(absl::DataLossError(
+        absl::StrCat("garbled output from the VMM: frame type ", f->type,
+                     " where RESULTS were due")));
   }
   absl::StatusOr<std::vector<ScriptResult>> results =
       DecodeResults(f->payload, scripts);
@@ -312,9 +311,9 @@ absl::Status Oracle::Shutdown() {
   absl::Status s = Send(EncodeFrame(DBGREF_FRAME_BYE, {}), NowMs() + 5000);
   if (!s.ok()) return s;
   if (!qemu_->WaitExit(10000)) {
-    return Fail(absl::DeadlineExceededError(absl::StrCat(
-        "QEMU did not power off within 10 s of BYE; console:",
-        qemu_->LastConsoleLines())));
+    return Fail(absl::DeadlineExceededError(
+        absl::StrCat("QEMU did not power off within 10 s of BYE; console:",
+                     qemu_->LastConsoleLines())));
   }
   dead_ = absl::FailedPreconditionError("the oracle VM was shut down");
   return absl::OkStatus();

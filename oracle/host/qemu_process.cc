@@ -43,8 +43,8 @@ absl::StatusOr<std::string> FindQemu(const std::string& program) {
     }
   }
   return absl::FailedPreconditionError(absl::StrCat(
-      program, " was not found (PATH=",
-      std::getenv("PATH") ? std::getenv("PATH") : "",
+      program,
+      " was not found (PATH=", std::getenv("PATH") ? std::getenv("PATH") : "",
       "); install QEMU: ./dbgref test as root installs qemu-system-arm, or "
       "run apt-get install qemu-system-arm"));
 }
@@ -62,7 +62,8 @@ absl::StatusOr<std::unique_ptr<QemuProcess>> QemuProcess::Start(
   argv.push_back(nullptr);
   pid_t parent = getpid();
   pid_t pid = fork();
-  if (pid < 0) return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+  if (pid < 0)
+    return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
   if (pid == 0) {
     // QEMU dies with the host process, and Kill() takes its whole group.
     setpgid(0, 0);

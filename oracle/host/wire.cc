@@ -43,8 +43,9 @@ class Reader {
 };
 
 absl::Status Garbled(size_t script, size_t op, const std::string& what) {
-  return absl::DataLossError(absl::StrCat("garbled results from the VMM: script ",
-                                          script, ", op ", op, ": ", what));
+  return absl::DataLossError(
+      absl::StrCat("garbled results from the VMM: script ", script, ", op ", op,
+                   ": ", what));
 }
 
 bool KnownType(uint16_t type) {
@@ -152,9 +153,8 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
   uint32_t count;
   if (!r.Get(count)) return Garbled(0, 0, "no script count");
   if (count != scripts.size()) {
-    return Garbled(0, 0,
-                   absl::StrCat(count, " results for ", scripts.size(),
-                                " scripts"));
+    return Garbled(
+        0, 0, absl::StrCat(count, " results for ", scripts.size(), " scripts"));
   }
   std::vector<ScriptResult> results(count);
   for (size_t s = 0; s < count; ++s) {
@@ -165,8 +165,7 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
     out.reset_errno = static_cast<int32_t>(reset);
     size_t expected = reset == 0 ? script.ops().size() : 0;
     if (n != expected) {
-      return Garbled(s, 0,
-                     absl::StrCat(n, " results for ", expected, " ops"));
+      return Garbled(s, 0, absl::StrCat(n, " results for ", expected, " ops"));
     }
     for (size_t i = 0; i < n; ++i) {
       uint16_t opcode, zero;
@@ -176,8 +175,9 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
         return Garbled(s, i, "truncated record");
       }
       if (opcode != script.ops()[i].opcode) {
-        return Garbled(s, i, absl::StrCat("opcode ", opcode, " for ",
-                                          script.ops()[i].opcode));
+        return Garbled(
+            s, i,
+            absl::StrCat("opcode ", opcode, " for ", script.ops()[i].opcode));
       }
       OpResult o;
       o.opcode = static_cast<dbgref_opcode>(opcode);
@@ -196,7 +196,8 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
         }
         case DBGREF_OP_RUN: {
           dbgref_run_body rb;
-          if (len != sizeof(rb) + script.watch().size() * sizeof(dbgref_reg_value)) {
+          if (len !=
+              sizeof(rb) + script.watch().size() * sizeof(dbgref_reg_value)) {
             return Garbled(s, i, absl::StrCat("run body of ", len, " bytes"));
           }
           std::memcpy(&rb, body, sizeof(rb));
@@ -224,7 +225,8 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
           break;
       }
       if (b.left() != 0) {
-        return Garbled(s, i, absl::StrCat(b.left(), " stray bytes in the body"));
+        return Garbled(s, i,
+                       absl::StrCat(b.left(), " stray bytes in the body"));
       }
       out.results.push_back(std::move(o));
     }

@@ -20,12 +20,12 @@ extern const uint8_t dbgref_runtime_image_end[];
 
 /* ONE_REG ids: core registers by their offset in struct kvm_regs, in
  * 32-bit units; system registers by encoding. */
-#define CORE_REG(field)                                        \
-  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE |       \
+#define CORE_REG(field)                                  \
+  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
    (offsetof(struct kvm_regs, field) / sizeof(uint32_t)))
-#define SYS_REG(op0, op1, crn, crm, op2)                       \
-  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM64_SYSREG |   \
-   ((uint64_t)(op0) << 14) | ((uint64_t)(op1) << 11) |         \
+#define SYS_REG(op0, op1, crn, crm, op2)                     \
+  (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM64_SYSREG | \
+   ((uint64_t)(op0) << 14) | ((uint64_t)(op1) << 11) |       \
    ((uint64_t)(crn) << 7) | ((uint64_t)(crm) << 3) | (uint64_t)(op2))
 #define VBAR_EL1_ID SYS_REG(3, 0, 12, 0, 0)
 
@@ -44,7 +44,8 @@ static void build_pristine(uint8_t *image) {
   memcpy(image + DBGREF_VBAR, dbgref_runtime_image,
          (size_t)(dbgref_runtime_image_end - dbgref_runtime_image));
   uint32_t *code = (uint32_t *)(image + DBGREF_CODE_BASE);
-  for (size_t i = 0; i < DBGREF_CODE_SIZE / 4; i++) code[i] = DBGREF_END_STORE_INSN;
+  for (size_t i = 0; i < DBGREF_CODE_SIZE / 4; i++)
+    code[i] = DBGREF_END_STORE_INSN;
 }
 
 /* Finds the vCPU counter named `exits` in the binary stats. */
@@ -131,10 +132,10 @@ uint64_t machine_exits(const struct machine *m) {
   return v;
 }
 
-#define FAIL(...)                          \
-  do {                                     \
-    snprintf(why, why_size, __VA_ARGS__);  \
-    return -1;                             \
+#define FAIL(...)                         \
+  do {                                    \
+    snprintf(why, why_size, __VA_ARGS__); \
+    return -1;                            \
   } while (0)
 
 int machine_open(struct machine *m, char *why, size_t why_size) {
@@ -179,7 +180,8 @@ int machine_open(struct machine *m, char *why, size_t why_size) {
   int size = ioctl(m->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
   if (size <= 0) FAIL("KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
   m->run_size = (size_t)size;
-  m->run = mmap(NULL, m->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, m->vcpu, 0);
+  m->run =
+      mmap(NULL, m->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, m->vcpu, 0);
   if (m->run == MAP_FAILED) FAIL("mmap kvm_run: %s", strerror(errno));
   if (ioctl(m->vm, KVM_ARM_PREFERRED_TARGET, &m->init) != 0)
     FAIL("KVM_ARM_PREFERRED_TARGET: %s", strerror(errno));
@@ -205,7 +207,8 @@ static void mark_stale(struct machine *m, uint64_t addr, uint64_t len) {
   if (end > m->stale_hi) m->stale_hi = end;
 }
 
-void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64_t len) {
+void machine_write_ram(struct machine *m, uint64_t addr, const void *src,
+                       uint64_t len) {
   memcpy(m->ram + (addr - DBGREF_RAM_BASE), src, len);
   mark_stale(m, addr, len);
   if (addr + len > DBGREF_READONLY_SIZE) m->data_dirty = 1;
@@ -289,7 +292,8 @@ int machine_reset_end(struct machine *m) {
   m->run->exit_reason = KVM_EXIT_UNKNOWN;
   /* The flush ran with KVM_ARM_VCPU_INIT's PSTATE (DAIF all masked), and
    * its compares set NZCV. */
-  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) != 0)
+  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) !=
+      0)
     return err;
   return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);
 }

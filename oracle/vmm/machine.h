@@ -14,12 +14,12 @@ struct machine {
   int kvm;
   int vm;
   int vcpu;
-  int stats;           /* KVM_GET_STATS_FD of the vCPU, or -1 */
-  uint64_t exits_pos;  /* file offset of the `exits` counter in `stats` */
+  int stats;          /* KVM_GET_STATS_FD of the vCPU, or -1 */
+  uint64_t exits_pos; /* file offset of the `exits` counter in `stats` */
   struct kvm_run *run;
   size_t run_size;
-  uint8_t *ram;        /* DBGREF_RAM_SIZE bytes at DBGREF_RAM_BASE */
-  uint8_t *pristine;   /* what `ram` holds at every reset */
+  uint8_t *ram;      /* DBGREF_RAM_SIZE bytes at DBGREF_RAM_BASE */
+  uint8_t *pristine; /* what `ram` holds at every reset */
   struct kvm_vcpu_init init;
   /* What the reset must restore: the read-only slot's ranges that write_mem
    * changed since the last reset (all of it after an overflow), and whether
@@ -57,7 +57,8 @@ int machine_reset_end(struct machine *m);
 
 /* Copies `len` bytes into guest RAM at `addr` (checked by the caller) and
  * remembers what the next reset must restore. */
-void machine_write_ram(struct machine *m, uint64_t addr, const void *src, uint64_t len);
+void machine_write_ram(struct machine *m, uint64_t addr, const void *src,
+                       uint64_t len);
 
 /* Notes that the guest ran, so it may have stored into the data region. */
 static inline void machine_guest_ran(struct machine *m) { m->data_dirty = 1; }

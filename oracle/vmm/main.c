@@ -52,7 +52,8 @@ static void load_modules(void) {
     int flags = len > 3 && strcmp(names[i] + len - 3, ".xz") == 0
                     ? MODULE_INIT_COMPRESSED_FILE
                     : 0;
-    if (fd < 0 || (syscall(SYS_finit_module, fd, "", flags) != 0 && errno != EEXIST)) {
+    if (fd < 0 ||
+        (syscall(SYS_finit_module, fd, "", flags) != 0 && errno != EEXIST)) {
       fprintf(stderr, "dbgref-vmm: loading %s: %s\n", path, strerror(errno));
     }
     if (fd >= 0) close(fd);
@@ -80,7 +81,8 @@ static void power_off(void) {
 
 static void fatal(int fd, const char *what) {
   fprintf(stderr, "dbgref-vmm: FATAL %s\n", what);
-  if (fd >= 0) channel_send(fd, DBGREF_FRAME_FATAL, (const uint8_t *)what, strlen(what));
+  if (fd >= 0)
+    channel_send(fd, DBGREF_FRAME_FATAL, (const uint8_t *)what, strlen(what));
   power_off();
 }
 
@@ -93,7 +95,8 @@ static void send_ready(int fd, const struct machine *m) {
                    "wire_version=%u\ntarget=%u\nstats_exits=%d\n",
                    u.release, u.version, u.machine, DBGREF_WIRE_VERSION,
                    m->init.target, m->stats >= 0);
-  if (channel_send(fd, DBGREF_FRAME_READY, (const uint8_t *)text, (size_t)n) != 0) {
+  if (channel_send(fd, DBGREF_FRAME_READY, (const uint8_t *)text, (size_t)n) !=
+      0) {
     fatal(-1, "cannot write to the channel");
   }
 }
@@ -112,7 +115,8 @@ int main(void) {
   for (;;) {
     int type = channel_receive(fd, &in);
     if (type == DBGREF_FRAME_BYE || type < 0) break;
-    if (type != DBGREF_FRAME_BATCH) fatal(fd, "unexpected frame type from the host");
+    if (type != DBGREF_FRAME_BATCH)
+      fatal(fd, "unexpected frame type from the host");
     struct reader r = {in.data, in.len, 0, 0};
     if (script_run_batch(&m, &r, &out) != 0) fatal(fd, "malformed batch");
     if (channel_send(fd, DBGREF_FRAME_RESULTS, out.data, out.len) != 0) break;

@@ -13,7 +13,8 @@
 #define MAX_WATCH 64
 
 /* Starts a result record; returns the offset of its length field. */
-static size_t begin(struct writer *out, uint16_t opcode, int32_t ret, int32_t err) {
+static size_t begin(struct writer *out, uint16_t opcode, int32_t ret,
+                    int32_t err) {
   writer_u16(out, opcode);
   writer_u16(out, 0);
   size_t at = out->len;
@@ -41,8 +42,9 @@ static int in_ram(uint64_t addr, uint64_t len) {
  * inside KVM_RUN, so one read per run gives the delta. */
 static uint64_t exits_seen;
 
-static void op_run(struct machine *m, struct reader *args, const uint64_t *watch,
-                   uint32_t watch_count, struct writer *out) {
+static void op_run(struct machine *m, struct reader *args,
+                   const uint64_t *watch, uint32_t watch_count,
+                   struct writer *out) {
   uint32_t ms = reader_u32(args);
   if (ms == 0) ms = DBGREF_DEFAULT_RUN_TIMEOUT_MS;
   struct dbgref_run_body b;
@@ -71,7 +73,8 @@ static void op_run(struct machine *m, struct reader *args, const uint64_t *watch
   }
   writer_u16(out, DBGREF_OP_RUN);
   writer_u16(out, 0);
-  writer_u32(out, (uint32_t)(sizeof(b) + watch_count * sizeof(struct dbgref_reg_value)));
+  writer_u32(out, (uint32_t)(sizeof(b) +
+                             watch_count * sizeof(struct dbgref_reg_value)));
   writer_put(out, &b, sizeof(b));
   for (uint32_t i = 0; i < watch_count; i++) {
     struct dbgref_reg_value v = {0, 0, 0};
@@ -82,7 +85,8 @@ static void op_run(struct machine *m, struct reader *args, const uint64_t *watch
 
 /* Runs one op; returns 0, or -1 when its arguments are malformed. */
 static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
-                  const uint64_t *watch, uint32_t watch_count, struct writer *out) {
+                  const uint64_t *watch, uint32_t watch_count,
+                  struct writer *out) {
   int ret;
   switch (opcode) {
     case DBGREF_OP_INIT:
@@ -123,7 +127,9 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       uint32_t which = reader_u32(args);
       uint32_t cap = reader_u32(args);
       if (args->bad) return -1;
-      int fd = which == DBGREF_FD_SYSTEM ? m->kvm : which == DBGREF_FD_VM ? m->vm : m->vcpu;
+      int fd = which == DBGREF_FD_SYSTEM ? m->kvm
+               : which == DBGREF_FD_VM   ? m->vm
+                                         : m->vcpu;
       ret = ioctl(fd, KVM_CHECK_EXTENSION, (unsigned long)cap);
       result(out, opcode, ret, errno);
       return 0;
@@ -171,21 +177,24 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
 /* Writes every write_mem op's words into guest RAM, before the reset's
  * translation flush: the guest program is loaded at the reset, whatever the
  * op's place in the script (see oracle/README.md). */
-static void load_program(struct machine *m, struct reader ops, uint32_t op_count) {
+static void load_program(struct machine *m, struct reader ops,
+                         uint32_t op_count) {
   for (uint32_t i = 0; i < op_count; i++) {
     uint16_t opcode = reader_u16(&ops);
     reader_u16(&ops);
     uint32_t len = reader_u32(&ops);
     const uint8_t *p = reader_take(&ops, len);
     if (ops.bad) return;
-    if (opcode != DBGREF_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0) continue;
+    if (opcode != DBGREF_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0)
+      continue;
     uint64_t addr;
     memcpy(&addr, p, 8);
     if (in_ram(addr, len - 8)) machine_write_ram(m, addr, p + 8, len - 8);
   }
 }
 
-static int run_script(struct machine *m, struct reader *in, struct writer *out) {
+static int run_script(struct machine *m, struct reader *in,
+                      struct writer *out) {
   uint32_t op_count = reader_u32(in);
   uint32_t watch_count = reader_u32(in);
   if (in->bad || watch_count > MAX_WATCH) return -1;
@@ -232,7 +241,8 @@ int script_run_batch(struct machine *m, struct reader *in, struct writer *out) {
     }
   }
   if (in->pos != in->len) {
-    fprintf(stderr, "dbgref-vmm: %zu trailing bytes in the batch\n", in->len - in->pos);
+    fprintf(stderr, "dbgref-vmm: %zu trailing bytes in the batch\n",
+            in->len - in->pos);
     return -1;
   }
   return 0;

@@ -15,14 +15,22 @@ std::vector<A64Case> A64Cases() {
   for (int rt : {0, 1, 17, 30}) {
     for (int rn : {0, 5, 23, 29}) {
       std::string a = absl::StrCat("[x", rn, "]");
-      c.push_back({absl::StrCat("ldrb w", rt, ", ", a), Ldr(Size::kByte, rt, rn)});
-      c.push_back({absl::StrCat("ldrh w", rt, ", ", a), Ldr(Size::kHalf, rt, rn)});
-      c.push_back({absl::StrCat("ldr w", rt, ", ", a), Ldr(Size::kWord, rt, rn)});
-      c.push_back({absl::StrCat("ldr x", rt, ", ", a), Ldr(Size::kDouble, rt, rn)});
-      c.push_back({absl::StrCat("strb w", rt, ", ", a), Str(Size::kByte, rt, rn)});
-      c.push_back({absl::StrCat("strh w", rt, ", ", a), Str(Size::kHalf, rt, rn)});
-      c.push_back({absl::StrCat("str w", rt, ", ", a), Str(Size::kWord, rt, rn)});
-      c.push_back({absl::StrCat("str x", rt, ", ", a), Str(Size::kDouble, rt, rn)});
+      c.push_back(
+          {absl::StrCat("ldrb w", rt, ", ", a), Ldr(Size::kByte, rt, rn)});
+      c.push_back(
+          {absl::StrCat("ldrh w", rt, ", ", a), Ldr(Size::kHalf, rt, rn)});
+      c.push_back(
+          {absl::StrCat("ldr w", rt, ", ", a), Ldr(Size::kWord, rt, rn)});
+      c.push_back(
+          {absl::StrCat("ldr x", rt, ", ", a), Ldr(Size::kDouble, rt, rn)});
+      c.push_back(
+          {absl::StrCat("strb w", rt, ", ", a), Str(Size::kByte, rt, rn)});
+      c.push_back(
+          {absl::StrCat("strh w", rt, ", ", a), Str(Size::kHalf, rt, rn)});
+      c.push_back(
+          {absl::StrCat("str w", rt, ", ", a), Str(Size::kWord, rt, rn)});
+      c.push_back(
+          {absl::StrCat("str x", rt, ", ", a), Str(Size::kDouble, rt, rn)});
     }
   }
   c.push_back({"str xzr, [x29]", ReportStore(31, 29)});

@@ -31,8 +31,9 @@ TEST(A64Test, EveryEncodingMatchesTheAssembler) {
     uint32_t word = golden[4 * i] | golden[4 * i + 1] << 8 |
                     golden[4 * i + 2] << 16 |
                     static_cast<uint32_t>(golden[4 * i + 3]) << 24;
-    EXPECT_EQ(cases[i].word, word) << cases[i].text << std::hex << ": encoder 0x"
-                                   << cases[i].word << ", as 0x" << word;
+    EXPECT_EQ(cases[i].word, word)
+        << cases[i].text << std::hex << ": encoder 0x" << cases[i].word
+        << ", as 0x" << word;
   }
 }
 

@@ -45,9 +45,11 @@ std::string FakeCache(const std::string& vmlinuz, size_t size) {
   mkdir(dir.c_str(), 0755);
   WriteFile(dir + "/vmlinuz", vmlinuz);
   WriteFile(dir + "/modules.cpio", "070701" + std::string(512, '0'));
-  WriteFile(dir + "/meta", "kernel=fake\npackage=linux-image-fake\n"
-                           "version=1\nkernel_release=fake-1\n"
-                           "vmlinuz_size=" + std::to_string(size) + "\n");
+  WriteFile(dir + "/meta",
+            "kernel=fake\npackage=linux-image-fake\n"
+            "version=1\nkernel_release=fake-1\n"
+            "vmlinuz_size=" +
+                std::to_string(size) + "\n");
   return cache;
 }
 
@@ -81,7 +83,8 @@ TEST(FaultsTest, QemuNotInPath) {
   ASSERT_FALSE(vm.ok());
   EXPECT_EQ(vm.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(vm.status().message(), HasSubstr("was not found"));
-  EXPECT_THAT(vm.status().message(), HasSubstr("apt-get install qemu-system-arm"));
+  EXPECT_THAT(vm.status().message(),
+              HasSubstr("apt-get install qemu-system-arm"));
 }
 
 TEST(FaultsTest, KernelNotInCache) {
@@ -181,7 +184,8 @@ TEST(FaultsTest, ResultsStopInTheMiddleOfAFrame) {
   // The VM is down; later batches say so.
   absl::StatusOr<std::vector<ScriptResult>> again = (*vm)->RunBatch({OneRun()});
   ASSERT_FALSE(again.ok());
-  EXPECT_THAT(again.status().message(), HasSubstr("down after an earlier error"));
+  EXPECT_THAT(again.status().message(),
+              HasSubstr("down after an earlier error"));
 }
 
 TEST(FaultsTest, GarbledResults) {

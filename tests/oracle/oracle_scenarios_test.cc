@@ -185,7 +185,7 @@ TEST_F(ScenariosTest, BrkWithGuestDebugOff) {
   EXPECT_EQ(runs[0].Reg(one_reg::kElrEl1), c + 4);
   EXPECT_EQ(runs[0].Reg(one_reg::kSpsrEl1), DBGREF_RESET_PSTATE);
   EXPECT_EQ(runs[0].Reg(one_reg::kPstate), 0x3c5u);  // the handler, DAIF set
-  ExpectMmio(runs[1], DBGREF_MMIO_END, c + 12);  // resumed at ELR + 4
+  ExpectMmio(runs[1], DBGREF_MMIO_END, c + 12);      // resumed at ELR + 4
   EXPECT_EQ(runs[1].Reg(one_reg::kElrEl1), c + 8);
 }
 
@@ -210,8 +210,8 @@ TEST_F(ScenariosTest, CheckExtension) {
   // KVM_CHECK_EXTENSION (-EINVAL).
   EXPECT_EQ(values, (std::vector<int>{6, 4, 6, 4, -22}));
   uint64_t dfr0 = Gets(r).at(0);
-  EXPECT_EQ(((dfr0 >> 12) & 0xf) + 1, 6u);  // BRPs
-  EXPECT_EQ(((dfr0 >> 20) & 0xf) + 1, 4u);  // WRPs
+  EXPECT_EQ(((dfr0 >> 12) & 0xf) + 1, 6u);                   // BRPs
+  EXPECT_EQ(((dfr0 >> 20) & 0xf) + 1, 4u);                   // WRPs
   EXPECT_EQ(dfr0 & 0xf, g_kernel == "linux-6.1" ? 6u : 9u);  // DebugVer
 }
 
@@ -265,7 +265,7 @@ TEST_F(ScenariosTest, GuestOsLock) {
   const uint64_t c = Code("guest_os_lock");
   ExpectMmio(runs[0], DBGREF_MMIO_REPORT, c + 0xc);
   EXPECT_EQ(runs[0].mmio_data, 0xau);
-  ExpectMmio(runs[1], DBGREF_MMIO_END, c + 0x2c) ;
+  ExpectMmio(runs[1], DBGREF_MMIO_END, c + 0x2c);
   EXPECT_EQ(Gets(r), (std::vector<uint64_t>{0xa}));
 }
 

@@ -77,14 +77,15 @@ std::vector<Scenario> All() {
   };
 
   // Single-step over three NOPs, then into the END store.
-  add("step_nops", Runs(Base().WriteMem(kCode, kThreeNops)
-                            .SetGuestDebug(kEnable | kStep),
-                        4));
+  add("step_nops",
+      Runs(Base().WriteMem(kCode, kThreeNops).SetGuestDebug(kEnable | kStep),
+           4));
 
   // Single-step over an MRS of DBGBVR0_EL1, which traps to EL2.
   add("step_trapped_mrs",
-      Runs(Base().WriteMem(kCode, {a64::Mrs(0, a64::Dbgbvr(0)), a64::Nop(),
-                                   a64::Nop()})
+      Runs(Base()
+               .WriteMem(kCode,
+                         {a64::Mrs(0, a64::Dbgbvr(0)), a64::Nop(), a64::Nop()})
                .SetOneReg(one_reg::Dbgbvr(0), 0x1234)
                .SetGuestDebug(kEnable | kStep),
            3));
@@ -104,10 +105,11 @@ std::vector<Scenario> All() {
     kvm_guest_debug_arch a = Zero();
     a.dbg_wcr[0] = kWcrLoadStore;
     a.dbg_wvr[0] = kData;
-    uint32_t access = store ? a64::Str(Size::kDouble, 1, 0)
-                            : a64::Ldr(Size::kDouble, 1, 0);
+    uint32_t access =
+        store ? a64::Str(Size::kDouble, 1, 0) : a64::Ldr(Size::kDouble, 1, 0);
     add(store ? "hw_watchpoint_store" : "hw_watchpoint_load",
-        Runs(Base().WriteMem(kCode, {a64::Nop(), access, a64::Nop()})
+        Runs(Base()
+                 .WriteMem(kCode, {a64::Nop(), access, a64::Nop()})
                  .SetOneReg(one_reg::X(0), kData)
                  .SetOneReg(one_reg::X(1), 0x55aa)
                  .SetGuestDebug(kEnable | kHw, a),
@@ -171,12 +173,11 @@ std::vector<Scenario> All() {
                .SetGuestDebug(kEnable | kStep)
                .SetGuestDebug(kEnable | kStep | (1u << 20)),
            1));
-  add("invalid_control_without_enable",
-      Runs(Base()
-               .WriteMem(kCode, kThreeNops)
-               .SetGuestDebug(kEnable | kStep)
-               .SetGuestDebug(1u << 20),
-           1));
+  add("invalid_control_without_enable", Runs(Base()
+                                                 .WriteMem(kCode, kThreeNops)
+                                                 .SetGuestDebug(kEnable | kStep)
+                                                 .SetGuestDebug(1u << 20),
+                                             1));
 
   // The guest's own breakpoint, guest debug off: it arms breakpoint 0 on
   // the NOP at +0x18 and takes it itself.
@@ -200,9 +201,9 @@ std::vector<Scenario> All() {
     prog.insert(prog.end(), arm.begin(), arm.end());
     prog.insert(prog.end(), {a64::Nop(), a64::Nop(), a64::Nop()});
     add("guest_os_lock",
-        Runs(OwnBreakpointRegs(Base().WriteMem(kCode, prog).SetOneReg(
-                                   one_reg::X(4), 1),
-                               kCode + 0x24),
+        Runs(OwnBreakpointRegs(
+                 Base().WriteMem(kCode, prog).SetOneReg(one_reg::X(4), 1),
+                 kCode + 0x24),
              3)
             .GetOneReg(one_reg::kOslsrEl1));
   }
@@ -233,12 +234,11 @@ std::vector<Scenario> All() {
 
   // The VMM's reset between scripts: the scenario before set single-step
   // and DBGBCR0; this one sees neither.
-  add("reset_between_scripts",
-      Runs(Base().WriteMem(kCode, kThreeNops), 1)
-          .GetOneReg(one_reg::Dbgbcr(0))
-          .GetOneReg(one_reg::kMdscrEl1)
-          .GetOneReg(one_reg::X(0))
-          .ReadMem(kCode, 16));
+  add("reset_between_scripts", Runs(Base().WriteMem(kCode, kThreeNops), 1)
+                                   .GetOneReg(one_reg::Dbgbcr(0))
+                                   .GetOneReg(one_reg::kMdscrEl1)
+                                   .GetOneReg(one_reg::X(0))
+                                   .ReadMem(kCode, 16));
   return all;
 }
 

@@ -19,8 +19,9 @@ namespace dbgref::oracle::scenarios {
 inline constexpr int kReportReg = 23;
 
 // Control bits and register values the scenarios use.
-inline constexpr uint64_t kBcrExecEl1El0 = 0x1e7;   // E, PMC 0b11, BAS 0b1111
-inline constexpr uint64_t kWcrLoadStore = 0x1fff;   // E, PAC 0b11, LSC 0b11, BAS 0xff
+inline constexpr uint64_t kBcrExecEl1El0 = 0x1e7;  // E, PMC 0b11, BAS 0b1111
+inline constexpr uint64_t kWcrLoadStore =
+    0x1fff;  // E, PAC 0b11, LSC 0b11, BAS 0xff
 inline constexpr uint64_t kMdscrKdeMde = (1u << 13) | (1u << 15);
 
 struct Scenario {

@@ -108,12 +108,15 @@ TEST(WireTest, ResultsDecodeAgainstTheirScripts) {
   EXPECT_EQ((*r)[0].results[0].run.hsr, 0xcb000022u);
   EXPECT_EQ((*r)[0].results[0].run.Reg(one_reg::kPc), 0x10004u);
 
-  EXPECT_THAT(DecodeResults(Results(2, len, DBGREF_OP_RUN), {s}).status().message(),
-              HasSubstr("2 results for 1 ops"));
-  EXPECT_THAT(DecodeResults(Results(1, len - 8, DBGREF_OP_RUN), {s}).status().message(),
-              HasSubstr("run body of"));
-  EXPECT_THAT(DecodeResults(Results(1, len, DBGREF_OP_INIT), {s}).status().message(),
-              HasSubstr("opcode 1 for 8"));
+  EXPECT_THAT(
+      DecodeResults(Results(2, len, DBGREF_OP_RUN), {s}).status().message(),
+      HasSubstr("2 results for 1 ops"));
+  EXPECT_THAT(
+      DecodeResults(Results(1, len - 8, DBGREF_OP_RUN), {s}).status().message(),
+      HasSubstr("run body of"));
+  EXPECT_THAT(
+      DecodeResults(Results(1, len, DBGREF_OP_INIT), {s}).status().message(),
+      HasSubstr("opcode 1 for 8"));
   std::vector<uint8_t> cut = Results(1, len, DBGREF_OP_RUN);
   cut.resize(cut.size() - 3);
   EXPECT_THAT(DecodeResults(cut, {s}).status().message(),
