@@ -290,6 +290,19 @@ TEST_F(ScenariosTest, VcpuInitKeepsGuestDebug) {
   ExpectDebugExit(runs[0], 0x32, Code("vcpu_init_resets") + 4);
 }
 
+// The guest sees what write_mem put into the data region, and read_mem
+// sees what the guest stored (the flush's TLBI).
+TEST_F(ScenariosTest, DataRoundTrip) {
+  const ScriptResult& r = R("data_round_trip");
+  std::vector<RunResult> runs = Runs(r);
+  ASSERT_EQ(runs.size(), 2u);
+  ExpectMmio(runs[0], DBGREF_MMIO_REPORT, Code("data_round_trip") + 8);
+  EXPECT_EQ(runs[0].mmio_data, 0x1234abcdu);
+  const std::vector<uint8_t>& bytes = r.results.back().bytes;
+  EXPECT_EQ(bytes, (std::vector<uint8_t>{0xcd, 0xab, 0x34, 0x12, 0, 0, 0, 0,
+                                         0xcd, 0xab, 0x34, 0x12, 0, 0, 0, 0}));
+}
+
 // The VMM's reset: no single-step, zero debug registers, fresh memory.
 TEST_F(ScenariosTest, ResetBetweenScripts) {
   const ScriptResult& r = R("reset_between_scripts");

@@ -232,8 +232,22 @@ std::vector<Scenario> All() {
           .SetOneReg(one_reg::kVbarEl1, DBGREF_VBAR)
           .Run(kRunMs));
 
-  // The VMM's reset between scripts: the scenario before set single-step
-  // and DBGBCR0; this one sees neither.
+  // Guest memory both ways after many resets: the guest loads a word that
+  // write_mem put into the data region and stores it elsewhere there;
+  // read_mem sees both.
+  add("data_round_trip",
+      Runs(Base()
+               .WriteMem(kData + 8, {0x1234abcd})
+               .WriteMem(kCode, {a64::Ldr(Size::kWord, 1, 0),
+                                 a64::Str(Size::kDouble, 1, 2),
+                                 a64::ReportStore(1, kReportReg)})
+               .SetOneReg(one_reg::X(0), kData + 8)
+               .SetOneReg(one_reg::X(2), kData + 0x10),
+           2)
+          .ReadMem(kData + 8, 16));
+
+  // The VMM's reset between scripts: vcpu_init_resets set single-step and
+  // DBGBCR0; this one (two scripts later) sees neither.
   add("reset_between_scripts", Runs(Base().WriteMem(kCode, kThreeNops), 1)
                                    .GetOneReg(one_reg::Dbgbcr(0))
                                    .GetOneReg(one_reg::kMdscrEl1)
