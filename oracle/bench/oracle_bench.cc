@@ -77,6 +77,18 @@ int Bench(const std::string& kernel, const std::string& initramfs,
   std::printf("%s\n", (*vm)->info().Summary().c_str());
   std::printf("  boot to READY            %8.2f s\n", boot);
 
+  const int kEmpty = 200;
+  auto te = std::chrono::steady_clock::now();
+  for (int i = 0; i < kEmpty; ++i) {
+    absl::StatusOr<std::vector<ScriptResult>> r = (*vm)->RunBatch({});
+    if (!r.ok()) {
+      std::fprintf(stderr, "dbgref: %s\n", r.status().ToString().c_str());
+      return 2;
+    }
+  }
+  std::printf("  empty batch              %8.2f ms round trip (the channel)\n",
+              Seconds(te) * 1000 / kEmpty);
+
   std::vector<Script> one = {TenOps()};
   (void)(*vm)->RunBatch(one);  // warm up
   const int kTrips = 50;
