@@ -242,11 +242,6 @@ static void restore_ram(struct machine *m) {
   }
 }
 
-int machine_reset(struct machine *m) {
-  int err = machine_reset_begin(m);
-  return err != 0 ? err : machine_reset_end(m);
-}
-
 int machine_reset_begin(struct machine *m) {
   struct kvm_guest_debug off;
   memset(&off, 0, sizeof(off));
@@ -275,11 +270,10 @@ int machine_reset_end(struct machine *m) {
        (err = machine_set_reg(m, CORE_REG(regs.regs[25]),
                               DBGREF_ALIAS_BASE + m->stale_hi)) != 0))
     return err;
-  /* QEMU 7.2 (TCG) keeps stale stage 1+2 translations for the guest across
-   * KVM's stage-2 changes, so the guest would see other memory than the
-   * VMM's; and it keeps code it translated for the guest after the VMM
-   * rewrote it. The guest's own TLBI VMALLE1 drops the first; its own
-   * stores over the words the VMM changed drop the second. */
+  /* QEMU 7.2 (TCG) keeps running code it translated for the guest after
+   * the VMM rewrote it, and showed the guest stale data after a reset
+   * (oracle/README.md, "QEMU's stale translations"). The guest's own TLBI
+   * VMALLE1 and its own stores over the words the VMM changed drop them. */
   int timed_out;
   if (machine_run(m, 1000, &timed_out) != 0) return errno;
   if (m->run->exit_reason != KVM_EXIT_MMIO ||

@@ -39,19 +39,21 @@ struct machine {
 /* Sets up everything. Returns 0, or -1 with a message in `why`. */
 int machine_open(struct machine *m, char *why, size_t why_size);
 
-/* The well-defined state every script starts from: guest debug off
- * (KVM_SET_GUEST_DEBUG with control 0 and a zero arch struct), then
- * KVM_ARM_VCPU_INIT, guest RAM equal to the pristine image (the ranges
- * write_mem changed are copied back, the data region is zeroed), then x28,
- * x29, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set (oracle/layout.h);
- * then one KVM_RUN of the runtime's flush (DBGREF_FLUSH_ADDR); then PSTATE
- * and PC set. Returns 0 or the errno of the first step that failed (EIO: the
- * flush did not report). */
-int machine_reset(struct machine *m);
-
-/* The two halves of machine_reset, for a caller that loads the script's
- * guest memory in between: up to the RAM restore, then from the registers
- * on (the flush must come after every write to guest memory). */
+/* The well-defined state every script starts from, in two halves so that
+ * the caller loads the script's guest memory in between (the flush must
+ * come after every write to guest memory).
+ *
+ * machine_reset_begin: guest debug off (KVM_SET_GUEST_DEBUG with control 0
+ * and a zero arch struct), KVM_ARM_VCPU_INIT, guest RAM back to the
+ * pristine image (the ranges write_mem changed are copied back, the data
+ * region is zeroed).
+ *
+ * machine_reset_end: x28, x29, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set
+ * (oracle/layout.h), one KVM_RUN of the runtime's flush
+ * (DBGREF_FLUSH_ADDR), then PSTATE and PC set.
+ *
+ * Both return 0 or the errno of the first step that failed (EIO: the flush
+ * did not report). */
 int machine_reset_begin(struct machine *m);
 int machine_reset_end(struct machine *m);
 
