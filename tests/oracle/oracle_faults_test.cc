@@ -27,10 +27,12 @@ using ::testing::HasSubstr;
 std::string g_initramfs;
 std::string g_fake_qemu;
 
+// A fresh folder under Bazel's TEST_TMPDIR (removed with the test's).
 std::string TempDir() {
-  char dir[] = "/tmp/dbgref-faults-XXXXXX";
-  EXPECT_NE(mkdtemp(dir), nullptr);
-  return dir;
+  const char* base = getenv("TEST_TMPDIR");
+  std::string templ = std::string(base ? base : "/tmp") + "/faults-XXXXXX";
+  EXPECT_NE(mkdtemp(templ.data()), nullptr);
+  return templ;
 }
 
 void WriteFile(const std::string& path, const std::string& content) {
