@@ -40,7 +40,7 @@ using ConcreteTransition = Transition<ConcreteDomain, DBGREF_MAX_PROGRAM_LINES>;
 // The most transitions one userspace operation takes: a KVM_RUN of
 // kMaxGuestSteps guest steps, the interrupt, and an ENTER and an EXIT around
 // each.
-inline constexpr std::size_t kMaxObsPerOp = 3 * (kMaxGuestSteps + 1) + 2;
+inline constexpr std::size_t kMaxObsPerOp = DBGREF_MAX_OBS_PER_OP;
 
 struct ConcreteStep {
   ConcreteVcpu state;

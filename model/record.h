@@ -140,6 +140,13 @@ struct dbgref_op {
   uint64_t value;             /* SET_ONE_REG: the value */
 };
 
+/* A KVM_RUN runs at most this many guest steps (model/run.h: at the bound
+ * the CPU leaves the guest on an interrupt and KVM_RUN returns -EINTR), so
+ * one operation takes at most DBGREF_MAX_OBS_PER_OP steps: an ENTER, the
+ * guest steps (or the interrupt) and an EXIT for each iteration. */
+#define DBGREF_MAX_GUEST_STEPS 40
+#define DBGREF_MAX_OBS_PER_OP (3 * (DBGREF_MAX_GUEST_STEPS + 1) + 2)
+
 /* The kinds of step a vCPU takes (see the file comment). */
 enum dbgref_step_kind {
   DBGREF_STEP_IOCTL = 0,

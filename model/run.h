@@ -34,7 +34,7 @@
 
 namespace dbgref::model {
 
-inline constexpr uint64_t kMaxGuestSteps = 40;
+inline constexpr uint64_t kMaxGuestSteps = DBGREF_MAX_GUEST_STEPS;
 
 // The syndrome the model's CPU leaves for an exit on a host interrupt.
 inline constexpr uint64_t kInterruptSyndrome =
@@ -72,6 +72,20 @@ void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
   o.entry_pstate =
       D::band(entry.pstate, D::lit(DBGREF_SPSR_SS | DBGREF_PSTATE_D));
   o.entry_pc = entry.pc;
+}
+
+// The fields of a GUEST step's observation: what the instruction did, or
+// the interrupt at the bound.
+template <class D>
+void ObserveGuestStep(const GuestStepEvent<D>& e, const BoolOf<D>& at_bound,
+                      Obs<D>& o) {
+  o.step = D::lit(DBGREF_STEP_GUEST);
+  o.op_kind = D::lit(DBGREF_OP_RUN);
+  o.pc = e.pc;
+  o.event = D::ite(at_bound, D::lit(DBGREF_EVENT_TO_EL2), e.event);
+  o.esr = D::ite(at_bound, D::lit(kInterruptSyndrome), e.esr);
+  o.far = D::ite(at_bound, D::lit(0), e.far);
+  o.read_value = D::ite(at_bound, D::lit(0), e.read_value);
 }
 
 // ENTER, from userspace (a KVM_RUN begins) or after a handled exit.
@@ -135,13 +149,7 @@ void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
   s.ghost = Select<D>(at_bound, s.ghost, ghost);
   s.steps = D::ite(at_bound, s.steps, D::add(s.steps, D::lit(1)));
   s.phase = D::ite(s.cpu.exited, D::lit(kPhaseExited), D::lit(kPhaseGuest));
-  o.step = D::lit(DBGREF_STEP_GUEST);
-  o.op_kind = D::lit(DBGREF_OP_RUN);
-  o.pc = e.pc;
-  o.event = D::ite(at_bound, D::lit(DBGREF_EVENT_TO_EL2), e.event);
-  o.esr = D::ite(at_bound, D::lit(kInterruptSyndrome), e.esr);
-  o.far = D::ite(at_bound, D::lit(0), e.far);
-  o.read_value = D::ite(at_bound, D::lit(0), e.read_value);
+  ObserveGuestStep<D>(e, at_bound, o);
 }
 
 // EXIT: the world switch out, clear_debug and handle_exit.
