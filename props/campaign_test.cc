@@ -7,6 +7,8 @@
 #include "model/requirement_ids.h"
 #include "port/driver.h"
 #include "props/requirement_set.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -37,8 +39,8 @@ TEST(Campaign, SameSeedSameOutcomes) {
     EXPECT_EQ(a[i].broken, b[i].broken);
     EXPECT_EQ(a[i].seed, b[i].seed);
     if (a[i].broken) {
-      EXPECT_EQ(FormatTrace(*a[i].counterexample),
-                FormatTrace(*b[i].counterexample));
+      EXPECT_EQ(trace::FormatTrace(*a[i].counterexample),
+                trace::FormatTrace(*b[i].counterexample));
     }
   }
 }
@@ -75,9 +77,10 @@ TEST(Campaign, StopsOnceTheRequirementsLookedForBreak) {
 }
 
 TEST(Lockstep, MarksTheFirstBreakingStepOnly) {
-  Trace t;
-  t.ops = {SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
-           GuestReadOp(DBGREF_REG_MDSCR, 0), GuestReadOp(DBGREF_REG_MDSCR, 0)};
+  trace::Trace t;
+  t.ops = {trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
+           trace::GuestReadOp(DBGREF_REG_MDSCR, 0),
+           trace::GuestReadOp(DBGREF_REG_MDSCR, 0)};
   const std::vector<LockstepStep> v2 = Lockstep(t, dbgref_port_v2);
   ASSERT_EQ(v2.size(), 3u);
   EXPECT_FALSE(v2[0].first_divergence);

@@ -16,6 +16,7 @@
 #include "props/campaign.h"
 #include "props/manifest.h"
 #include "props/shard.h"
+#include "trace/format.h"
 
 namespace dbgref::props {
 namespace {
@@ -56,7 +57,7 @@ TEST_P(ManifestOutcome, AsTheManifestSays) {
                   << " but its manifest says it holds; campaign seed "
                   << ShardSeed() << ", sequence seed " << o.seed
                   << ", shrunk counterexample:\n"
-                  << FormatTrace(*o.counterexample);
+                  << trace::FormatTrace(*o.counterexample);
   } else if (!o.broken && expected) {
     ADD_FAILURE() << id << " holds on " << port.name << " in "
                   << kSequencesPerShard << " sequences (campaign seed "
@@ -65,7 +66,7 @@ TEST_P(ManifestOutcome, AsTheManifestSays) {
   if (o.broken) {
     EXPECT_LE(o.counterexample->ops.size(), 6u)
         << "shrunk counterexample of " << id << " on " << port.name << ":\n"
-        << FormatTrace(*o.counterexample);
+        << trace::FormatTrace(*o.counterexample);
   }
 }
 

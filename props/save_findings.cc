@@ -20,6 +20,7 @@
 #include "props/campaign.h"
 #include "props/manifest.h"
 #include "props/shard.h"
+#include "trace/format.h"
 
 namespace {
 
@@ -61,7 +62,7 @@ int main(int argc, char** argv) {
           << ": the shrunk counterexample of the differential campaign\n"
           << "# (campaign seed " << options.seed << ", sequence seed " << o.seed
           << "). Regenerate with: bazel run //props:save_findings\n"
-          << FormatTrace(*o.counterexample);
+          << trace::FormatTrace(*o.counterexample);
       if (!out) {
         std::fprintf(stderr, "cannot write %s\n", path.c_str());
         return 1;

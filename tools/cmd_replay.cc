@@ -17,8 +17,8 @@
 #include "tools/report.h"
 #include "tools/revisions.h"
 #include "tools/story.h"
-#include "tools/trace.h"
-#include "tools/trace_file.h"
+#include "trace/file.h"
+#include "trace/trace.h"
 
 namespace dbgref {
 namespace {
@@ -39,7 +39,7 @@ int RunReplay(const Command& command) {
   absl::StatusOr<std::vector<const dbgref_port*>> ports =
       SelectRevisions(command.revision);
   if (!ports.ok()) return InputError(std::string(ports.status().message()));
-  absl::StatusOr<Trace> trace = ReadTraceFile(command.args[0]);
+  absl::StatusOr<trace::Trace> trace = trace::ReadTraceFile(command.args[0]);
   if (!trace.ok()) return InputError(std::string(trace.status().message()));
 
   std::vector<std::string> names;

@@ -28,8 +28,9 @@
 #include "tools/report.h"
 #include "tools/revisions.h"
 #include "tools/story.h"
-#include "tools/trace.h"
-#include "tools/trace_file.h"
+#include "trace/file.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref {
 namespace {
@@ -107,11 +108,11 @@ std::string OutputFolder() {
 }
 
 // The counterexample told step by step, model against port.
-Counterexample Tell(const std::string& requirement, const Trace& trace,
+Counterexample Tell(const std::string& requirement, const trace::Trace& trace,
                     uint64_t seed, const dbgref_port& port) {
   Counterexample cx;
   cx.seed = seed;
-  cx.trace_text = FormatTrace(trace);
+  cx.trace_text = trace::FormatTrace(trace);
   for (const props::LockstepStep& step : props::Lockstep(trace, port)) {
     StoryStep story;
     story.text = DescribeStep(step.op, step.model);
@@ -172,9 +173,10 @@ RevisionReview ReviewRevision(const dbgref_port& port, const Command& command,
       if (save_traces) {
         const std::string path = absl::StrCat(OutputFolder(), "/", port.name,
                                               "/", result.id, ".trace");
-        if (WriteTraceFile(path, *outcome.counterexample,
-                           absl::StrCat(result.id, " broken on ", port.name,
-                                        ", seed ", outcome.seed))
+        if (trace::WriteTraceFile(
+                path, *outcome.counterexample,
+                absl::StrCat(result.id, " broken on ", port.name, ", seed ",
+                             outcome.seed))
                 .ok()) {
           result.counterexample->saved_path = path;
         }
