@@ -115,7 +115,7 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
       }
       found.Add(r);
       RequirementOutcome& o = outcomes[k];
-      o.broken = true;
+      o.verdict = Verdict::kBroken;
       o.seed = seed;
       o.sequences_run = i + 1;
       o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops);

@@ -9,7 +9,8 @@
 //   options.sequences = 2000;
 //   options.seed = 1;
 //   for (const RequirementOutcome& o : RunCampaign(dbgref_port_v2, options))
-//     if (o.broken) ... trace::FormatTrace(*o.counterexample) ...
+//     if (o.verdict == Verdict::kBroken)
+//       ... trace::FormatTrace(*o.counterexample) ...
 //
 // Sequence i of a campaign with seed S is GenerateSequence(SequenceSeed(S,
 // i), max_ops); an outcome's seed is that sequence seed.
@@ -25,6 +26,7 @@
 #include "port/driver.h"
 #include "props/lockstep.h"
 #include "props/requirement_set.h"
+#include "props/verdict.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
@@ -44,7 +46,7 @@ struct CampaignOptions {
 
 struct RequirementOutcome {
   std::string id;
-  bool broken = false;
+  Verdict verdict = Verdict::kHolds;
   uint64_t seed = 0;  // the sequence seed of the first breaking sequence
   std::optional<trace::Trace> counterexample;  // shrunk
   uint64_t sequences_run = 0;  // sequences generated until it broke

@@ -124,7 +124,7 @@ CounterexampleTimes TimeToCounterexample() {
       continue;
     }
     for (const ManifestEntry& e : manifest->entries) {
-      if (!e.broken) continue;
+      if (e.verdict != Verdict::kBroken) continue;
       std::vector<double> ms;
       for (uint64_t seed = 1; seed <= 20; ++seed) {
         CampaignOptions options;

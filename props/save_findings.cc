@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(options.sequences));
     for (const props::RequirementOutcome& o :
          props::RunCampaign(port, options)) {
-      if (!o.broken) {
+      if (o.verdict != props::Verdict::kBroken) {
         std::printf("%s holds\n", o.id.c_str());
         continue;
       }

@@ -108,9 +108,10 @@ std::string OutputFolder() {
 }
 
 // The counterexample told step by step, model against port.
-Counterexample Tell(const std::string& requirement, const trace::Trace& trace,
-                    uint64_t seed, const dbgref_port& port) {
-  Counterexample cx;
+CounterexampleStory Tell(const std::string& requirement,
+                         const trace::Trace& trace, uint64_t seed,
+                         const dbgref_port& port) {
+  CounterexampleStory cx;
   cx.seed = seed;
   cx.trace_text = trace::FormatTrace(trace);
   for (const props::LockstepStep& step : props::Lockstep(trace, port)) {
@@ -163,11 +164,12 @@ RevisionReview ReviewRevision(const dbgref_port& port, const Command& command,
     }
     result.methods.push_back("property");
     for (const props::RequirementOutcome& outcome : outcomes) {
-      if (outcome.id != result.id || !outcome.broken ||
+      if (outcome.id != result.id ||
+          outcome.verdict != props::Verdict::kBroken ||
           !outcome.counterexample) {
         continue;
       }
-      result.verdict = Verdict::kBroken;
+      result.verdict = props::Verdict::kBroken;
       result.counterexample =
           Tell(result.id, *outcome.counterexample, outcome.seed, port);
       if (save_traces) {
@@ -183,13 +185,14 @@ RevisionReview ReviewRevision(const dbgref_port& port, const Command& command,
       }
     }
     if (manifest != nullptr) {
-      const bool expect_broken = manifest->IsBroken(result.id);
-      result.expected_by_manifest = expect_broken ? "broken" : "holds";
-      if (expect_broken != (result.verdict == Verdict::kBroken)) {
+      result.expected_by_manifest = manifest->IsBroken(result.id)
+                                        ? props::Verdict::kBroken
+                                        : props::Verdict::kHolds;
+      if (result.expected_by_manifest != result.verdict) {
         review.matches_manifest = false;
       }
     }
-    if (result.verdict == Verdict::kBroken) ++broken;
+    if (result.verdict == props::Verdict::kBroken) ++broken;
     report.requirements.push_back(std::move(result));
   }
   review.any_broken = broken > 0;
@@ -247,7 +250,7 @@ int RunCheck(const Command& command) {
     all_as_expected = all_as_expected && review.matches_manifest;
     int broken = 0;
     for (const RequirementResult& r : review.report.requirements) {
-      if (r.verdict == Verdict::kBroken) ++broken;
+      if (r.verdict == props::Verdict::kBroken) ++broken;
     }
     lines.push_back(absl::StrFormat("%-10s %2d broken, %s", port.name, broken,
                                     review.matches_manifest

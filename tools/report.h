@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "props/verdict.h"
+
 namespace dbgref {
 
 // One observation field where the port differs from the model.
@@ -29,22 +31,23 @@ struct StoryStep {
   std::string violation;  // the requirement's violation at this step
 };
 
-struct Counterexample {
+// A counterexample as the report tells it: its steps as a story, and the
+// text of its trace.
+struct CounterexampleStory {
   uint64_t seed = 0;
   std::vector<StoryStep> steps;
   std::string trace_text;  // the trace file's text
   std::string saved_path;  // where the trace was saved, when it was
 };
 
-enum class Verdict { kHolds, kBroken };
-
 struct RequirementResult {
   std::string id;     // REQ-...
   std::string title;  // one line
-  Verdict verdict = Verdict::kHolds;
+  props::Verdict verdict = props::Verdict::kHolds;
   std::vector<std::string> methods;  // "proof", "property", "scenario"
-  std::string expected_by_manifest;  // "holds" / "broken" / "" (none)
-  std::optional<Counterexample> counterexample;
+  // What the revision's manifest expects; nothing without a manifest.
+  std::optional<props::Verdict> expected_by_manifest;
+  std::optional<CounterexampleStory> counterexample;
 };
 
 struct Report {

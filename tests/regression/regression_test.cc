@@ -99,10 +99,11 @@ TEST(Manifests, EveryFindingHasItsTraceAndNoHoldingOneHasOne) {
     ASSERT_TRUE(manifest.ok()) << manifest.status();
     for (const ManifestEntry& e : manifest->entries) {
       const std::string path = TracePathFor(revision, e.id);
-      EXPECT_EQ(files.count(path), e.broken ? 1u : 0u)
-          << revision << " " << e.id << (e.broken ? " broken" : " holds")
-          << ": " << path;
-      if (e.broken) {
+      const bool broken = e.verdict == Verdict::kBroken;
+      EXPECT_EQ(files.count(path), broken ? 1u : 0u)
+          << revision << " " << e.id << " " << VerdictName(e.verdict) << ": "
+          << path;
+      if (broken) {
         EXPECT_FALSE(e.comment.empty())
             << revision << " " << e.id << " has no comment saying what it is";
       }
