@@ -6,6 +6,7 @@
 #include <chrono>
 #include <vector>
 
+#include "props/elapsed.h"
 #include "props/generators.h"
 #include "trace/shrink.h"
 #include "trace/trace.h"
@@ -16,11 +17,6 @@ namespace {
 // Evaluations one shrink may spend; the shrink trees of these sequences
 // are small, the bound only guards against a pathological one.
 constexpr int kMaxShrinkSteps = 20000;
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
 
 }  // namespace
 

@@ -26,6 +26,7 @@
 
 #include "port/driver.h"
 #include "props/campaign.h"
+#include "props/elapsed.h"
 #include "props/generators.h"
 #include "props/lockstep.h"
 #include "props/manifest.h"
@@ -33,11 +34,6 @@
 
 namespace dbgref::props {
 namespace {
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
 
 // Operations per second of `threads` lockstep loops side by side, each over
 // every revision in turn.

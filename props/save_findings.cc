@@ -8,7 +8,6 @@
 // The manifests' comments are written by hand; compare the printed lines
 // with them before committing new traces.
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "props/campaign.h"
 #include "props/manifest.h"
 #include "props/shard.h"
+#include "props/workspace_file.h"
 #include "trace/format.h"
 
 namespace {
@@ -40,8 +40,7 @@ uint64_t Flag(int argc, char** argv, const char* name, uint64_t fallback) {
 
 int main(int argc, char** argv) {
   using namespace dbgref;
-  const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  const std::string root = workspace ? workspace : ".";
+  const std::string root = props::BazelRunWorkspace().value_or(".");
   props::CampaignOptions options;
   options.sequences = Flag(argc, argv, "sequences", 20000);
   options.seed = Flag(argc, argv, "seed", props::kDefaultBaseSeed);

@@ -23,7 +23,9 @@
 #include "port/driver.h"
 #include "proofs/obligations.h"
 #include "props/campaign.h"
+#include "props/elapsed.h"
 #include "props/manifest.h"
+#include "props/workspace_file.h"
 #include "tools/commands.h"
 #include "tools/report.h"
 #include "tools/revisions.h"
@@ -38,11 +40,6 @@ namespace {
 constexpr uint64_t kDefaultSequences = 2000;
 constexpr uint64_t kDefaultSeed = 1;
 
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
-
 // A progress line on stderr, redrawn in place, only on a terminal and only
 // once the work has taken about a second.
 class Progress {
@@ -55,7 +52,7 @@ class Progress {
     if (shown_) std::fprintf(stderr, "\r%*s\r", 72, "");
   }
   void Update(double fraction) {
-    if (!enabled_ || SecondsSince(start_) < 1.0) return;
+    if (!enabled_ || props::SecondsSince(start_) < 1.0) return;
     shown_ = true;
     std::fprintf(stderr, "\r%-50.50s %3d%%", what_.c_str(),
                  static_cast<int>(fraction * 100));
@@ -98,13 +95,12 @@ ProofSummary RunProofs(bool quiet) {
                       : std::string(result.status().message())));
     }
   }
-  summary.seconds = SecondsSince(start);
+  summary.seconds = props::SecondsSince(start);
   return summary;
 }
 
 std::string OutputFolder() {
-  const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  return absl::StrCat(workspace ? workspace : ".", "/out/traces");
+  return absl::StrCat(props::BazelRunWorkspace().value_or("."), "/out/traces");
 }
 
 // The counterexample told step by step, model against port.
@@ -151,7 +147,7 @@ RevisionReview ReviewRevision(const dbgref_port& port, const Command& command,
   const std::vector<props::RequirementOutcome> outcomes =
       props::RunCampaign(port, options);
   report.timings.emplace_back("proofs", proofs_done.seconds);
-  report.timings.emplace_back("campaign", SecondsSince(start));
+  report.timings.emplace_back("campaign", props::SecondsSince(start));
 
   int broken = 0;
   for (const model::RequirementId& id : model::kRequirements) {
