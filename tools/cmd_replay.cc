@@ -20,7 +20,7 @@
 #include "trace/file.h"
 #include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 constexpr size_t kWidth = 72;
@@ -94,4 +94,4 @@ int RunReplay(const Command& command) {
   return broken == 0 ? 0 : 1;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -19,7 +19,7 @@
 #include "trace/names.h"
 #include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 // Distinct values in breakpoint 0, so that a look at the hardware tells
@@ -162,4 +162,4 @@ std::string DebugModeDiagramDot() {
   return dot;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -9,7 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 constexpr size_t kTextWidth = 72;
@@ -225,4 +225,13 @@ std::string RenderJson(const Report& report) {
   return out;
 }
 
-}  // namespace dbgref
+std::string RenderJson(const std::vector<Report>& reports) {
+  std::string out = "[";
+  for (size_t i = 0; i < reports.size(); ++i) {
+    absl::StrAppend(&out, i ? ",\n" : "", RenderJson(reports[i]));
+  }
+  absl::StrAppend(&out, "]\n");
+  return out;
+}
+
+}  // namespace dbgref::tools

@@ -14,7 +14,7 @@
 
 #include "props/verdict.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 // One observation field where the port differs from the model.
 struct FieldDifference {
@@ -61,6 +61,8 @@ struct Report {
 std::string RenderText(const Report& report);
 std::string RenderMarkdown(const Report& report);
 std::string RenderJson(const Report& report);
+// Several reports as one JSON array, one report a line.
+std::string RenderJson(const std::vector<Report>& reports);
 
 // Wraps text to at most `width` columns; continuation lines get `indent`
 // spaces. Words longer than the width are split.
@@ -70,6 +72,6 @@ std::vector<std::string> WrapLine(const std::string& text, size_t width,
 // JSON string literal for s, quotes included.
 std::string JsonString(const std::string& s);
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_REPORT_H_

@@ -15,7 +15,7 @@
 #include "model/uapi.h"
 #include "trace/names.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 using trace::Hex;
@@ -132,4 +132,4 @@ std::vector<FieldDifference> Differences(const dbgref_obs& expected,
   return out;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -12,7 +12,7 @@
 #include "props/verdict.h"
 #include "tests/report/json_value.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 using props::Verdict;
@@ -101,4 +101,4 @@ TEST(JsonReader, RejectsMalformed) {
 }
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::tools
