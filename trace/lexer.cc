@@ -91,16 +91,18 @@ absl::StatusOr<Argument> ArgumentAt(const Line& line, const Token& token) {
                   token.column, token.column + static_cast<int>(eq) + 1};
 }
 
-absl::Status CheckUnique(const Line& line, std::vector<std::string>& seen,
-                         const Argument& arg) {
+absl::StatusOr<Argument> UniqueArgumentAt(const Line& line, const Token& token,
+                                          std::vector<std::string>& seen) {
+  absl::StatusOr<Argument> arg = ArgumentAt(line, token);
+  if (!arg.ok()) return arg;
   for (const std::string& key : seen) {
-    if (key == arg.key) {
-      return ErrorAt(line.number, arg.key_column,
-                     absl::StrCat("'", arg.key, "' given twice"));
+    if (key == arg->key) {
+      return ErrorAt(line.number, arg->key_column,
+                     absl::StrCat("'", arg->key, "' given twice"));
     }
   }
-  seen.emplace_back(arg.key);
-  return absl::OkStatus();
+  seen.emplace_back(arg->key);
+  return arg;
 }
 
 }  // namespace dbgref::trace::lexer

@@ -49,9 +49,10 @@ struct Argument {
 
 absl::StatusOr<Argument> ArgumentAt(const Line& line, const Token& token);
 
-// Rejects a key given twice on one line; seen holds the keys so far.
-absl::Status CheckUnique(const Line& line, std::vector<std::string>& seen,
-                         const Argument& arg);
+// A key=value argument whose key the line has not given before; seen holds
+// the keys so far and gets this one.
+absl::StatusOr<Argument> UniqueArgumentAt(const Line& line, const Token& token,
+                                          std::vector<std::string>& seen);
 
 }  // namespace dbgref::trace::lexer
 

@@ -25,11 +25,11 @@ namespace {
 
 using lexer::Argument;
 using lexer::ArgumentAt;
-using lexer::CheckUnique;
 using lexer::ErrorAt;
 using lexer::Line;
 using lexer::NumberAt;
 using lexer::Token;
+using lexer::UniqueArgumentAt;
 
 absl::StatusOr<uint32_t> ControlAt(const Line& line, absl::string_view text,
                                    int column) {
@@ -77,10 +77,8 @@ absl::Status ParseHost(const Line& line, dbgref_host* host) {
   std::vector<std::string> seen;
   bool have_dfr0 = false;
   for (size_t i = 1; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = ArgumentAt(line, line.tokens[i]);
+    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
     if (!arg.ok()) return arg.status();
-    absl::Status unique = CheckUnique(line, seen, *arg);
-    if (!unique.ok()) return unique;
     absl::StatusOr<uint64_t> value =
         NumberAt(line, arg->value, arg->value_column, UINT64_MAX);
     if (!value.ok()) return value.status();
@@ -112,10 +110,8 @@ absl::StatusOr<dbgref_op> ParseSetGuestDebug(const Line& line) {
   op.kind = DBGREF_OP_SET_GUEST_DEBUG;
   bool have_control = false;
   for (size_t i = 2; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = ArgumentAt(line, line.tokens[i]);
+    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
     if (!arg.ok()) return arg.status();
-    absl::Status unique = CheckUnique(line, seen, *arg);
-    if (!unique.ok()) return unique;
     if (arg->key == "control") {
       absl::StatusOr<uint32_t> control =
           ControlAt(line, arg->value, arg->value_column);
@@ -220,10 +216,8 @@ absl::StatusOr<dbgref_op> ParseException(const Line& line) {
   std::vector<std::string> seen;
   bool have_esr = false;
   for (size_t i = 2; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = ArgumentAt(line, line.tokens[i]);
+    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
     if (!arg.ok()) return arg.status();
-    absl::Status unique = CheckUnique(line, seen, *arg);
-    if (!unique.ok()) return unique;
     if (arg->key == "esr") {
       absl::StatusOr<uint64_t> esr =
           NumberAt(line, arg->value, arg->value_column, UINT32_MAX);
