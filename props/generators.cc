@@ -199,11 +199,11 @@ Gen<dbgref_host> GenHost() {
         dbgref_host h{};
         h.id_aa64dfr0_el1 = Dfr0(brps, wrps) |
                             (uint64_t{ctx_cmps} << DBGREF_DFR0_CTX_CMPS_SHIFT);
-        for (int n = 0; n < host_values; ++n) {
-          h.host_regs.dbg_bcr[n] = HostRegisterValue(DBGREF_REG_BCR, n);
-          h.host_regs.dbg_bvr[n] = HostRegisterValue(DBGREF_REG_BVR, n);
-          h.host_regs.dbg_wcr[n] = HostRegisterValue(DBGREF_REG_WCR, n);
-          h.host_regs.dbg_wvr[n] = HostRegisterValue(DBGREF_REG_WVR, n);
+        for (uint32_t bank : model::kRegisterBanks) {
+          for (int n = 0; n < host_values; ++n) {
+            model::RegisterBank(h.host_regs, bank)[n] =
+                HostRegisterValue(bank, n);
+          }
         }
         return h;
       },
