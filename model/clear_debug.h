@@ -10,7 +10,7 @@ namespace dbgref::model {
 
 // Updates s, a state the caller owns, as clear_debug does.
 template <class D>
-void ApplyClearDebug(VcpuState<D>& s) {
+void ClearDebug(VcpuState<D>& s) {
   const BoolOf<D> active = DebugActive<D>(s);
   // REQ-RESTORE, REQ-SS: the whole preserved MDSCR_EL1 and PSTATE.SS come
   // back, so trapped accesses emulated afterwards see the guest's values.
@@ -24,13 +24,6 @@ void ApplyClearDebug(VcpuState<D>& s) {
   s.ctx.mdscr_el1 = D::ite(active, s.preserved.mdscr_el1, s.ctx.mdscr_el1);
 #endif
   s.ctx.pstate_ss = D::ite(active, s.preserved.pstate_ss, s.ctx.pstate_ss);
-}
-
-template <class D>
-VcpuState<D> ClearDebug(const VcpuState<D>& pre) {
-  VcpuState<D> s = pre;
-  ApplyClearDebug<D>(s);
-  return s;
 }
 
 }  // namespace dbgref::model

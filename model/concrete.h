@@ -5,15 +5,20 @@
 //   ConcreteVcpu vcpu = Reset(host);
 //   ConcreteStep r = Step(host, vcpu, op);   // r.state, r.obs
 //
-// Step is pure: the state passed in is not changed. It allocates nothing.
+// Step is pure: the state passed in is not changed. StepInPlace is the same
+// transition on a state the caller owns, for loops that keep one state and
+// cannot afford to copy it on every operation; Step is a copy followed by
+// StepInPlace. Neither allocates.
 #ifndef DBGREF_MODEL_CONCRETE_H_
 #define DBGREF_MODEL_CONCRETE_H_
 
+#include "model/arch/debug_regs.h"
 #include "model/concrete_domain.h"
 #include "model/host.h"
 #include "model/observe.h"
 #include "model/op.h"
 #include "model/record.h"
+#include "model/record_convert.h"
 #include "model/state.h"
 #include "model/step.h"
 
@@ -37,18 +42,14 @@ ConcreteVcpu Reset(const dbgref_host& host);
 ConcreteStep Step(const dbgref_host& host, const ConcreteVcpu& state,
                   const dbgref_op& op);
 
+// The same transition applied to state; returns the observation.
+dbgref_obs StepInPlace(const ConcreteHost& host, ConcreteVcpu& state,
+                       const dbgref_op& op);
+
 // The same, with the whole transition record for requirement predicates.
 ConcreteTransition StepTransition(const ConcreteHost& host,
                                   const ConcreteVcpu& state,
                                   const ConcreteOp& op);
-
-// Conversions between the C records and the model's values.
-ConcreteHost FromRecord(const dbgref_host& host);
-ConcreteOp FromRecord(const dbgref_op& op);
-Action<ConcreteDomain> FromRecord(const dbgref_action& action);
-DebugRegs<ConcreteDomain> FromRecord(const kvm_guest_debug_arch& arch);
-kvm_guest_debug_arch ToRecord(const DebugRegs<ConcreteDomain>& regs);
-dbgref_obs ToRecord(const ConcreteObs& obs);
 
 }  // namespace dbgref::model
 

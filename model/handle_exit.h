@@ -5,9 +5,9 @@
 #ifndef DBGREF_MODEL_HANDLE_EXIT_H_
 #define DBGREF_MODEL_HANDLE_EXIT_H_
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/domain.h"
-#include "model/guest.h"
+#include "model/arch/execute.h"
 #include "model/op.h"
 #include "model/state.h"
 #include "model/sys_regs.h"
@@ -26,18 +26,12 @@ struct ExitInfo {
   BoolOf<D> undef;
 };
 
-template <class D>
-struct Handled {
-  VcpuState<D> state;
-  ExitInfo<D> exit;
-};
-
 // Handles the exit on s, a state the caller owns; returns what userspace
 // and the guest see.
 template <class D>
-ExitInfo<D> ApplyHandleExit(VcpuState<D>& s, const Action<D>& a,
+ExitInfo<D> HandleExit(VcpuState<D>& s, const Action<D>& a,
                             const GuestEvent<D>& e) {
-  const EmulationResult<D> em = ApplyEmulateTrappedAccess<D>(s, a, e.trapped);
+  const EmulationResult<D> em = EmulateTrappedAccess<D>(s, a, e.trapped);
   // REQ-EXIT: hsr = ESR and the guest PC; FAR only for a watchpoint.
   const BoolOf<D> dbg = e.debug_exit;
 #ifdef DBGREF_MUTANT_FAR_ALWAYS
@@ -56,14 +50,6 @@ ExitInfo<D> ApplyHandleExit(VcpuState<D>& s, const Action<D>& a,
                      D::ite(with_far, a.far, zero),
                      D::ite(e.direct_read, e.direct_value, em.read_value),
                      em.undef};
-}
-
-template <class D>
-Handled<D> HandleExit(const VcpuState<D>& pre, const Action<D>& a,
-                      const GuestEvent<D>& e) {
-  VcpuState<D> s = pre;
-  const ExitInfo<D> x = ApplyHandleExit<D>(s, a, e);
-  return Handled<D>{s, x};
 }
 
 }  // namespace dbgref::model

@@ -8,7 +8,7 @@
 
 #include <cstdint>
 
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
 #include "model/state.h"
 #include "model/uapi.h"

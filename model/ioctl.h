@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
 #include "model/host.h"
 #include "model/record.h"
@@ -14,17 +14,12 @@
 
 namespace dbgref::model {
 
+// KVM_SET_GUEST_DEBUG with kvm_guest_debug {control, arch} on s, a state
+// the caller owns; returns the ioctl's return value as a 64-bit two's
+// complement word.
 template <class D>
-struct IoctlResult {
-  VcpuState<D> state;
-  WordOf<D> ret;  // the return value as a 64-bit two's complement word
-};
-
-// KVM_SET_GUEST_DEBUG with kvm_guest_debug {control, arch}.
-template <class D>
-IoctlResult<D> SetGuestDebug(const VcpuState<D>& pre, const WordOf<D>& control,
-                             const DebugRegs<D>& arch) {
-  VcpuState<D> s = pre;
+WordOf<D> SetGuestDebug(VcpuState<D>& s, const WordOf<D>& control,
+                        const DebugRegs<D>& arch) {
   const BoolOf<D> enable = AnyBits<D>(control, KVM_GUESTDBG_ENABLE);
   // REQ-IOCTL-VALID: with ENABLE, a bit outside the valid set is refused
   // and nothing changes.
@@ -56,7 +51,7 @@ IoctlResult<D> SetGuestDebug(const VcpuState<D>& pre, const WordOf<D>& control,
   AssignIf<D>(s.external.wvr, take_regs, arch.wvr);
 #endif
   s.control = D::ite(refused, s.control, stored);
-  return IoctlResult<D>{s, ret};
+  return ret;
 }
 
 // KVM_CHECK_EXTENSION. REQ-CAP: HW_BPS and HW_WPS report the counts from
@@ -64,11 +59,11 @@ IoctlResult<D> SetGuestDebug(const VcpuState<D>& pre, const WordOf<D>& control,
 template <class D>
 WordOf<D> CheckExtension(const Host<D>& host, const WordOf<D>& cap) {
 #ifdef DBGREF_MUTANT_CAP_NO_PLUS_ONE
-  const WordOf<D> brps = BrpsField<D>(host);
+  const WordOf<D> brps = BrpsField<D>(host.id_aa64dfr0_el1);
 #else
-  const WordOf<D> brps = NumBrps<D>(host);
+  const WordOf<D> brps = NumBrps<D>(host.id_aa64dfr0_el1);
 #endif
-  const WordOf<D> wrps = NumWrps<D>(host);
+  const WordOf<D> wrps = NumWrps<D>(host.id_aa64dfr0_el1);
   return D::ite(D::eq(cap, D::lit(DBGREF_CAP_HW_BPS)), brps,
                 D::ite(D::eq(cap, D::lit(DBGREF_CAP_HW_WPS)), wrps, D::lit(0)));
 }

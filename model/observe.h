@@ -1,59 +1,75 @@
-// The observation an operation produces, as domain values: Obs<D> mirrors
-// struct dbgref_obs of model/record.h field by field (u32 fields are words
-// holding the zero-extended value, flags are truth values).
+// The observation an operation produces, as domain values: Obs<D> has the
+// fields of struct dbgref_obs (model/record.h), made from the same list,
+// DBGREF_OBS_FIELDS (words hold the zero-extended value, flags are truth
+// values). WalkObs walks an Obs<D> and a struct dbgref_obs alike, so the
+// conversions between them, the comparison and the printing of records and
+// the fresh symbolic observations all come from that one list.
 #ifndef DBGREF_MODEL_OBSERVE_H_
 #define DBGREF_MODEL_OBSERVE_H_
 
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
+#include "model/field_name.h"
+#include "model/record.h"
 
 namespace dbgref::model {
 
 template <class D>
 struct Obs {
-  WordOf<D> op_kind;
-  WordOf<D> ret;
-  WordOf<D> entry_mdcr_el2;
-  DebugRegs<D> entry_hw;
-  WordOf<D> entry_mdscr_el1;
-  BoolOf<D> entry_pstate_ss;
-  BoolOf<D> trapped;
-  BoolOf<D> undef;
-  WordOf<D> read_value;
-  WordOf<D> exit_reason;
-  WordOf<D> hsr;
-  WordOf<D> pc;
-  WordOf<D> far;
-  WordOf<D> ctx_mdscr_el1;
-  BoolOf<D> ctx_pstate_ss;
+#define DBGREF_OBS_D_WORD(type, name) WordOf<D> name;
+#define DBGREF_OBS_D_FLAG(name) BoolOf<D> name;
+#define DBGREF_OBS_D_REGS(name) DebugRegs<D> name;
+  DBGREF_OBS_FIELDS(DBGREF_OBS_D_WORD, DBGREF_OBS_D_FLAG, DBGREF_OBS_D_REGS)
+#undef DBGREF_OBS_D_WORD
+#undef DBGREF_OBS_D_FLAG
+#undef DBGREF_OBS_D_REGS
 };
+
+// Walks the observations o... (Obs<D> of any domain, or struct dbgref_obs)
+// in parallel: f.Word(name, field...) for each word, f.Bool(name, field...)
+// for each flag and f.Regs(name, regs...) for each set of debug registers.
+template <class F, class... O>
+void WalkObs(F& f, const FieldName& prefix, O&... o) {
+#define DBGREF_OBS_WALK_WORD(type, name) f.Word(FieldName(prefix, #name), o.name...);
+#define DBGREF_OBS_WALK_FLAG(name) f.Bool(FieldName(prefix, #name), o.name...);
+#define DBGREF_OBS_WALK_REGS(name) f.Regs(FieldName(prefix, #name), o.name...);
+  DBGREF_OBS_FIELDS(DBGREF_OBS_WALK_WORD, DBGREF_OBS_WALK_FLAG,
+                    DBGREF_OBS_WALK_REGS)
+#undef DBGREF_OBS_WALK_WORD
+#undef DBGREF_OBS_WALK_FLAG
+#undef DBGREF_OBS_WALK_REGS
+}
 
 // Every field 0: what a non-RUN operation reports besides op_kind and ret.
 template <class D>
 Obs<D> ZeroObs(const WordOf<D>& op_kind, const WordOf<D>& ret) {
-  const WordOf<D> z = D::lit(0);
-  const BoolOf<D> f = D::lit_bool(false);
-  return Obs<D>{op_kind, ret, z, ZeroRegs<D>(), z, f, f, f, z, z, z, z,
-                z,       z,   f};
+  Obs<D> o{
+#define DBGREF_OBS_ZERO_WORD(type, name) D::lit(0),
+#define DBGREF_OBS_ZERO_FLAG(name) D::lit_bool(false),
+#define DBGREF_OBS_ZERO_REGS(name) ZeroRegs<D>(),
+      DBGREF_OBS_FIELDS(DBGREF_OBS_ZERO_WORD, DBGREF_OBS_ZERO_FLAG,
+                        DBGREF_OBS_ZERO_REGS)
+#undef DBGREF_OBS_ZERO_WORD
+#undef DBGREF_OBS_ZERO_FLAG
+#undef DBGREF_OBS_ZERO_REGS
+  };
+  o.op_kind = op_kind;
+  o.ret = ret;
+  return o;
 }
 
 template <class D>
 Obs<D> Select(const BoolOf<D>& c, const Obs<D>& a, const Obs<D>& b) {
-  return Obs<D>{D::ite(c, a.op_kind, b.op_kind),
-                D::ite(c, a.ret, b.ret),
-                D::ite(c, a.entry_mdcr_el2, b.entry_mdcr_el2),
-                Select<D>(c, a.entry_hw, b.entry_hw),
-                D::ite(c, a.entry_mdscr_el1, b.entry_mdscr_el1),
-                D::ite(c, a.entry_pstate_ss, b.entry_pstate_ss),
-                D::ite(c, a.trapped, b.trapped),
-                D::ite(c, a.undef, b.undef),
-                D::ite(c, a.read_value, b.read_value),
-                D::ite(c, a.exit_reason, b.exit_reason),
-                D::ite(c, a.hsr, b.hsr),
-                D::ite(c, a.pc, b.pc),
-                D::ite(c, a.far, b.far),
-                D::ite(c, a.ctx_mdscr_el1, b.ctx_mdscr_el1),
-                D::ite(c, a.ctx_pstate_ss, b.ctx_pstate_ss)};
+  return Obs<D>{
+#define DBGREF_OBS_SELECT_WORD(type, name) D::ite(c, a.name, b.name),
+#define DBGREF_OBS_SELECT_FLAG(name) D::ite(c, a.name, b.name),
+#define DBGREF_OBS_SELECT_REGS(name) Select<D>(c, a.name, b.name),
+      DBGREF_OBS_FIELDS(DBGREF_OBS_SELECT_WORD, DBGREF_OBS_SELECT_FLAG,
+                        DBGREF_OBS_SELECT_REGS)
+#undef DBGREF_OBS_SELECT_WORD
+#undef DBGREF_OBS_SELECT_FLAG
+#undef DBGREF_OBS_SELECT_REGS
+  };
 }
 
 }  // namespace dbgref::model

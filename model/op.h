@@ -1,28 +1,16 @@
 // The inputs of one operation, as domain values: an ioctl, or one KVM_RUN
-// iteration with the guest action it performs. Mirrors struct dbgref_op and
-// struct dbgref_action of model/record.h.
+// iteration with the guest action it performs (model/arch/action.h).
+// Mirrors struct dbgref_op of model/record.h.
 #ifndef DBGREF_MODEL_OP_H_
 #define DBGREF_MODEL_OP_H_
 
-#include "model/debug_regs.h"
+#include "model/arch/action.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
+#include "model/field_name.h"
 #include "model/record.h"
 
 namespace dbgref::model {
-
-template <class D>
-struct Action {
-  WordOf<D> kind;  // enum dbgref_action_kind
-  // ACCESS
-  WordOf<D> reg_kind;  // enum dbgref_reg_kind
-  WordOf<D> index;     // bank entry, taken mod 16
-  BoolOf<D> is_write;
-  WordOf<D> value;  // the value a write stores
-  // EXCEPTION
-  WordOf<D> esr;
-  WordOf<D> pc;
-  WordOf<D> far;
-};
 
 template <class D>
 struct Op {
@@ -34,23 +22,28 @@ struct Op {
 };
 
 template <class D>
-BoolOf<D> IsAccess(const Action<D>& a) {
-  return D::eq(a.kind, D::lit(DBGREF_ACTION_ACCESS));
+Op<D> ZeroOp() {
+  const WordOf<D> z = D::lit(0);
+  return Op<D>{z, z, z, ZeroRegs<D>(),
+               Action<D>{z, z, z, D::lit_bool(false), z, z, z, z}};
 }
 
-template <class D>
-BoolOf<D> IsException(const Action<D>& a) {
-  return D::eq(a.kind, D::lit(DBGREF_ACTION_EXCEPTION));
-}
-
-template <class D>
-BoolOf<D> IsRead(const Action<D>& a) {
-  return D::and_(IsAccess<D>(a), D::not_(a.is_write));
-}
-
-template <class D>
-BoolOf<D> IsWrite(const Action<D>& a) {
-  return D::and_(IsAccess<D>(a), a.is_write);
+// The field walker (see model/arch/debug_regs.h).
+template <class F, class... O>
+void WalkOp(F& f, const FieldName& prefix, O&... op) {
+  f.Word(FieldName(prefix, "kind"), op.kind...);
+  f.Word(FieldName(prefix, "cap"), op.cap...);
+  f.Word(FieldName(prefix, "control"), op.control...);
+  WalkRegs(f, FieldName(prefix, "arch."), op.arch...);
+  const FieldName action(prefix, "action.");
+  f.Word(FieldName(action, "kind"), op.action.kind...);
+  f.Word(FieldName(action, "reg_kind"), op.action.reg_kind...);
+  f.Word(FieldName(action, "index"), op.action.index...);
+  f.Bool(FieldName(action, "is_write"), op.action.is_write...);
+  f.Word(FieldName(action, "value"), op.action.value...);
+  f.Word(FieldName(action, "esr"), op.action.esr...);
+  f.Word(FieldName(action, "pc"), op.action.pc...);
+  f.Word(FieldName(action, "far"), op.action.far...);
 }
 
 }  // namespace dbgref::model

@@ -105,30 +105,47 @@ struct dbgref_op {
   struct dbgref_action action; /* RUN: the guest action */
 };
 
+/*
+ * The fields of the observation, in record order: the one list from which
+ * struct dbgref_obs, the model's Obs<D> (model/observe.h) and every walk over
+ * either are made. Each entry is one of
+ *   WORD(type, name)  a word, held as `type` in struct dbgref_obs;
+ *   FLAG(name)        a truth value, held as a uint32_t 0 or 1;
+ *   REGS(name)        the four banks of debug registers.
+ */
+#define DBGREF_OBS_FIELDS(WORD, FLAG, REGS)                                  \
+	/* enum dbgref_op_kind of the operation observed */                  \
+	WORD(uint32_t, op_kind)                                              \
+	/* ioctl return value, or the CHECK_EXTENSION value */               \
+	WORD(int64_t, ret)                                                   \
+	/* RUN: the CPU while the guest runs; MDCR_EL2 masked with           \
+	 * DBGREF_MDCR_DEBUG_TRAP_BITS */                                     \
+	WORD(uint64_t, entry_mdcr_el2)                                       \
+	REGS(entry_hw)                                                       \
+	WORD(uint64_t, entry_mdscr_el1)                                      \
+	FLAG(entry_pstate_ss)                                                \
+	/* RUN: the guest action: an ACCESS trapped to EL2, the guest got an \
+	 * UNDEF, and for an ACCESS read what the guest received */          \
+	FLAG(trapped)                                                        \
+	FLAG(undef)                                                          \
+	WORD(uint64_t, read_value)                                           \
+	/* RUN: the exit seen by userspace: KVM_EXIT_DEBUG, or 0 when KVM    \
+	 * resumed the guest */                                              \
+	WORD(uint32_t, exit_reason)                                          \
+	WORD(uint32_t, hsr)                                                  \
+	WORD(uint64_t, pc)                                                   \
+	WORD(uint64_t, far)                                                  \
+	/* RUN: the guest context after the iteration */                     \
+	WORD(uint64_t, ctx_mdscr_el1)                                        \
+	FLAG(ctx_pstate_ss)
+
+#define DBGREF_OBS_C_WORD(type, name) type name;
+#define DBGREF_OBS_C_FLAG(name) uint32_t name;
+#define DBGREF_OBS_C_REGS(name) struct kvm_guest_debug_arch name;
+
 struct dbgref_obs {
-  uint32_t op_kind; /* enum dbgref_op_kind of the operation observed */
-  int64_t ret;      /* ioctl return value, or the CHECK_EXTENSION value */
-
-  /* RUN: the CPU while the guest runs. */
-  uint64_t entry_mdcr_el2; /* & DBGREF_MDCR_DEBUG_TRAP_BITS */
-  struct kvm_guest_debug_arch entry_hw;
-  uint64_t entry_mdscr_el1;
-  uint32_t entry_pstate_ss;
-
-  /* RUN: the guest action. */
-  uint32_t trapped;    /* an ACCESS trapped to EL2 */
-  uint32_t undef;      /* the guest got an UNDEF */
-  uint64_t read_value; /* an ACCESS read: what the guest received */
-
-  /* RUN: the exit seen by userspace. */
-  uint32_t exit_reason; /* KVM_EXIT_DEBUG, or 0 when KVM resumed the guest */
-  uint32_t hsr;
-  uint64_t pc;
-  uint64_t far;
-
-  /* RUN: the guest context after the iteration. */
-  uint64_t ctx_mdscr_el1;
-  uint32_t ctx_pstate_ss;
+	DBGREF_OBS_FIELDS(DBGREF_OBS_C_WORD, DBGREF_OBS_C_FLAG,
+			  DBGREF_OBS_C_REGS)
 };
 
 #ifdef __cplusplus

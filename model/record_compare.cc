@@ -1,11 +1,14 @@
-// Comparison and printing of struct dbgref_obs, field by field.
+// Comparison and printing of struct dbgref_obs, field by field, walking the
+// record's one list of fields (WalkObs, model/observe.h).
 #include "model/record_compare.h"
 
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <string>
+
+#include "model/field_name.h"
+#include "model/observe.h"
 
 namespace dbgref::model {
 namespace {
@@ -22,72 +25,104 @@ std::string Dec(int64_t v) {
   return buf;
 }
 
-// Calls visit(name, a_text, b_text, equal) for every field of the record.
-template <class Visit>
-void VisitFields(const dbgref_obs& a, const dbgref_obs& b, Visit visit) {
-  auto word = [&](const char* name, uint64_t x, uint64_t y) {
-    visit(std::string(name), Hex(x), Hex(y), x == y);
-  };
-  visit("op_kind", Dec(a.op_kind), Dec(b.op_kind), a.op_kind == b.op_kind);
-  visit("ret", Dec(a.ret), Dec(b.ret), a.ret == b.ret);
-  word("entry_mdcr_el2", a.entry_mdcr_el2, b.entry_mdcr_el2);
-  auto bank = [&](const char* name, const uint64_t* x, const uint64_t* y) {
+// Calls visit(name, a_text, b_text, equal) for every field of two records;
+// a bank entry is named "entry_hw.dbg_bcr[3]". Names and texts are built
+// only for the fields visit asks about (want(equal)).
+template <class Want, class Visit>
+struct TextWalker {
+  Want want;
+  Visit visit;
+  void Word(const FieldName& name, const int64_t& x, const int64_t& y) {
+    if (want(x == y)) visit(name.str(), Dec(x), Dec(y), x == y);
+  }
+  template <class T>
+  void Word(const FieldName& name, const T& x, const T& y) {
+    if (want(x == y)) visit(name.str(), Hex(x), Hex(y), x == y);
+  }
+  void Bool(const FieldName& name, const uint32_t& x, const uint32_t& y) {
+    Word(name, x, y);
+  }
+  void Regs(const FieldName& name, const kvm_guest_debug_arch& x,
+            const kvm_guest_debug_arch& y) {
+    Bank(name, "dbg_bcr", x.dbg_bcr, y.dbg_bcr);
+    Bank(name, "dbg_bvr", x.dbg_bvr, y.dbg_bvr);
+    Bank(name, "dbg_wcr", x.dbg_wcr, y.dbg_wcr);
+    Bank(name, "dbg_wvr", x.dbg_wvr, y.dbg_wvr);
+  }
+  void Bank(const FieldName& name, const char* bank, const uint64_t* x,
+            const uint64_t* y) {
     for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-      word((std::string("entry_hw.") + name + "[" + std::to_string(n) + "]")
-               .c_str(),
-           x[n], y[n]);
+      if (!want(x[n] == y[n])) continue;
+      visit(name.str() + "." + bank + "[" + std::to_string(n) + "]",
+            Hex(x[n]), Hex(y[n]), x[n] == y[n]);
     }
-  };
-  bank("dbg_bcr", a.entry_hw.dbg_bcr, b.entry_hw.dbg_bcr);
-  bank("dbg_bvr", a.entry_hw.dbg_bvr, b.entry_hw.dbg_bvr);
-  bank("dbg_wcr", a.entry_hw.dbg_wcr, b.entry_hw.dbg_wcr);
-  bank("dbg_wvr", a.entry_hw.dbg_wvr, b.entry_hw.dbg_wvr);
-  word("entry_mdscr_el1", a.entry_mdscr_el1, b.entry_mdscr_el1);
-  word("entry_pstate_ss", a.entry_pstate_ss, b.entry_pstate_ss);
-  word("trapped", a.trapped, b.trapped);
-  word("undef", a.undef, b.undef);
-  word("read_value", a.read_value, b.read_value);
-  word("exit_reason", a.exit_reason, b.exit_reason);
-  word("hsr", a.hsr, b.hsr);
-  word("pc", a.pc, b.pc);
-  word("far", a.far, b.far);
-  word("ctx_mdscr_el1", a.ctx_mdscr_el1, b.ctx_mdscr_el1);
-  word("ctx_pstate_ss", a.ctx_pstate_ss, b.ctx_pstate_ss);
+  }
+};
+
+template <class Want, class Visit>
+void VisitFields(const dbgref_obs& a, const dbgref_obs& b, Want want,
+                 Visit visit) {
+  TextWalker<Want, Visit> walker{want, visit};
+  WalkObs(walker, FieldName(""), a, b);
 }
+
+// Equality without building any text.
+struct EqualWalker {
+  bool equal = true;
+  template <class T>
+  void Word(const FieldName&, const T& x, const T& y) {
+    equal = equal && x == y;
+  }
+  void Bool(const FieldName&, const uint32_t& x, const uint32_t& y) {
+    equal = equal && x == y;
+  }
+  void Regs(const FieldName&, const kvm_guest_debug_arch& x,
+            const kvm_guest_debug_arch& y) {
+    for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+      equal = equal && x.dbg_bcr[n] == y.dbg_bcr[n] &&
+              x.dbg_bvr[n] == y.dbg_bvr[n] && x.dbg_wcr[n] == y.dbg_wcr[n] &&
+              x.dbg_wvr[n] == y.dbg_wvr[n];
+    }
+  }
+};
 
 }  // namespace
 
 bool ObsEqual(const dbgref_obs& a, const dbgref_obs& b) {
-  // Direct comparisons: the differential check calls this on every step.
-  return a.op_kind == b.op_kind && a.ret == b.ret &&
-         a.entry_mdcr_el2 == b.entry_mdcr_el2 &&
-         std::memcmp(&a.entry_hw, &b.entry_hw, sizeof(a.entry_hw)) == 0 &&
-         a.entry_mdscr_el1 == b.entry_mdscr_el1 &&
-         a.entry_pstate_ss == b.entry_pstate_ss && a.trapped == b.trapped &&
-         a.undef == b.undef && a.read_value == b.read_value &&
-         a.exit_reason == b.exit_reason && a.hsr == b.hsr && a.pc == b.pc &&
-         a.far == b.far && a.ctx_mdscr_el1 == b.ctx_mdscr_el1 &&
-         a.ctx_pstate_ss == b.ctx_pstate_ss;
+  EqualWalker walker;
+  WalkObs(walker, FieldName(""), a, b);
+  return walker.equal;
+}
+
+std::vector<FieldDifference> ObsDifferences(const dbgref_obs& a,
+                                            const dbgref_obs& b) {
+  std::vector<FieldDifference> out;
+  VisitFields(
+      a, b, [](bool same) { return !same; },
+      [&](std::string name, std::string x, std::string y, bool) {
+        out.push_back(FieldDifference{std::move(name), std::move(x),
+                                      std::move(y)});
+      });
+  return out;
 }
 
 std::string ObsDiff(const dbgref_obs& a, const dbgref_obs& b) {
   std::string out;
-  VisitFields(a, b,
-              [&](const std::string& name, const std::string& x,
-                  const std::string& y, bool same) {
-                if (!same) out += name + ": " + x + " != " + y + "\n";
-              });
+  for (const FieldDifference& d : ObsDifferences(a, b)) {
+    out += d.field + ": " + d.a + " != " + d.b + "\n";
+  }
   return out;
 }
 
 std::string ObsToString(const dbgref_obs& o) {
   std::string out;
-  VisitFields(o, o,
-              [&](const std::string& name, const std::string& x,
-                  const std::string&, bool) {
-                const bool bank_entry = name.rfind("entry_hw.", 0) == 0;
-                if (!bank_entry || x != "0x0") out += name + " = " + x + "\n";
-              });
+  VisitFields(
+      o, o, [](bool) { return true; },
+      [&](const std::string& name, const std::string& x, const std::string&,
+          bool) {
+        const bool bank_entry = name.rfind("entry_hw.", 0) == 0;
+        if (!bank_entry || x != "0x0") out += name + " = " + x + "\n";
+      });
   return out;
 }
 

@@ -17,11 +17,24 @@ int dbgref_obs_equal(const struct dbgref_obs* a, const struct dbgref_obs* b);
 }  // extern "C"
 
 #include <string>
+#include <vector>
 
 namespace dbgref::model {
 
 // Every field equal; padding is ignored.
 bool ObsEqual(const dbgref_obs& a, const dbgref_obs& b);
+
+// One field where two observations differ, with both values as text
+// ("0x1e7"; the return value in decimal).
+struct FieldDifference {
+  std::string field;  // "entry_hw.dbg_bcr[0]", "hsr"
+  std::string a;
+  std::string b;
+};
+
+// The fields where a and b differ, in record order.
+std::vector<FieldDifference> ObsDifferences(const dbgref_obs& a,
+                                            const dbgref_obs& b);
 
 // One line per differing field, "name: <a> != <b>", empty when equal.
 std::string ObsDiff(const dbgref_obs& a, const dbgref_obs& b);

@@ -11,10 +11,11 @@
 
 #include <cstdint>
 
-#include "model/arch.h"
-#include "model/debug_regs.h"
+#include "model/arch/registers.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
-#include "model/guest.h"
+#include "model/arch/exception.h"
+#include "model/requirement_list.h"
 #include "model/host.h"
 #include "model/op.h"
 #include "model/record.h"
@@ -90,8 +91,8 @@ BoolOf<D> ReqCap(const Transition<D>& t) {
   const BoolOf<D> bps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_BPS));
   const BoolOf<D> wps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_WPS));
   const WordOf<D> expected =
-      D::ite(bps, D::add(BrpsField<D>(t.host), D::lit(1)),
-             D::ite(wps, D::add(WrpsField<D>(t.host), D::lit(1)), D::lit(0)));
+      D::ite(bps, D::add(BrpsField<D>(t.host.id_aa64dfr0_el1), D::lit(1)),
+             D::ite(wps, D::add(WrpsField<D>(t.host.id_aa64dfr0_el1), D::lit(1)), D::lit(0)));
   const BoolOf<D> in_range =
       D::and_(D::ule(D::lit(1), t.obs.ret), D::ule(t.obs.ret, D::lit(16)));
   return Implies<D>(IsOp<D>(t.op, DBGREF_OP_CHECK_EXTENSION),
@@ -130,8 +131,8 @@ BoolOf<D> ReqTrapTde(const Transition<D>& t) {
 // them.
 template <class D>
 BoolOf<D> ReqHwProgram(const Transition<D>& t) {
-  const WordOf<D> brps = BrpsField<D>(t.host);
-  const WordOf<D> wrps = WrpsField<D>(t.host);
+  const WordOf<D> brps = BrpsField<D>(t.host.id_aa64dfr0_el1);
+  const WordOf<D> wrps = WrpsField<D>(t.host.id_aa64dfr0_el1);
   const DebugRegs<D>& hw = t.obs.entry_hw;
   const DebugRegs<D>& want = t.pre.external;
   BoolOf<D> ok = AnyBits<D>(t.obs.entry_mdscr_el1, DBGREF_MDSCR_MDE);
@@ -181,10 +182,10 @@ BoolOf<D> ReqIsolation(const Transition<D>& t) {
       run,
       And3<D>(RegsEq<D>(t.post.external, t.pre.external),
               Implies<D>(UseHwOn<D>(t.pre),
-                         RegsEq<D>(t.trace.exit_cpu.regs.regs, t.pre.external)),
+                         RegsEq<D>(t.cpu.exit_cpu.regs.regs, t.pre.external)),
               Implies<D>(untrapped, RegsEq<D>(t.obs.entry_hw,
                                               ImplementedOnly<D>(
-                                                  t.host, t.pre.ghost.regs)))));
+                                                  t.host.id_aa64dfr0_el1, t.pre.ghost.regs)))));
 }
 
 // REQ-NOUNDEF: no guest access to these registers ever gets an UNDEF; a
@@ -205,7 +206,7 @@ BoolOf<D> ReqExit(const Transition<D>& t) {
   const Action<D>& a = t.op.action;
   const WordOf<D> ec = ExceptionClass<D>(a.esr);
   // The five classes, stated here again so that the requirement does not
-  // depend on the rule it judges (IsDebugClass in model/guest.h).
+  // depend on the rule it judges (IsDebugClass in model/arch/exception.h).
   auto is = [&](uint64_t c) { return D::eq(ec, D::lit(c)); };
   const BoolOf<D> debug_class =
       D::or_(D::or_(is(DBGREF_EC_SOFTSTP_LOW), is(DBGREF_EC_BREAKPT_LOW)),
@@ -260,30 +261,39 @@ BoolOf<D> ReqOff(const Transition<D>& t) {
                              D::not_(t.pre.dirty)));
   ok = D::and_(
       ok, RegsEq<D>(t.obs.entry_hw,
-                    ImplementedOnly<D>(t.host, Select<D>(loaded, t.pre.ctx.regs,
+                    ImplementedOnly<D>(t.host.id_aa64dfr0_el1, Select<D>(loaded, t.pre.ctx.regs,
                                                          t.host.host_regs))));
   ok = D::and_(ok, BoolEq<D>(t.post.dirty, trapped_write));
   return Implies<D>(off, ok);
 }
 
-// All of the above.
+// The registry: every requirement of model/requirement_list.h, each the
+// predicate named there.
+
+// All of them at once.
 template <class D>
 BoolOf<D> AllRequirements(const Transition<D>& t) {
-  BoolOf<D> all = ReqIoctlValid<D>(t);
-  all = D::and_(all, ReqIoctlDisable<D>(t));
-  all = D::and_(all, ReqIoctlHwregs<D>(t));
-  all = D::and_(all, ReqCap<D>(t));
-  all = D::and_(all, ReqTrapTda<D>(t));
-  all = D::and_(all, ReqTrapTde<D>(t));
-  all = D::and_(all, ReqHwProgram<D>(t));
-  all = D::and_(all, ReqRestore<D>(t));
-  all = D::and_(all, ReqShadow<D>(t));
-  all = D::and_(all, ReqIsolation<D>(t));
-  all = D::and_(all, ReqNoundef<D>(t));
-  all = D::and_(all, ReqExit<D>(t));
-  all = D::and_(all, ReqSs<D>(t));
-  all = D::and_(all, ReqOff<D>(t));
+  BoolOf<D> all = D::lit_bool(true);
+#define DBGREF_REQUIREMENT_CONJUNCT(predicate, id, title) \
+  all = D::and_(all, predicate<D>(t));
+  DBGREF_REQUIREMENTS(DBGREF_REQUIREMENT_CONJUNCT)
+#undef DBGREF_REQUIREMENT_CONJUNCT
   return all;
+}
+
+// Requirement r's predicate on t, for a concrete domain (r is a C++ value).
+template <class D>
+BoolOf<D> RequirementHolds(Requirement r, const Transition<D>& t) {
+  switch (r) {
+#define DBGREF_REQUIREMENT_CASE(predicate, id, title) \
+  case k##predicate:                                 \
+    return predicate<D>(t);
+    DBGREF_REQUIREMENTS(DBGREF_REQUIREMENT_CASE)
+#undef DBGREF_REQUIREMENT_CASE
+    case kRequirementCount:
+      break;
+  }
+  return D::lit_bool(false);
 }
 
 }  // namespace dbgref::model

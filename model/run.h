@@ -4,12 +4,13 @@
 #ifndef DBGREF_MODEL_RUN_H_
 #define DBGREF_MODEL_RUN_H_
 
-#include <utility>
-
-#include "model/arch.h"
+#include "model/arch/cpu.h"
+#include "model/arch/debug_regs.h"
+#include "model/arch/execute.h"
+#include "model/arch/id_regs.h"
+#include "model/arch/registers.h"
 #include "model/clear_debug.h"
 #include "model/domain.h"
-#include "model/guest.h"
 #include "model/handle_exit.h"
 #include "model/host.h"
 #include "model/observe.h"
@@ -21,54 +22,71 @@
 
 namespace dbgref::model {
 
-// The transient CPU state of one iteration, for requirement predicates.
+// The CPU at the two moments of an iteration that requirement predicates
+// look at.
 template <class D>
-struct RunTrace {
+struct CpuSnapshots {
   Cpu<D> entry_cpu;  // as the guest starts to run
   Cpu<D> exit_cpu;   // after the guest's action, at the world switch out
 };
 
 template <class D>
-struct RunResult {
-  VcpuState<D> state;
-  Obs<D> obs;
-  RunTrace<D> trace;
-};
+CpuSnapshots<D> ZeroSnapshots() {
+  return CpuSnapshots<D>{ZeroCpu<D>(), ZeroCpu<D>()};
+}
 
-// MDSCR_EL1 as it governs the guest while it runs. With MDCR_EL2.TDE set
-// the debug target is EL2, and MDSCR_EL1.KDE, which enables debug
-// exceptions taken to the target level from that level itself, has no
-// effect on exceptions from the guest at EL1 or EL0 (Arm ARM, D2 "The debug
-// exception enable controls"); the observation leaves it out then.
 template <class D>
-WordOf<D> ObservedMdscr(const Cpu<D>& cpu) {
-  const BoolOf<D> tde = AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDE);
-  return D::ite(tde, D::band(cpu.regs.mdscr_el1, D::lit(~DBGREF_MDSCR_KDE)),
-                cpu.regs.mdscr_el1);
+CpuSnapshots<D> Select(const BoolOf<D>& c, const CpuSnapshots<D>& a,
+                       const CpuSnapshots<D>& b) {
+  return CpuSnapshots<D>{Select<D>(c, a.entry_cpu, b.entry_cpu),
+                         Select<D>(c, a.exit_cpu, b.exit_cpu)};
+}
+
+// The entry_* fields of the observation: the CPU as the guest starts to
+// run, as far as a revision may be compared (the trap bits of MDCR_EL2, the
+// implemented debug registers, MDSCR_EL1 as it governs the guest).
+template <class D>
+void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
+                  Obs<D>& o) {
+  o.entry_mdcr_el2 =
+      D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
+#ifdef DBGREF_MUTANT_OBS_OFF_BY_ONE
+  o.entry_hw = ImplementedOnly<D>(
+      D::add(id_aa64dfr0_el1, D::lit((uint64_t{1} << DBGREF_DFR0_BRPS_SHIFT) |
+                                     (uint64_t{1} << DBGREF_DFR0_WRPS_SHIFT))),
+      entry.regs.regs);
+#else
+  o.entry_hw = ImplementedOnly<D>(id_aa64dfr0_el1, entry.regs.regs);
+#endif
+  o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
+  o.entry_pstate_ss = entry.regs.pstate_ss;
+}
+
+// The guest's intended view (ghost state) records every write it makes,
+// whatever KVM does with it.
+template <class D>
+void RecordGuestIntent(DebugContext<D>& ghost, const Action<D>& a) {
+  WriteRegIf<D>(ghost, IsWrite<D>(a), a.reg_kind, a.index, a.value);
 }
 
 // One KVM_RUN iteration on a state s that the caller owns, in the kernel's
 // order: setup_debug, world switch in, the guest's action, world switch
-// out, clear_debug, handle_exit. Fills the observation o and the CPU trace
-// (both built by the caller) and advances s.
+// out, clear_debug, handle_exit. Fills the observation o and the CPU
+// snapshots (both the caller's) and advances s.
 template <class D>
-void ApplyRunIteration(const Host<D>& host, VcpuState<D>& s,
-                       const Action<D>& action, Obs<D>& o, RunTrace<D>& trace) {
-  ApplySetupDebug<D>(s);
-  trace.entry_cpu = ApplyWorldSwitchIn<D>(host, s);
-  trace.exit_cpu = trace.entry_cpu;
-  const GuestEvent<D> event = ApplyGuestAct<D>(s.ghost, trace.exit_cpu, action);
-  ApplyWorldSwitchOut<D>(s, trace.exit_cpu);
-  ApplyClearDebug<D>(s);
-  const ExitInfo<D> x = ApplyHandleExit<D>(s, action, event);
-  const Cpu<D>& entry = trace.entry_cpu;
+void RunIteration(const Host<D>& host, VcpuState<D>& s, const Action<D>& action,
+                  Obs<D>& o, CpuSnapshots<D>& cpu) {
+  SetupDebug<D>(s);
+  cpu.entry_cpu = WorldSwitchIn<D>(host, s);
+  cpu.exit_cpu = cpu.entry_cpu;
+  const GuestEvent<D> event = ExecuteGuestAction<D>(cpu.exit_cpu, action);
+  RecordGuestIntent<D>(s.ghost, action);
+  WorldSwitchOut<D>(s, cpu.exit_cpu);
+  ClearDebug<D>(s);
+  const ExitInfo<D> x = HandleExit<D>(s, action, event);
   o.op_kind = D::lit(DBGREF_OP_RUN);
   o.ret = D::lit(0);
-  o.entry_mdcr_el2 =
-      D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
-  o.entry_hw = ImplementedOnly<D>(host, entry.regs.regs);
-  o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
-  o.entry_pstate_ss = entry.regs.pstate_ss;
+  ObserveEntry<D>(host.id_aa64dfr0_el1, cpu.entry_cpu, o);
   o.trapped = event.trapped;
   o.undef = x.undef;
   o.read_value = x.read_value;
@@ -78,16 +96,6 @@ void ApplyRunIteration(const Host<D>& host, VcpuState<D>& s,
   o.far = x.far;
   o.ctx_mdscr_el1 = s.ctx.mdscr_el1;
   o.ctx_pstate_ss = s.ctx.pstate_ss;
-}
-
-// The pure form: the iteration on a copy of pre.
-template <class D>
-RunResult<D> RunIteration(const Host<D>& host, const VcpuState<D>& pre,
-                          const Action<D>& action) {
-  RunResult<D> r{pre, ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
-                 RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
-  ApplyRunIteration<D>(host, r.state, action, r.obs, r.trace);
-  return r;
 }
 
 }  // namespace dbgref::model

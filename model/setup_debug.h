@@ -4,7 +4,7 @@
 #ifndef DBGREF_MODEL_SETUP_DEBUG_H_
 #define DBGREF_MODEL_SETUP_DEBUG_H_
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/domain.h"
 #include "model/state.h"
 
@@ -40,7 +40,7 @@ WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
 
 // Updates s, a state the caller owns, as setup_debug does.
 template <class D>
-void ApplySetupDebug(VcpuState<D>& s) {
+void SetupDebug(VcpuState<D>& s) {
   const BoolOf<D> active = DebugActive<D>(s);
   const BoolOf<D> single = SingleStepOn<D>(s);
   const BoolOf<D> use_hw = UseHwOn<D>(s);
@@ -67,13 +67,6 @@ void ApplySetupDebug(VcpuState<D>& s) {
       active, Preserved<D>{s.ctx.mdscr_el1, s.ctx.pstate_ss}, s.preserved);
 #endif
   s.dirty = D::or_(s.dirty, use_hw);
-}
-
-template <class D>
-VcpuState<D> SetupDebug(const VcpuState<D>& pre) {
-  VcpuState<D> s = pre;
-  ApplySetupDebug<D>(s);
-  return s;
 }
 
 }  // namespace dbgref::model

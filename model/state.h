@@ -1,14 +1,15 @@
 // The state of one vCPU as far as guest debug is concerned (spec/state.md),
-// the CPU's registers while the guest runs, and the reset state.
-//
-// VcpuState persists between operations. Cpu exists only inside one KVM_RUN
-// iteration, from the world switch in to the world switch out.
+// and the reset state. VcpuState persists between operations; the CPU the
+// guest runs on (model/arch/cpu.h) exists only inside one KVM_RUN
+// iteration.
 #ifndef DBGREF_MODEL_STATE_H_
 #define DBGREF_MODEL_STATE_H_
 
-#include "model/arch.h"
-#include "model/debug_regs.h"
+#include "model/arch/registers.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
+#include "model/field_name.h"
+#include "model/record_ops.h"
 #include "model/uapi.h"
 
 namespace dbgref::model {
@@ -45,14 +46,6 @@ struct VcpuState {
   DebugContext<D> ghost;
 };
 
-// The CPU while the guest runs: the hardware debug registers, the EL1
-// registers MDSCR_EL1 and MDCCINT_EL1, PSTATE.SS, and MDCR_EL2.
-template <class D>
-struct Cpu {
-  DebugContext<D> regs;
-  WordOf<D> mdcr_el2;
-};
-
 // A vCPU after KVM_CREATE_VCPU and reset: every register 0, guest debug off,
 // DIRTY clear.
 template <class D>
@@ -62,11 +55,6 @@ VcpuState<D> ResetState() {
       ZeroContext<D>(), Preserved<D>{D::lit(0), D::lit_bool(false)},
       D::lit(0),        D::lit_bool(false),
       ZeroContext<D>()};
-}
-
-template <class D>
-Cpu<D> ZeroCpu() {
-  return Cpu<D>{ZeroContext<D>(), D::lit(0)};
 }
 
 // Guest debug is on: KVM_SET_GUEST_DEBUG stored a control word with ENABLE.
@@ -86,41 +74,49 @@ BoolOf<D> UseHwOn(const VcpuState<D>& s) {
   return D::and_(DebugActive<D>(s), AnyBits<D>(s.control, KVM_GUESTDBG_USE_HW));
 }
 
+template <class F, class... P>
+void WalkPreserved(F& f, const FieldName& prefix, P&... p) {
+  f.Word(FieldName(prefix, "mdscr_el1"), p.mdscr_el1...);
+  f.Bool(FieldName(prefix, "pstate_ss"), p.pstate_ss...);
+}
+
+inline constexpr auto kWalkPreserved = [](auto& f, const FieldName& name,
+                                          auto&... p) {
+  WalkPreserved(f, name, p...);
+};
+
 template <class D>
 Preserved<D> Select(const BoolOf<D>& c, const Preserved<D>& a,
                     const Preserved<D>& b) {
-  return Preserved<D>{D::ite(c, a.mdscr_el1, b.mdscr_el1),
-                      D::ite(c, a.pstate_ss, b.pstate_ss)};
+  return SelectRecord<D>(kWalkPreserved, c, a, b);
 }
+
+// The field walker of the state (see model/arch/debug_regs.h): the one
+// list of its fields.
+template <class F, class... S>
+void WalkState(F& f, const FieldName& prefix, S&... s) {
+  f.Word(FieldName(prefix, "control"), s.control...);
+  WalkRegs(f, FieldName(prefix, "external."), s.external...);
+  WalkContext(f, FieldName(prefix, "ctx."), s.ctx...);
+  WalkPreserved(f, FieldName(prefix, "preserved."), s.preserved...);
+  f.Word(FieldName(prefix, "mdcr_el2"), s.mdcr_el2...);
+  f.Bool(FieldName(prefix, "dirty"), s.dirty...);
+  WalkContext(f, FieldName(prefix, "ghost."), s.ghost...);
+}
+
+inline constexpr auto kWalkState = [](auto& f, const FieldName& name,
+                                      auto&... s) { WalkState(f, name, s...); };
 
 template <class D>
 VcpuState<D> Select(const BoolOf<D>& c, const VcpuState<D>& a,
                     const VcpuState<D>& b) {
-  return VcpuState<D>{
-      D::ite(c, a.control, b.control),   Select<D>(c, a.external, b.external),
-      Select<D>(c, a.ctx, b.ctx),        Select<D>(c, a.preserved, b.preserved),
-      D::ite(c, a.mdcr_el2, b.mdcr_el2), D::ite(c, a.dirty, b.dirty),
-      Select<D>(c, a.ghost, b.ghost)};
-}
-
-template <class D>
-Cpu<D> Select(const BoolOf<D>& c, const Cpu<D>& a, const Cpu<D>& b) {
-  return Cpu<D>{Select<D>(c, a.regs, b.regs),
-                D::ite(c, a.mdcr_el2, b.mdcr_el2)};
+  return SelectRecord<D>(kWalkState, c, a, b);
 }
 
 // Every field equal, ghost state included.
 template <class D>
 BoolOf<D> StateEq(const VcpuState<D>& a, const VcpuState<D>& b) {
-  BoolOf<D> e = D::eq(a.control, b.control);
-  e = D::and_(e, RegsEq<D>(a.external, b.external));
-  e = D::and_(e, ContextEq<D>(a.ctx, b.ctx));
-  e = D::and_(e, D::eq(a.preserved.mdscr_el1, b.preserved.mdscr_el1));
-  e = D::and_(e, BoolEq<D>(a.preserved.pstate_ss, b.preserved.pstate_ss));
-  e = D::and_(e, D::eq(a.mdcr_el2, b.mdcr_el2));
-  e = D::and_(e, BoolEq<D>(a.dirty, b.dirty));
-  e = D::and_(e, ContextEq<D>(a.ghost, b.ghost));
-  return e;
+  return RecordsEqual<D>(kWalkState, a, b);
 }
 
 }  // namespace dbgref::model

@@ -1,10 +1,13 @@
 // One operation of any kind on a vCPU, with every input a domain value, and
 // the transition record (host, pre-state, operation, post-state,
-// observation, run trace) that the requirement predicates judge.
+// observation, CPU snapshots) that the requirement predicates judge. This is
+// the model's pure face: immutable values in, a new transition out. The
+// rules it composes (setup_debug.h, world_switch.h, ...) update values that
+// it owns.
 //
 // Step computes the three operations and selects by op.kind with ite, so the
 // kind may be symbolic. The concrete façade (model/concrete.h) dispatches on
-// the kind instead and calls the same per-operation rules.
+// the kind instead and calls the per-operation transitions.
 #ifndef DBGREF_MODEL_STEP_H_
 #define DBGREF_MODEL_STEP_H_
 
@@ -26,20 +29,21 @@ struct Transition {
   Op<D> op;
   VcpuState<D> post;
   Obs<D> obs;
-  RunTrace<D> trace;  // all zero unless op is RUN
+  CpuSnapshots<D> cpu;  // all zero unless op is RUN
 };
 
 template <class D>
 Transition<D> SetGuestDebugTransition(const Host<D>& host,
                                       const VcpuState<D>& pre,
                                       const Op<D>& op) {
-  IoctlResult<D> r = SetGuestDebug<D>(pre, op.control, op.arch);
-  return Transition<D>{host,
-                       pre,
-                       op,
-                       std::move(r.state),
-                       ZeroObs<D>(D::lit(DBGREF_OP_SET_GUEST_DEBUG), r.ret),
-                       RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
+  Transition<D> t{host,
+                  pre,
+                  op,
+                  pre,
+                  ZeroObs<D>(D::lit(DBGREF_OP_SET_GUEST_DEBUG), D::lit(0)),
+                  ZeroSnapshots<D>()};
+  t.obs.ret = SetGuestDebug<D>(t.post, op.control, op.arch);
+  return t;
 }
 
 template <class D>
@@ -52,15 +56,20 @@ Transition<D> CheckExtensionTransition(const Host<D>& host,
                        pre,
                        ZeroObs<D>(D::lit(DBGREF_OP_CHECK_EXTENSION),
                                   CheckExtension<D>(host, op.cap)),
-                       RunTrace<D>{ZeroCpu<D>(), ZeroCpu<D>()}};
+                       ZeroSnapshots<D>()};
 }
 
 template <class D>
 Transition<D> RunTransition(const Host<D>& host, const VcpuState<D>& pre,
                             const Op<D>& op) {
-  RunResult<D> r = RunIteration<D>(host, pre, op.action);
-  return Transition<D>{
-      host, pre, op, std::move(r.state), std::move(r.obs), std::move(r.trace)};
+  Transition<D> t{host,
+                  pre,
+                  op,
+                  pre,
+                  ZeroObs<D>(D::lit(DBGREF_OP_RUN), D::lit(0)),
+                  ZeroSnapshots<D>()};
+  RunIteration<D>(host, t.post, op.action, t.obs, t.cpu);
+  return t;
 }
 
 template <class D>
@@ -79,20 +88,16 @@ Transition<D> Step(const Host<D>& host, const VcpuState<D>& pre,
   const BoolOf<D> is_set = IsOp<D>(op, DBGREF_OP_SET_GUEST_DEBUG);
   const BoolOf<D> is_cap = IsOp<D>(op, DBGREF_OP_CHECK_EXTENSION);
   const BoolOf<D> is_run = IsOp<D>(op, DBGREF_OP_RUN);
-  VcpuState<D> post =
-      Select<D>(is_set, set.post, Select<D>(is_run, run.post, pre));
-  Obs<D> obs = Select<D>(
-      is_set, set.obs,
-      Select<D>(is_cap, cap.obs,
-                Select<D>(is_run, run.obs, ZeroObs<D>(op.kind, D::lit(0)))));
   return Transition<D>{
       host,
       pre,
       op,
-      std::move(post),
-      std::move(obs),
-      RunTrace<D>{Select<D>(is_run, run.trace.entry_cpu, set.trace.entry_cpu),
-                  Select<D>(is_run, run.trace.exit_cpu, set.trace.exit_cpu)}};
+      Select<D>(is_set, set.post, Select<D>(is_run, run.post, pre)),
+      Select<D>(is_set, set.obs,
+                Select<D>(is_cap, cap.obs,
+                          Select<D>(is_run, run.obs,
+                                    ZeroObs<D>(op.kind, D::lit(0))))),
+      Select<D>(is_run, run.cpu, set.cpu)};
 }
 
 }  // namespace dbgref::model

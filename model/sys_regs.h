@@ -3,7 +3,7 @@
 #ifndef DBGREF_MODEL_SYS_REGS_H_
 #define DBGREF_MODEL_SYS_REGS_H_
 
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
 #include "model/op.h"
 #include "model/record.h"
@@ -18,16 +18,10 @@ struct EmulationResult {
   BoolOf<D> undef;       // an UNDEF was injected instead
 };
 
-template <class D>
-struct Emulated {
-  VcpuState<D> state;
-  EmulationResult<D> result;
-};
-
 // Emulates access a on s, a state the caller owns, when trapped holds;
 // otherwise changes nothing.
 template <class D>
-EmulationResult<D> ApplyEmulateTrappedAccess(VcpuState<D>& s,
+EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s,
                                              const Action<D>& a,
                                              const BoolOf<D>& trapped) {
   // REQ-NOUNDEF: every register of this handler is emulated.
@@ -66,14 +60,6 @@ EmulationResult<D> ApplyEmulateTrappedAccess(VcpuState<D>& s,
   s.dirty = D::or_(s.dirty, write);
 #endif
   return EmulationResult<D>{read_value, undef};
-}
-
-template <class D>
-Emulated<D> EmulateTrappedAccess(const VcpuState<D>& pre, const Action<D>& a,
-                                 const BoolOf<D>& trapped) {
-  VcpuState<D> s = pre;
-  const EmulationResult<D> r = ApplyEmulateTrappedAccess<D>(s, a, trapped);
-  return Emulated<D>{s, r};
 }
 
 }  // namespace dbgref::model

@@ -3,19 +3,14 @@
 #ifndef DBGREF_MODEL_WORLD_SWITCH_H_
 #define DBGREF_MODEL_WORLD_SWITCH_H_
 
-#include "model/arch.h"
-#include "model/debug_regs.h"
+#include "model/arch/registers.h"
+#include "model/arch/cpu.h"
+#include "model/arch/debug_regs.h"
 #include "model/domain.h"
 #include "model/host.h"
 #include "model/state.h"
 
 namespace dbgref::model {
-
-template <class D>
-struct Entered {
-  VcpuState<D> state;
-  Cpu<D> cpu;  // the CPU as the guest starts to run
-};
 
 // The set the world switch loads and saves when DIRTY: userspace's set with
 // USE_HW, the guest's own otherwise (debug_ptr).
@@ -31,7 +26,7 @@ BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
 // Updates s, a state the caller owns, for the entry; returns the CPU as the
 // guest starts to run.
 template <class D>
-Cpu<D> ApplyWorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
+Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
   // registers loaded (lazy switching, as before the series).
 #ifdef DBGREF_MUTANT_OFF_NO_LAZY
@@ -49,16 +44,9 @@ Cpu<D> ApplyWorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   return cpu;
 }
 
-template <class D>
-Entered<D> WorldSwitchIn(const Host<D>& host, const VcpuState<D>& pre) {
-  VcpuState<D> s = pre;
-  Cpu<D> cpu = ApplyWorldSwitchIn<D>(host, s);
-  return Entered<D>{s, cpu};
-}
-
 // Updates s, a state the caller owns, for the exit from cpu.
 template <class D>
-void ApplyWorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
+void WorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   // MDSCR_EL1, MDCCINT_EL1 and PSTATE.SS are EL1 state, always switched.
   s.ctx.mdscr_el1 = cpu.regs.mdscr_el1;
   s.ctx.mdccint_el1 = cpu.regs.mdccint_el1;
@@ -73,13 +61,6 @@ void ApplyWorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.regs.regs);
   AssignIf<D>(s.ctx.regs, D::and_(s.dirty, D::not_(external)), cpu.regs.regs);
   s.dirty = D::lit_bool(false);
-}
-
-template <class D>
-VcpuState<D> WorldSwitchOut(const VcpuState<D>& pre, const Cpu<D>& cpu) {
-  VcpuState<D> s = pre;
-  ApplyWorldSwitchOut<D>(s, cpu);
-  return s;
 }
 
 }  // namespace dbgref::model

@@ -9,8 +9,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/uapi.h"
+#include "model/record_convert.h"
 #include "proofs/evaluate.h"
 #include "proofs/path.h"
 #include "proofs/z3_domain.h"
@@ -175,7 +176,7 @@ bool Violates(const Definition& d, const ConcreteRun& run) {
   if (run.steps.size() < judged || judged > d.steps.size()) return false;
   const std::size_t first = run.steps.size() - judged;
   const ConcretePath p{ConcreteHost{run.host.id_aa64dfr0_el1,
-                                    RegsFromRecord(run.host.host_regs)},
+                                    model::FromRecord(run.host.host_regs)},
                        first == 0 ? run.start : run.steps[first - 1].post,
                        std::vector<ConcreteTransition>(
                            run.steps.begin() + first, run.steps.end())};

@@ -12,7 +12,7 @@
 
 #include "model/concrete.h"
 #include "model/invariant.h"
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "model/state.h"
 #include "model/step.h"
 #include "proofs/statement.h"
@@ -61,7 +61,7 @@ bool ConcreteInvariant(const ConcreteState& s) {
 dbgref_obs ObsRecord(const ConcreteObs& obs) { return model::ToRecord(obs); }
 
 // The invariant first, then the requirements in the order of
-// spec/requirements.md (model/requirement_ids.h).
+// spec/requirements.md (model/requirement_list.h).
 int SpecOrder(const std::string& requirement) {
   for (std::size_t i = 0; i < model::kRequirements.size(); ++i) {
     if (model::kRequirements[i].id == requirement) return static_cast<int>(i);

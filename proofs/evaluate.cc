@@ -5,13 +5,20 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "proofs/fields.h"
+#include "model/record_convert.h"
+#include "model/field_name.h"
 
 namespace dbgref::proofs {
 namespace {
 
+using model::FieldName;
+
 struct EvalWalker {
   const z3::model& m;
+  template <class A, class B>
+  void Regs(const FieldName& name, const A& a, B& b) {
+    model::WalkRegs(*this, FieldName(name, "."), a, b);
+  }
   void Word(const std::string&, const z3::expr& a, uint64_t& b) {
     b = EvalWord(m, a);
   }
@@ -65,63 +72,40 @@ bool EvalBool(const z3::model& m, const z3::expr& b) {
 }
 
 ConcreteState EvalState(const z3::model& m, const SymState& s) {
-  ConcreteState out = FilledState<C>(0, false);
+  ConcreteState out = model::ResetState<C>();
   EvalWalker walker{m};
-  ZipState<Z, C>("", s, out, walker);
+  model::WalkState(walker, FieldName(""), s, out);
   return out;
 }
 
 ConcreteObs EvalObs(const z3::model& m, const SymObs& o) {
-  ConcreteObs out = FilledObs<C>(0, false);
+  ConcreteObs out = model::ZeroObs<C>(0, 0);
   EvalWalker walker{m};
-  ZipObs<Z, C>("", o, out, walker);
+  model::WalkObs(walker, FieldName(""), o, out);
   return out;
 }
 
-ConcreteRegs RegsFromRecord(const kvm_guest_debug_arch& arch) {
-  ConcreteRegs regs = FilledRegs<C>(0);
-  for (std::size_t n = 0; n < model::kBankSize; ++n) {
-    regs.bcr[n] = arch.dbg_bcr[n];
-    regs.bvr[n] = arch.dbg_bvr[n];
-    regs.wcr[n] = arch.dbg_wcr[n];
-    regs.wvr[n] = arch.dbg_wvr[n];
-  }
-  return regs;
-}
-
-kvm_guest_debug_arch RegsToRecord(const ConcreteRegs& regs) {
-  kvm_guest_debug_arch arch;
-  std::memset(&arch, 0, sizeof(arch));
-  for (std::size_t n = 0; n < model::kBankSize; ++n) {
-    arch.dbg_bcr[n] = regs.bcr[n];
-    arch.dbg_bvr[n] = regs.bvr[n];
-    arch.dbg_wcr[n] = regs.wcr[n];
-    arch.dbg_wvr[n] = regs.wvr[n];
-  }
-  return arch;
-}
-
 dbgref_host EvalHostRecord(const z3::model& m, const SymHost& h) {
-  ConcreteHost host = FilledHost<C>(0);
+  ConcreteHost host = model::ZeroHost<C>();
   EvalWalker walker{m};
-  ZipHost<Z, C>("", h, host, walker);
+  model::WalkHost(walker, FieldName(""), h, host);
   dbgref_host out;
   std::memset(&out, 0, sizeof(out));
   out.id_aa64dfr0_el1 = host.id_aa64dfr0_el1;
-  out.host_regs = RegsToRecord(host.host_regs);
+  out.host_regs = model::ToRecord(host.host_regs);
   return out;
 }
 
 dbgref_op EvalOpRecord(const z3::model& m, const SymOp& op) {
-  ConcreteOp o = FilledOp<C>(0, false);
+  ConcreteOp o = model::ZeroOp<C>();
   EvalWalker walker{m};
-  ZipOp<Z, C>("", op, o, walker);
+  model::WalkOp(walker, FieldName(""), op, o);
   dbgref_op out;
   std::memset(&out, 0, sizeof(out));
   out.kind = static_cast<uint32_t>(o.kind);
   out.cap = static_cast<uint32_t>(o.cap);
   out.dbg.control = static_cast<uint32_t>(o.control);
-  out.dbg.arch = RegsToRecord(o.arch);
+  out.dbg.arch = model::ToRecord(o.arch);
   out.action.kind = static_cast<uint32_t>(o.action.kind);
   out.action.reg_kind = static_cast<uint32_t>(o.action.reg_kind);
   out.action.index = static_cast<uint32_t>(o.action.index);
@@ -136,13 +120,13 @@ dbgref_op EvalOpRecord(const z3::model& m, const SymOp& op) {
 void FixState(z3::model& m, const SymState& fresh, const ConcreteState& s) {
   FixWalker walker{m};
   ConcreteState values = s;
-  ZipState<Z, C>("", fresh, values, walker);
+  model::WalkState(walker, FieldName(""), fresh, values);
 }
 
 void FixHost(z3::model& m, const SymHost& fresh, const dbgref_host& h) {
   FixWalker walker{m};
-  ConcreteHost values{h.id_aa64dfr0_el1, RegsFromRecord(h.host_regs)};
-  ZipHost<Z, C>("", fresh, values, walker);
+  ConcreteHost values = model::FromRecord(h);
+  model::WalkHost(walker, FieldName(""), fresh, values);
 }
 
 void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op) {
@@ -150,8 +134,8 @@ void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op) {
   walker.Word("", fresh.kind, op.kind);
   walker.Word("", fresh.cap, op.cap);
   walker.Word("", fresh.control, op.dbg.control);
-  ConcreteRegs arch = RegsFromRecord(op.dbg.arch);
-  ZipRegs<Z, C>("", fresh.arch, arch, walker);
+  ConcreteRegs arch = model::FromRecord(op.dbg.arch);
+  model::WalkRegs(walker, FieldName(""), fresh.arch, arch);
   const dbgref_action& a = op.action;
   walker.Word("", fresh.action_kind, a.kind);
   walker.Word("", fresh.reg_kind, a.reg_kind);
@@ -166,7 +150,7 @@ void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op) {
 std::string StateToString(const ConcreteState& s) {
   PrintWalker walker;
   ConcreteState copy = s;
-  ZipState<C, C>("", s, copy, walker);
+  model::WalkState(walker, FieldName(""), s, copy);
   return walker.out.empty() ? "every field 0\n" : walker.out;
 }
 

@@ -30,10 +30,6 @@ void FixState(z3::model& m, const SymState& fresh, const ConcreteState& s);
 void FixHost(z3::model& m, const SymHost& fresh, const dbgref_host& h);
 void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op);
 
-// The registers of a kvm_guest_debug_arch record as model values.
-ConcreteRegs RegsFromRecord(const kvm_guest_debug_arch& arch);
-kvm_guest_debug_arch RegsToRecord(const ConcreteRegs& regs);
-
 // One "field = value" per line, zero register entries left out.
 std::string StateToString(const ConcreteState& s);
 

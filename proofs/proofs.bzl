@@ -44,11 +44,13 @@ STATEMENT_HEADERS = [
 ]
 
 # The sources of the model's rules, where its mutant switches live.
-MODEL_RULE_SOURCES = ["//model:" + f for f in [
+MODEL_RULE_SOURCES = ["//model/arch:" + f for f in [
+    "exception.h",
+    "execute.h",
+    "id_regs.h",
+]] + ["//model:" + f for f in [
     "clear_debug.h",
     "concrete.cc",
-    "debug_regs.h",
-    "guest.h",
     "handle_exit.h",
     "host.h",
     "invariant.h",
@@ -71,7 +73,7 @@ def proof_model(name, mutant = None, testonly = False):
         ":prover",
         "//model:domain",
         "//model:record",
-        "//model:requirement_ids",
+        "//model:requirement_list",
         "//model:rules",
     ]
     local_defines = []

@@ -45,8 +45,8 @@ struct HwProgram : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
     return And3<D>(D::and_(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start)),
-                   D::eq(model::BrpsField<D>(p.host), D::lit(15)),
-                   D::eq(model::WrpsField<D>(p.host), D::lit(15)));
+                   D::eq(model::BrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)),
+                   D::eq(model::WrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)));
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>& p) {

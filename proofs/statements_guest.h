@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/arch.h"
-#include "model/guest.h"
+#include "model/arch/registers.h"
+#include "model/arch/execute.h"
 #include "model/op.h"
 #include "model/requirements.h"
 #include "model/state.h"

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/host.h"
 #include "model/requirements.h"
 #include "model/uapi.h"
@@ -69,14 +69,14 @@ struct IoctlHwregsReachEntry {
   }
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::eq(model::BrpsField<D>(p.host), D::lit(15));
+    return D::eq(model::BrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15));
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>& p) {
     const model::DebugRegs<D>& want = p.steps[0].op.arch;
     const model::DebugRegs<D>& hw = p.steps[1].obs.entry_hw;
-    const model::WordOf<D> brps = model::BrpsField<D>(p.host);
-    const model::WordOf<D> wrps = model::WrpsField<D>(p.host);
+    const model::WordOf<D> brps = model::BrpsField<D>(p.host.id_aa64dfr0_el1);
+    const model::WordOf<D> wrps = model::WrpsField<D>(p.host.id_aa64dfr0_el1);
     model::BoolOf<D> ok =
         model::AnyBits<D>(p.steps[1].obs.entry_mdscr_el1, DBGREF_MDSCR_MDE);
     for (std::size_t n = 0; n < model::kBankSize; ++n) {
@@ -97,7 +97,7 @@ struct Cap : OneStep {
   static model::BoolOf<D> Trigger(const Path<D>& p) {
     return And3<D>(model::IsOp<D>(Last(p).op, DBGREF_OP_CHECK_EXTENSION),
                    D::eq(Last(p).op.cap, D::lit(DBGREF_CAP_HW_WPS)),
-                   D::eq(model::WrpsField<D>(p.host), D::lit(15)));
+                   D::eq(model::WrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)));
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>& p) {

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <utility>
 
-#include "proofs/fields.h"
+#include "model/field_name.h"
+#include "model/host.h"
+#include "model/state.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -33,19 +35,19 @@ z3::expr AtMost(const z3::expr& w, uint64_t last) {
 
 SymState FreshState(z3::context& ctx, const std::string& prefix) {
   Z3Scope scope(ctx);
-  const SymState placeholder = FilledState<Z>(Z::lit(0), Z::lit_bool(false));
+  const SymState placeholder = model::ResetState<Z>();
   SymState s = placeholder;
   FreshWalker walker{ctx};
-  ZipState<Z, Z>(prefix, placeholder, s, walker);
+  model::WalkState(walker, model::FieldName(prefix), placeholder, s);
   return s;
 }
 
 SymHost FreshHost(z3::context& ctx, const std::string& prefix) {
   Z3Scope scope(ctx);
-  const SymHost placeholder = FilledHost<Z>(Z::lit(0));
+  const SymHost placeholder = model::ZeroHost<Z>();
   SymHost h = placeholder;
   FreshWalker walker{ctx};
-  ZipHost<Z, Z>(prefix, placeholder, h, walker);
+  model::WalkHost(walker, model::FieldName(prefix), placeholder, h);
   return h;
 }
 
@@ -55,10 +57,11 @@ FreshOperation FreshOp(z3::context& ctx, const std::string& prefix,
   auto word = [&](const char* field) {
     return ctx.bv_const((prefix + field).c_str(), kWordBits);
   };
-  const SymRegs zero_regs = FilledRegs<Z>(Z::lit(0));
+  const SymRegs zero_regs = model::ZeroRegs<Z>();
   SymRegs arch = zero_regs;
   FreshWalker walker{ctx};
-  ZipRegs<Z, Z>(prefix + "arch.", zero_regs, arch, walker);
+  const std::string arch_prefix = prefix + "arch.";
+  model::WalkRegs(walker, model::FieldName(arch_prefix), zero_regs, arch);
 
   // The kind: a literal when there is one choice.
   z3::expr kind = Z::lit(0);

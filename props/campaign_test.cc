@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "port/driver.h"
 #include "props/requirement_set.h"
 #include "trace/format.h"

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/record_compare.h"
 #include "port/driver.h"

@@ -5,7 +5,7 @@
 #include <tuple>
 #include <vector>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record_banks.h"
 #include "model/uapi.h"
 #include "trace/format.h"

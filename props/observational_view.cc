@@ -3,8 +3,8 @@
 
 #include <cstdint>
 
-#include "model/arch.h"
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
+#include "model/arch/registers.h"
 #include "model/record_banks.h"
 #include "model/record_compare.h"
 #include "model/uapi.h"
@@ -89,7 +89,7 @@ StepVerdict ClassifyStep(const StepContext& c) {
   if (!v.differs) return v;
   model::ConcreteTransition seen = c.model;
 #ifndef DBGREF_PROPS_MUTANT_VIEW_BLIND
-  seen.obs = ObsFromRecord(c.port);
+  seen.obs = model::FromRecord(c.port);
 #endif
   v.violated = FailedPredicates(seen);
   if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);

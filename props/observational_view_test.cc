@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/uapi.h"
 #include "props/generators.h"

@@ -18,10 +18,6 @@ RequirementSet FailedPredicates(const model::ConcreteTransition& t);
 // The model's state invariant (model/invariant.h).
 bool InvariantHolds(const model::ConcreteVcpu& s);
 
-// The model's observation value for a C record (the inverse of
-// model::ToRecord).
-model::ConcreteObs ObsFromRecord(const dbgref_obs& o);
-
 }  // namespace dbgref::props
 
 #endif  // DBGREF_PROPS_REQUIREMENT_PREDICATES_H_

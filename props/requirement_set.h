@@ -1,4 +1,4 @@
-// The requirements by position in spec order (model/requirement_ids.h), and
+// The requirements by position in spec order (model/requirement_list.h), and
 // a small set of them: what the observational view of a step reports and
 // what a campaign collects.
 #ifndef DBGREF_PROPS_REQUIREMENT_SET_H_
@@ -11,30 +11,12 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 
 namespace dbgref::props {
 
-// Position of each requirement in model::kRequirements (spec order).
-enum Requirement : int {
-  kReqIoctlValid = 0,
-  kReqIoctlDisable,
-  kReqIoctlHwregs,
-  kReqCap,
-  kReqTrapTda,
-  kReqTrapTde,
-  kReqHwProgram,
-  kReqRestore,
-  kReqShadow,
-  kReqIsolation,
-  kReqNoundef,
-  kReqExit,
-  kReqSs,
-  kReqOff,
-  kRequirementCount,
-};
-static_assert(kRequirementCount == model::kRequirements.size(),
-              "one enumerator per requirement of model/requirement_ids.h");
+// The requirements by position (dbgref::Requirement, kReqShadow, ...) come
+// from the one list, model/requirement_list.h.
 
 // "REQ-SHADOW" for kReqShadow.
 absl::string_view RequirementIdOf(Requirement r);

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "port/driver.h"
 #include "tools/commands.h"
 

@@ -12,7 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/record.h"
 #include "model/uapi.h"

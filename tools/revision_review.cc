@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "port/driver.h"
 #include "props/campaign.h"
 #include "props/elapsed.h"

@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record.h"
 #include "model/record_compare.h"
 #include "model/uapi.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/functional/function_ref.h"
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record.h"
 #include "model/record_banks.h"
 #include "model/uapi.h"

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/invariant.h"
 #include "model/record.h"
@@ -146,7 +146,7 @@ class Vcpu {
     return ConcreteTransition{
         FromRecord(MakeHost()), s,
         FromRecord(ZeroOp()),   s,
-        ZeroObs<C>(0, 0),       RunTrace<C>{ZeroCpu<C>(), ZeroCpu<C>()}};
+        ZeroObs<C>(0, 0),       ZeroSnapshots<C>()};
   }
 
   dbgref_host host_;

@@ -33,11 +33,11 @@ BeforeClear RunUpToClearDebug(const proofs::SymHost& host,
                               const proofs::SymState& pre,
                               const model::Action<Z>& action) {
   proofs::SymState s = pre;
-  model::ApplySetupDebug<Z>(s);
-  model::Cpu<Z> cpu = model::ApplyWorldSwitchIn<Z>(host, s);
-  const model::GuestEvent<Z> event =
-      model::ApplyGuestAct<Z>(s.ghost, cpu, action);
-  model::ApplyWorldSwitchOut<Z>(s, cpu);
+  model::SetupDebug<Z>(s);
+  model::Cpu<Z> cpu = model::WorldSwitchIn<Z>(host, s);
+  const model::GuestEvent<Z> event = model::ExecuteGuestAction<Z>(cpu, action);
+  model::RecordGuestIntent<Z>(s.ghost, action);
+  model::WorldSwitchOut<Z>(s, cpu);
   return BeforeClear{s, event};
 }
 
@@ -46,10 +46,12 @@ z3::expr ComposedIsRunIteration(const proofs::SymHost& host,
                                 const model::Action<Z>& action) {
   const BeforeClear before = RunUpToClearDebug(host, pre, action);
   proofs::SymState after = before.state;
-  model::ApplyClearDebug<Z>(after);
-  model::ApplyHandleExit<Z>(after, action, before.event);
-  return model::StateEq<Z>(after,
-                           model::RunIteration<Z>(host, pre, action).state);
+  model::ClearDebug<Z>(after);
+  model::HandleExit<Z>(after, action, before.event);
+  model::Op<Z> op = model::ZeroOp<Z>();
+  op.kind = Z::lit(DBGREF_OP_RUN);
+  op.action = action;
+  return model::StateEq<Z>(after, model::RunTransition<Z>(host, pre, op).post);
 }
 
 }  // namespace dbgref::mutants

@@ -7,7 +7,7 @@
 
 #include <z3++.h>
 
-#include "model/guest.h"
+#include "model/arch/execute.h"
 #include "model/op.h"
 #include "model/state.h"
 #include "proofs/symbolic.h"

@@ -119,7 +119,7 @@ MUTANTS = [
     _model(
         "DFR0_WRPS_SHIFT",
         "HW_WPS reads ID_AA64DFR0_EL1 at shift 16 instead of 20",
-        "model/host.h",
+        "model/arch/id_regs.h",
         ["req_cap"],
     ),
     _model(
@@ -180,7 +180,7 @@ MUTANTS = [
     _model(
         "NO_WATCHPT_EXIT",
         "WATCHPT_LOW is not a debug exception class",
-        "model/guest.h",
+        "model/arch/exception.h",
         ["req_exit"],
     ),
     _model(
@@ -324,21 +324,26 @@ MUTANTS = [
         "get_num_wrps reads ID_AA64DFR0_EL1 at shift 16 instead of 20",
         "port/final/include/asm/hw_breakpoint.h",
     ),
-    _port(
-        "SHIM_IGNORE_TDE",
+    # The CPU (model/arch), which the port's simulated CPU also runs: the
+    # model's own checks must notice.
+    _model(
+        "IGNORE_TDE",
         "debug exceptions reach EL2 whatever MDCR_EL2.TDE says",
-        "port/shim/cpu.c",
+        "model/arch/execute.h",
+        ["req_exit", "req_off"],
     ),
-    _port(
-        "SHIM_TDA_IGNORES_TDE",
+    _model(
+        "TDA_IGNORES_TDE",
         "the CPU no longer treats TDA as set while TDE is set",
-        "port/shim/cpu.c",
+        "model/arch/execute.h",
+        ["req_shadow", "req_restore", "req_isolation", "req_ss"],
     ),
-    _port(
-        "SHIM_OBS_OFF_BY_ONE",
+    _model(
+        "OBS_OFF_BY_ONE",
         "off by one: the observation holds one unimplemented breakpoint " +
         "and watchpoint",
-        "port/shim/cpu.c",
+        "model/run.h",
+        ["req_off", "req_isolation", "req_hw_program"],
     ),
     _port(
         "SHIM_NO_OBS_MEMSET",

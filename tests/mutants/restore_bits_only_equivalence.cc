@@ -31,7 +31,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/clear_debug.h"
 #include "model/state.h"
 #include "proofs/symbolic.h"
@@ -69,7 +69,7 @@ int main() {
   const z3::expr mutant_mdscr =
       Z::bor(Z::band(mdscr, outside), Z::band(kept, Z::lit(kMask)));
   dbgref::proofs::SymState cleared = before.state;
-  dbgref::model::ApplyClearDebug<Z>(cleared);
+  dbgref::model::ClearDebug<Z>(cleared);
 
   bool ok = true;
   ok &= Check(ctx, "the composed iteration is RunIteration",

@@ -22,7 +22,7 @@
 
 #include <cstdio>
 
-#include "model/debug_regs.h"
+#include "model/arch/debug_regs.h"
 #include "model/setup_debug.h"
 #include "model/state.h"
 #include "model/world_switch.h"
@@ -53,15 +53,15 @@ int main() {
   // The model's setup_debug, and the mutant's: the same, but DIRTY as it
   // was before.
   dbgref::proofs::SymState reference = pre;
-  dbgref::model::ApplySetupDebug<Z>(reference);
+  dbgref::model::SetupDebug<Z>(reference);
   dbgref::proofs::SymState mutant = reference;
   mutant.dirty = pre.dirty;
   const z3::expr lent_differs = !dbgref::model::StateEq<Z>(reference, mutant);
 
   const dbgref::model::Cpu<Z> reference_cpu =
-      dbgref::model::ApplyWorldSwitchIn<Z>(host, reference);
+      dbgref::model::WorldSwitchIn<Z>(host, reference);
   const dbgref::model::Cpu<Z> mutant_cpu =
-      dbgref::model::ApplyWorldSwitchIn<Z>(host, mutant);
+      dbgref::model::WorldSwitchIn<Z>(host, mutant);
 
   bool ok = true;
   ok &= Check(ctx, "the composed iteration is RunIteration",

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "port/driver.h"
 #include "tests/port/port_test_util.h"
 

@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "port/driver.h"
 #include "tests/port/port_test_util.h"
 

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record.h"
 #include "model/uapi.h"
 #include "port/driver.h"

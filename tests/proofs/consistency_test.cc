@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "absl/strings/str_join.h"
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/invariant.h"
 #include "model/record.h"
@@ -25,7 +25,7 @@
 #include "model/step.h"
 #include "model/uapi.h"
 #include "proofs/evaluate.h"
-#include "proofs/fields.h"
+#include "model/field_name.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
 #include "trace/format.h"
@@ -96,7 +96,7 @@ dbgref_host GenHost() {
 
 // Any state, reachable or not: both interpretations must agree everywhere.
 ConcreteState GenState() {
-  ConcreteState s = FilledState<C>(0, false);
+  ConcreteState s = model::ResetState<C>();
   struct Random {
     void Word(const std::string&, const uint64_t&, uint64_t& w) {
       w = *GenWord();
@@ -104,7 +104,7 @@ ConcreteState GenState() {
     void Bool(const std::string&, const bool&, bool& b) { b = *Any<bool>(); }
   } random;
   const ConcreteState shape = s;
-  ZipState<C, C>("", shape, s, random);
+  model::WalkState(random, model::FieldName(""), shape, s);
   s.control = *GenControl();
   return s;
 }
@@ -216,7 +216,7 @@ std::vector<std::string> StateDiff(const ConcreteState& a,
     }
   } compare;
   ConcreteState copy = b;
-  ZipState<C, C>("", a, copy, compare);
+  model::WalkState(compare, model::FieldName(""), a, copy);
   return compare.diff;
 }
 

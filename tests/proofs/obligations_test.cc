@@ -14,7 +14,7 @@
 
 #include "absl/status/status.h"
 #include "model/record.h"
-#include "model/requirement_ids.h"
+#include "model/requirement_list.h"
 #include "model/step.h"
 #include "proofs/prover.h"
 #include "proofs/statement.h"

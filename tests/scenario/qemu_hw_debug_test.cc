@@ -8,7 +8,7 @@
 // own throughout.
 #include <gtest/gtest.h>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"

@@ -5,7 +5,7 @@
 // under USE_HW.
 #include <gtest/gtest.h>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"

@@ -5,7 +5,7 @@
 // registers read back as written, during and after the host's debugging.
 #include <gtest/gtest.h>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record.h"
 #include "model/uapi.h"
 #include "trace/format.h"

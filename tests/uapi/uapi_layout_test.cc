@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 #include "model/record.h"
 #include "model/uapi.h"
 

@@ -1,11 +1,11 @@
 /*
  * MDSCR_EL1 bits and the saved PSTATE.SS bit
- * (arch/arm64/include/asm/debug-monitors.h), from model/arch.h.
+ * (arch/arm64/include/asm/debug-monitors.h), from model/arch/registers.h.
  */
 #ifndef DBGREF_SHIM_ASM_DEBUG_MONITORS_H
 #define DBGREF_SHIM_ASM_DEBUG_MONITORS_H
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 
 #define DBG_MDSCR_SS		DBGREF_MDSCR_SS
 #define DBG_MDSCR_KDE		DBGREF_MDSCR_KDE

@@ -1,12 +1,12 @@
 /*
  * ESR_ELx exception classes and fields (arch/arm64/include/asm/esr.h).
- * Values from model/arch.h, so that the port and the model cannot disagree
+ * Values from model/arch/registers.h, so that the port and the model cannot disagree
  * on a constant.
  */
 #ifndef DBGREF_SHIM_ASM_ESR_H
 #define DBGREF_SHIM_ASM_ESR_H
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 
 #define ESR_ELx_EC_SHIFT	DBGREF_ESR_EC_SHIFT
 #define ESR_ELx_EC_MASK		(0x3fU << ESR_ELx_EC_SHIFT)

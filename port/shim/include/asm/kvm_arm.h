@@ -1,10 +1,10 @@
 /*
- * MDCR_EL2 bits (arch/arm64/include/asm/kvm_arm.h), from model/arch.h.
+ * MDCR_EL2 bits (arch/arm64/include/asm/kvm_arm.h), from model/arch/registers.h.
  */
 #ifndef DBGREF_SHIM_ASM_KVM_ARM_H
 #define DBGREF_SHIM_ASM_KVM_ARM_H
 
-#include "model/arch.h"
+#include "model/arch/registers.h"
 
 #define MDCR_EL2_HPMN_MASK	((u32)DBGREF_MDCR_HPMN_MASK)
 #define MDCR_EL2_TPMCR		((u32)DBGREF_MDCR_TPMCR)

@@ -6,8 +6,8 @@
  * Values: Arm ARM (DDI 0487) and Linux 4.0-4.2 as listed in
  * ../shared/KERNEL-CONTEXT.md; spec/sources.md cites each.
  */
-#ifndef DBGREF_MODEL_ARCH_H_
-#define DBGREF_MODEL_ARCH_H_
+#ifndef DBGREF_MODEL_ARCH_REGISTERS_H_
+#define DBGREF_MODEL_ARCH_REGISTERS_H_
 
 /* MDCR_EL2 (asm/kvm_arm.h). */
 #define DBGREF_MDCR_HPMN_MASK 0x1full
@@ -60,4 +60,4 @@
 #define DBGREF_EC_BKPT32 0x38
 #define DBGREF_EC_BRK64 0x3c
 
-#endif /* DBGREF_MODEL_ARCH_H_ */
+#endif /* DBGREF_MODEL_ARCH_REGISTERS_H_ */

@@ -3,10 +3,14 @@
 // MDCCINT_EL1 and PSTATE.SS, with access by (register kind, index) where
 // both may be symbolic. The same shape holds the guest context, the guest's
 // intended view (ghost state) and the CPU's registers while the guest runs.
-#ifndef DBGREF_MODEL_DEBUG_REGS_H_
-#define DBGREF_MODEL_DEBUG_REGS_H_
+#ifndef DBGREF_MODEL_ARCH_DEBUG_REGS_H_
+#define DBGREF_MODEL_ARCH_DEBUG_REGS_H_
+
+#include <cstddef>
 
 #include "model/domain.h"
+#include "model/field_name.h"
+#include "model/record_ops.h"
 #include "model/record.h"
 
 namespace dbgref::model {
@@ -29,6 +33,35 @@ struct DebugContext {
   BoolOf<D> pstate_ss;
 };
 
+// The field walkers of these records: f.Word(name, field...) for every
+// word, f.Bool(name, field...) for every truth value, with the field of
+// each record r... in parallel (records of one shape, possibly of different
+// domains) and a dotted name. Every list of these records' fields (copies,
+// comparisons, fresh symbolic values, printing) is derived from them.
+template <class F, class... R>
+void WalkBank(F& f, const FieldName& name, R&... bank) {
+  static_assert(sizeof(kEntryIndex) / sizeof(kEntryIndex[0]) == kBankSize);
+  for (std::size_t n = 0; n < kBankSize; ++n) {
+    f.Word(FieldName(name, kEntryIndex[n]), bank[n]...);
+  }
+}
+
+template <class F, class... R>
+void WalkRegs(F& f, const FieldName& prefix, R&... r) {
+  WalkBank(f, FieldName(prefix, "bcr"), r.bcr...);
+  WalkBank(f, FieldName(prefix, "bvr"), r.bvr...);
+  WalkBank(f, FieldName(prefix, "wcr"), r.wcr...);
+  WalkBank(f, FieldName(prefix, "wvr"), r.wvr...);
+}
+
+template <class F, class... R>
+void WalkContext(F& f, const FieldName& prefix, R&... c) {
+  WalkRegs(f, prefix, c.regs...);
+  f.Word(FieldName(prefix, "mdscr_el1"), c.mdscr_el1...);
+  f.Word(FieldName(prefix, "mdccint_el1"), c.mdccint_el1...);
+  f.Bool(FieldName(prefix, "pstate_ss"), c.pstate_ss...);
+}
+
 template <class D>
 DebugRegs<D> ZeroRegs() {
   const Bank<D> zero = FillBank<D>(D::lit(0));
@@ -41,34 +74,34 @@ DebugContext<D> ZeroContext() {
                          D::lit_bool(false)};
 }
 
+// Walks, as record_ops.h takes them.
+inline constexpr auto kWalkRegs = [](auto& f, const FieldName& name,
+                                     auto&... r) { WalkRegs(f, name, r...); };
+inline constexpr auto kWalkContext = [](auto& f, const FieldName& name,
+                                        auto&... c) {
+  WalkContext(f, name, c...);
+};
+
 template <class D>
 DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
                     const DebugRegs<D>& b) {
-  return DebugRegs<D>{Select<D>(c, a.bcr, b.bcr), Select<D>(c, a.bvr, b.bvr),
-                      Select<D>(c, a.wcr, b.wcr), Select<D>(c, a.wvr, b.wvr)};
+  return SelectRecord<D>(kWalkRegs, c, a, b);
 }
 
 template <class D>
 DebugContext<D> Select(const BoolOf<D>& c, const DebugContext<D>& a,
                        const DebugContext<D>& b) {
-  return DebugContext<D>{Select<D>(c, a.regs, b.regs),
-                         D::ite(c, a.mdscr_el1, b.mdscr_el1),
-                         D::ite(c, a.mdccint_el1, b.mdccint_el1),
-                         D::ite(c, a.pstate_ss, b.pstate_ss)};
+  return SelectRecord<D>(kWalkContext, c, a, b);
 }
 
 template <class D>
 BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
-  return D::and_(D::and_(BankEq<D>(a.bcr, b.bcr), BankEq<D>(a.bvr, b.bvr)),
-                 D::and_(BankEq<D>(a.wcr, b.wcr), BankEq<D>(a.wvr, b.wvr)));
+  return RecordsEqual<D>(kWalkRegs, a, b);
 }
 
 template <class D>
 BoolOf<D> ContextEq(const DebugContext<D>& a, const DebugContext<D>& b) {
-  return D::and_(
-      D::and_(RegsEq<D>(a.regs, b.regs), D::eq(a.mdscr_el1, b.mdscr_el1)),
-      D::and_(D::eq(a.mdccint_el1, b.mdccint_el1),
-              BoolEq<D>(a.pstate_ss, b.pstate_ss)));
+  return RecordsEqual<D>(kWalkContext, a, b);
 }
 
 // Register kinds (enum dbgref_reg_kind). A kind outside 0..5 names no
@@ -120,4 +153,4 @@ void AssignIf(DebugRegs<D>& dst, const BoolOf<D>& c, const DebugRegs<D>& src) {
 
 }  // namespace dbgref::model
 
-#endif  // DBGREF_MODEL_DEBUG_REGS_H_
+#endif  // DBGREF_MODEL_ARCH_DEBUG_REGS_H_

@@ -1,0 +1,100 @@
+// Conversions between the C records of model/record.h and the model's
+// concrete values; the observation's go field by field over its one list.
+#include "model/record_convert.h"
+
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "model/field_name.h"
+
+namespace dbgref::model {
+namespace {
+
+using C = ConcreteDomain;
+
+static_assert(sizeof(DebugRegs<C>) == sizeof(kvm_guest_debug_arch),
+              "DebugRegs has the layout of kvm_guest_debug_arch");
+static_assert(std::is_trivially_copyable_v<DebugRegs<C>>,
+              "DebugRegs copies as bytes");
+
+// Copies an observation field by field between the model's record and the
+// C record (WalkObs visits both with the same names).
+struct ObsToRecord {
+  template <class T>
+  void Word(const FieldName&, const uint64_t& from, T& to) {
+    to = static_cast<T>(from);
+  }
+  void Bool(const FieldName&, const bool& from, uint32_t& to) {
+    to = from ? 1 : 0;
+  }
+  void Regs(const FieldName&, const DebugRegs<C>& from,
+            kvm_guest_debug_arch& to) {
+    to = ToRecord(from);
+  }
+};
+
+struct ObsFromRecord {
+  template <class T>
+  void Word(const FieldName&, const T& from, uint64_t& to) {
+    to = static_cast<uint64_t>(from);
+  }
+  void Bool(const FieldName&, const uint32_t& from, bool& to) {
+    to = from != 0;
+  }
+  void Regs(const FieldName&, const kvm_guest_debug_arch& from,
+            DebugRegs<C>& to) {
+    to = FromRecord(from);
+  }
+};
+
+}  // namespace
+
+Action<C> FromRecord(const dbgref_action& a) {
+  return Action<C>{a.kind,  a.reg_kind, a.index, a.is_write != 0,
+                   a.value, a.esr,      a.pc,    a.far};
+}
+
+DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
+  DebugRegs<C> regs;
+  std::memcpy(regs.bcr.data(), arch.dbg_bcr, sizeof(arch.dbg_bcr));
+  std::memcpy(regs.bvr.data(), arch.dbg_bvr, sizeof(arch.dbg_bvr));
+  std::memcpy(regs.wcr.data(), arch.dbg_wcr, sizeof(arch.dbg_wcr));
+  std::memcpy(regs.wvr.data(), arch.dbg_wvr, sizeof(arch.dbg_wvr));
+  return regs;
+}
+
+kvm_guest_debug_arch ToRecord(const DebugRegs<C>& regs) {
+  kvm_guest_debug_arch arch;
+  std::memcpy(arch.dbg_bcr, regs.bcr.data(), sizeof(arch.dbg_bcr));
+  std::memcpy(arch.dbg_bvr, regs.bvr.data(), sizeof(arch.dbg_bvr));
+  std::memcpy(arch.dbg_wcr, regs.wcr.data(), sizeof(arch.dbg_wcr));
+  std::memcpy(arch.dbg_wvr, regs.wvr.data(), sizeof(arch.dbg_wvr));
+  return arch;
+}
+
+Host<C> FromRecord(const dbgref_host& host) {
+  return Host<C>{host.id_aa64dfr0_el1, FromRecord(host.host_regs)};
+}
+
+Op<C> FromRecord(const dbgref_op& op) {
+  return Op<C>{op.kind, op.cap, op.dbg.control, FromRecord(op.dbg.arch),
+                    FromRecord(op.action)};
+}
+
+dbgref_obs ToRecord(const Obs<C>& o) {
+  dbgref_obs r;
+  std::memset(&r, 0, sizeof(r));
+  ObsToRecord copy;
+  WalkObs(copy, FieldName(""), o, r);
+  return r;
+}
+
+Obs<C> FromRecord(const dbgref_obs& r) {
+  Obs<C> o = ZeroObs<C>(0, 0);
+  ObsFromRecord copy;
+  WalkObs(copy, FieldName(""), r, o);
+  return o;
+}
+
+}  // namespace dbgref::model

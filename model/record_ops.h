@@ -1,0 +1,62 @@
+// The operations every record of the model has, derived from the record's
+// field walker (WalkRegs, WalkContext, WalkState, WalkObs, ...): the
+// if-then-else of two records, their equality, and copies between domains.
+// A record's walker is the one list of its fields; nothing here names one.
+//
+// A walk is passed as a callable walk(visitor, name, records...) that calls
+// the record's walker, so that one generic operation serves every record.
+#ifndef DBGREF_MODEL_RECORD_OPS_H_
+#define DBGREF_MODEL_RECORD_OPS_H_
+
+#include "model/domain.h"
+#include "model/field_name.h"
+
+namespace dbgref::model {
+namespace record_ops_internal {
+
+template <class D>
+struct SelectVisitor {
+  const BoolOf<D>& c;
+  template <class T>
+  void Word(const FieldName&, T& out, const T& a, const T& b) {
+    out = D::ite(c, a, b);
+  }
+  template <class T>
+  void Bool(const FieldName&, T& out, const T& a, const T& b) {
+    out = D::ite(c, a, b);
+  }
+};
+
+template <class D>
+struct EqualVisitor {
+  BoolOf<D> all;
+  void Word(const FieldName&, const WordOf<D>& a, const WordOf<D>& b) {
+    all = D::and_(all, D::eq(a, b));
+  }
+  void Bool(const FieldName&, const BoolOf<D>& a, const BoolOf<D>& b) {
+    all = D::and_(all, BoolEq<D>(a, b));
+  }
+};
+
+}  // namespace record_ops_internal
+
+// c ? a : b, field by field.
+template <class D, class R, class Walk>
+R SelectRecord(Walk walk, const BoolOf<D>& c, const R& a, const R& b) {
+  R out = b;
+  record_ops_internal::SelectVisitor<D> visitor{c};
+  walk(visitor, FieldName(""), out, a, b);
+  return out;
+}
+
+// Every field of a equals the same field of b.
+template <class D, class R, class Walk>
+BoolOf<D> RecordsEqual(Walk walk, const R& a, const R& b) {
+  record_ops_internal::EqualVisitor<D> visitor{D::lit_bool(true)};
+  walk(visitor, FieldName(""), a, b);
+  return visitor.all;
+}
+
+}  // namespace dbgref::model
+
+#endif  // DBGREF_MODEL_RECORD_OPS_H_
