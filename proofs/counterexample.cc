@@ -1,4 +1,4 @@
-// Counterexample search from reset, plain inputs, replay and numbered steps.
+// Counterexample search from reset, shrinking, replay and numbered steps.
 #include "proofs/counterexample.h"
 
 #include <z3++.h>
@@ -15,15 +15,18 @@
 #include "proofs/evaluate.h"
 #include "proofs/path.h"
 #include "proofs/z3_domain.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/names.h"
+#include "trace/shrink.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
 
 // Reads the counterexample out of the model of a satisfiable check.
-Counterexample Extract(const z3::model& model, const SymHost& host,
-                       const std::vector<const SymbolicPath*>& paths) {
-  Counterexample c{EvalHostRecord(model, host), {}};
+trace::Trace Extract(const z3::model& model, const SymHost& host,
+                     const std::vector<const SymbolicPath*>& paths) {
+  trace::Trace c{EvalHostRecord(model, host), {}};
   for (const SymbolicPath* p : paths) {
     for (const SymOp& op : p->ops) c.ops.push_back(EvalOpRecord(model, op));
   }
@@ -39,8 +42,8 @@ void Refute(const Definition& d, const SymbolicPath& p, z3::solver& s) {
 
 // The path already starts at reset, and its length bounds the search: the
 // prover found a violation within it.
-std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
-                                             const Definition& d) {
+std::optional<trace::Trace> ShortestPrefix(const CompiledModel& m,
+                                           const Definition& d) {
   z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
   const SymHost host = FreshHost(ctx, "host.");
@@ -57,9 +60,9 @@ std::optional<Counterexample> ShortestPrefix(const CompiledModel& m,
   return std::nullopt;
 }
 
-std::optional<Counterexample> AfterAnyPrefix(const CompiledModel& m,
-                                             const Definition& d,
-                                             std::size_t max_depth) {
+std::optional<trace::Trace> AfterAnyPrefix(const CompiledModel& m,
+                                           const Definition& d,
+                                           std::size_t max_depth) {
   z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
   const SymHost host = FreshHost(ctx, "host.");
@@ -80,8 +83,6 @@ std::optional<Counterexample> AfterAnyPrefix(const CompiledModel& m,
   return std::nullopt;
 }
 
-std::string HexWord(uint64_t v) { return absl::StrCat("0x", absl::Hex(v)); }
-
 std::string MdcrBits(uint64_t mdcr) {
   std::string out;
   const std::pair<uint64_t, const char*> bits[] = {
@@ -95,19 +96,20 @@ std::string MdcrBits(uint64_t mdcr) {
 }
 
 std::string NonZeroRegs(const kvm_guest_debug_arch& r) {
-  std::string out;
-  const std::pair<const uint64_t*, const char*> banks[] = {{r.dbg_bcr, "bcr"},
-                                                           {r.dbg_bvr, "bvr"},
-                                                           {r.dbg_wcr, "wcr"},
-                                                           {r.dbg_wvr, "wvr"}};
-  for (const auto& [bank, name] : banks) {
-    for (std::size_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-      if (bank[n] != 0) {
-        absl::StrAppend(&out, " ", name, n, "=", HexWord(bank[n]));
-      }
-    }
+  const std::string list = trace::RegisterList(r, "");
+  return list.empty() ? " all 0" : absl::StrCat(" ", list);
+}
+
+// Whether the operations that d judges in a run of ops have the kinds of
+// d's path, so that the run is an instance of d's statement.
+bool FitsPath(const Definition& d, const std::vector<dbgref_op>& ops) {
+  const std::size_t judged = JudgedSteps(d, ops.size());
+  if (judged > ops.size() || judged > d.steps.size()) return false;
+  const std::size_t first = ops.size() - judged;
+  for (std::size_t i = 0; i < judged; ++i) {
+    if (((1u << ops[first + i].kind) & d.steps[i]) == 0) return false;
   }
-  return out.empty() ? " all 0" : out;
+  return true;
 }
 
 // What the concrete model observed on one operation, one line.
@@ -115,91 +117,46 @@ std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
   if (op.kind != DBGREF_OP_RUN) return absl::StrCat("returns ", o.ret);
   std::string out = absl::StrFormat(
       "runs with MDCR_EL2 %s, MDSCR_EL1 %s, PSTATE.SS %d, hardware%s; ",
-      MdcrBits(o.entry_mdcr_el2), HexWord(o.entry_mdscr_el1), o.entry_pstate_ss,
-      NonZeroRegs(o.entry_hw));
+      MdcrBits(o.entry_mdcr_el2), trace::Hex(o.entry_mdscr_el1),
+      o.entry_pstate_ss, NonZeroRegs(o.entry_hw));
   if (op.action.kind == DBGREF_ACTION_ACCESS) {
     absl::StrAppend(&out, o.trapped ? "trapped" : "not trapped");
     if (o.undef) absl::StrAppend(&out, ", UNDEF");
     if (!op.action.is_write) {
-      absl::StrAppend(&out, ", reads ", HexWord(o.read_value));
+      absl::StrAppend(&out, ", reads ", trace::Hex(o.read_value));
     }
     absl::StrAppend(&out, "; ");
   }
   if (o.exit_reason == KVM_EXIT_DEBUG) {
-    absl::StrAppend(&out, "KVM_EXIT_DEBUG hsr ", HexWord(o.hsr), " pc ",
-                    HexWord(o.pc), " far ", HexWord(o.far));
+    absl::StrAppend(&out, "KVM_EXIT_DEBUG hsr ", trace::Hex(o.hsr), " pc ",
+                    trace::Hex(o.pc), " far ", trace::Hex(o.far));
   } else {
     absl::StrAppend(&out, "the guest resumes");
   }
-  absl::StrAppend(&out, "; afterwards MDSCR_EL1 ", HexWord(o.ctx_mdscr_el1),
+  absl::StrAppend(&out, "; afterwards MDSCR_EL1 ", trace::Hex(o.ctx_mdscr_el1),
                   ", PSTATE.SS ", o.ctx_pstate_ss);
   return out;
 }
 
 }  // namespace
 
-std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
-                                              const Definition& d,
-                                              std::size_t max_depth) {
+std::optional<trace::Trace> SearchFromReset(const CompiledModel& m,
+                                            const Definition& d,
+                                            std::size_t max_depth) {
   return StartsAtReset(d) ? ShortestPrefix(m, d)
                           : AfterAnyPrefix(m, d, max_depth);
 }
 
-Counterexample Simplify(const CompiledModel& m, const Definition& d,
-                        Counterexample c) {
-  const auto violates = [&](const Counterexample& x) {
-    return Violates(d, RunConcrete(m, x.host, m.concrete_reset(x.host), x.ops));
-  };
-  if (!violates(c)) return c;
-  // Operations before the statement's path that the violation does not need.
-  for (std::size_t i = 0; i + JudgedSteps(d, c.ops.size()) < c.ops.size();) {
-    Counterexample shorter = c;
-    shorter.ops.erase(shorter.ops.begin() + static_cast<std::ptrdiff_t>(i));
-    if (violates(shorter)) {
-      c = std::move(shorter);
-    } else {
-      ++i;
-    }
-  }
-  // Each input made plain where the violation survives it.
-  const auto plain = [&](auto&& change) {
-    Counterexample t = c;
-    change(t);
-    if (violates(t)) c = std::move(t);
-  };
-  const auto plain_regs = [&](auto&& regs_of) {
-    for (std::size_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-      plain([&](Counterexample& t) { regs_of(t).dbg_bcr[n] = 0; });
-      plain([&](Counterexample& t) { regs_of(t).dbg_bvr[n] = 0; });
-      plain([&](Counterexample& t) { regs_of(t).dbg_wcr[n] = 0; });
-      plain([&](Counterexample& t) { regs_of(t).dbg_wvr[n] = 0; });
-    }
-  };
-  plain([](Counterexample& t) { t.host.id_aa64dfr0_el1 = 0; });
-  plain([](Counterexample& t) {
-    t.host.id_aa64dfr0_el1 &=
-        (DBGREF_DFR0_FIELD_MASK << DBGREF_DFR0_BRPS_SHIFT) |
-        (DBGREF_DFR0_FIELD_MASK << DBGREF_DFR0_WRPS_SHIFT);
-  });
-  plain_regs([](Counterexample& t) -> kvm_guest_debug_arch& {
-    return t.host.host_regs;
-  });
-  for (std::size_t i = 0; i < c.ops.size(); ++i) {
-    plain_regs([i](Counterexample& t) -> kvm_guest_debug_arch& {
-      return t.ops[i].dbg.arch;
-    });
-    plain([i](Counterexample& t) {
-      t.ops[i].dbg.control &= KVM_GUESTDBG_VALID_MASK;
-    });
-    plain([i](Counterexample& t) { t.ops[i].action.value = 0; });
-    plain([i](Counterexample& t) { t.ops[i].action.index = 0; });
-    plain([i](Counterexample& t) {
-      t.ops[i].action.esr &= DBGREF_ESR_EC_MASK << DBGREF_ESR_EC_SHIFT;
-    });
-    plain([i](Counterexample& t) { t.ops[i].action.pc = 0; });
-    plain([i](Counterexample& t) { t.ops[i].action.far = 0; });
-  }
-  return c;
+trace::Trace Simplify(const CompiledModel& m, const Definition& d,
+                      trace::Trace c) {
+  return trace::Shrink(
+      std::move(c),
+      [&](const trace::Trace& t) {
+        return FitsPath(d, t.ops) &&
+               Violates(
+                   d, RunConcrete(m, t.host, m.concrete_reset(t.host), t.ops));
+      },
+      trace::Values::kArbitrary);
 }
 
 ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
@@ -230,7 +187,7 @@ std::string NumberedSteps(const CompiledModel& m, const Definition& d,
                           const ConcreteRun& run, bool from_reset) {
   const uint64_t dfr0 = run.host.id_aa64dfr0_el1;
   std::string out = absl::StrCat(
-      "host: ID_AA64DFR0_EL1 ", HexWord(dfr0), " (BRPs ",
+      "host: ID_AA64DFR0_EL1 ", trace::Hex(dfr0), " (BRPs ",
       (dfr0 >> DBGREF_DFR0_BRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK, ", WRPs ",
       (dfr0 >> DBGREF_DFR0_WRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK,
       "), host registers", NonZeroRegs(run.host.host_regs), "\n");
@@ -239,7 +196,7 @@ std::string NumberedSteps(const CompiledModel& m, const Definition& d,
                                      "invariant (printed below)\n");
   for (std::size_t i = 0; i < run.ops.size(); ++i) {
     absl::StrAppendFormat(
-        &out, "%3d. %s\n     -> %s\n", i + 1, FormatOp(run.ops[i]),
+        &out, "%3d. %s\n     -> %s\n", i + 1, trace::FormatOp(run.ops[i]),
         DescribeObs(run.ops[i], m.obs_record(run.steps[i].obs)));
   }
   const std::size_t last = run.ops.size();

@@ -1,7 +1,7 @@
-// Counterexamples: the shortest sequence of operations from reset that
-// violates an obligation, found by Z3; its replay on the concrete model,
-// also to make its inputs as plain as the violation allows (zero wherever a
-// value does not matter); and its account as numbered steps.
+// Counterexamples: the shortest trace from reset that violates an
+// obligation, found by Z3; its replay on the concrete model, also to shrink
+// it (trace/shrink.h) to the fewest and plainest operations the violation
+// allows; and its account as numbered steps.
 #ifndef DBGREF_PROOFS_COUNTEREXAMPLE_H_
 #define DBGREF_PROOFS_COUNTEREXAMPLE_H_
 
@@ -13,32 +13,29 @@
 #include "model/record.h"
 #include "proofs/statement.h"
 #include "proofs/symbolic.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 
 // The longest sequence from reset a counterexample search tries.
 inline constexpr std::size_t kMaxCounterexampleDepth = 6;
 
-struct Counterexample {
-  dbgref_host host;
-  std::vector<dbgref_op> ops;
-};
-
 // The shortest sequence of operations from reset that violates d: for a
 // statement whose path starts at reset, the shortest prefix of that path
 // that does; otherwise any operations followed by the statement's path, at
 // most max_depth operations in all.
-std::optional<Counterexample> SearchFromReset(const CompiledModel& m,
-                                              const Definition& d,
-                                              std::size_t max_depth);
+std::optional<trace::Trace> SearchFromReset(const CompiledModel& m,
+                                            const Definition& d,
+                                            std::size_t max_depth);
 
-// c with its inputs made as plain as the violation of d allows, judged by
-// replay on the concrete model: operations before d's path that it does not
-// need dropped, and each register value, written value, pc, far, syndrome
-// ISS, host register and unneeded control bit set to 0 where the violation
-// survives it. c itself when the concrete model does not violate d on it.
-Counterexample Simplify(const CompiledModel& m, const Definition& d,
-                        Counterexample c);
+// c shrunk (trace::Shrink, every value arbitrary) while the concrete model,
+// run on it from reset, still violates d on operations of the kinds of d's
+// path: operations that the violation does not need dropped, and each
+// register value, written value, pc, far, syndrome, host value and unneeded
+// control bit made plain where the violation survives it. c itself when the
+// concrete model does not violate d on it.
+trace::Trace Simplify(const CompiledModel& m, const Definition& d,
+                      trace::Trace c);
 
 // A concrete run: the operations of a trace and each transition.
 struct ConcreteRun {

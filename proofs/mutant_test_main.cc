@@ -8,7 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "proofs/obligations.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/parse.h"
+#include "trace/trace.h"
 
 namespace {
 
@@ -41,8 +43,9 @@ int main(int argc, char** argv) {
   if (!r->from_reset) return Fail("the counterexample does not start at reset");
   if (!r->replayed) return Fail("the concrete model does not replay it");
 
-  const std::string text = dbgref::FormatTrace(*r->counterexample);
-  const absl::StatusOr<dbgref::Trace> parsed = dbgref::ParseTrace(text);
+  const std::string text = dbgref::trace::FormatTrace(*r->counterexample);
+  const absl::StatusOr<dbgref::trace::Trace> parsed =
+      dbgref::trace::ParseTrace(text);
   if (!parsed.ok()) {
     return Fail("the trace does not parse: " +
                 std::string(parsed.status().message()));

@@ -11,6 +11,8 @@
 #include "proofs/counterexample.h"
 #include "proofs/prover.h"
 #include "proofs/statement.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -46,7 +48,7 @@ absl::StatusOr<ProofResult> Prove(const std::string& name) {
 }
 
 absl::StatusOr<bool> ReplayViolates(const std::string& name,
-                                    const Trace& trace) {
+                                    const trace::Trace& trace) {
   const Definition* d = FindDefinition(name);
   if (d == nullptr) {
     return absl::NotFoundError(
@@ -91,7 +93,7 @@ std::string FormatResult(const ProofResult& r) {
                     ":\n", r.violation);
     if (!r.from_reset) absl::StrAppend(&out, r.detail);
     if (r.counterexample.has_value()) {
-      absl::StrAppend(&out, "trace:\n", FormatTrace(*r.counterexample));
+      absl::StrAppend(&out, "trace:\n", trace::FormatTrace(*r.counterexample));
     }
   }
   return out;

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 
@@ -47,7 +47,7 @@ struct ProofResult {
   // kFailed: the operations that violate the obligation. When from_reset,
   // the trace runs from the reset state; otherwise it runs from the state
   // printed in detail.
-  std::optional<Trace> counterexample;
+  std::optional<trace::Trace> counterexample;
   // kFailed: the counterexample as numbered steps, with what the concrete
   // model observed at each and the violation.
   std::string violation;
@@ -68,7 +68,7 @@ absl::StatusOr<ProofResult> Prove(const std::string& name);
 // bmc_*) the whole trace. True when they violate it. InvalidArgument when
 // the trace has too few operations (too many, for a path from reset).
 absl::StatusOr<bool> ReplayViolates(const std::string& name,
-                                    const Trace& trace);
+                                    const trace::Trace& trace);
 
 // "proved", "FAILED", "VACUOUS" or "UNKNOWN".
 std::string StatusName(ProofResult::Status status);

@@ -17,6 +17,7 @@
 #include "proofs/path.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -25,7 +26,7 @@ namespace {
 // model of the failed check over path p.
 void Explain(const CompiledModel& m, const Definition& d,
              const z3::model& model, const SymbolicPath& p, ProofResult& r) {
-  std::optional<Counterexample> found =
+  std::optional<trace::Trace> found =
       SearchFromReset(m, d, kMaxCounterexampleDepth);
   ConcreteRun run;
   if (found.has_value()) {
@@ -47,7 +48,7 @@ void Explain(const CompiledModel& m, const Definition& d,
         m.concrete_invariant(pre) ? "" : " (NOT, concretely)", ":\n",
         StateToString(pre));
   }
-  r.counterexample = Trace{run.host, run.ops};
+  r.counterexample = trace::Trace{run.host, run.ops};
   r.replayed = Violates(d, run);
   r.violation = NumberedSteps(m, d, run, r.from_reset);
   if (!r.replayed) {

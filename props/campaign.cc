@@ -4,10 +4,12 @@
 #include <rapidcheck.h>
 
 #include <chrono>
-#include <cstring>
 #include <vector>
 
+#include "props/elapsed.h"
 #include "props/generators.h"
+#include "trace/shrink.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -15,106 +17,6 @@ namespace {
 // Evaluations one shrink may spend; the shrink trees of these sequences
 // are small, the bound only guards against a pathological one.
 constexpr int kMaxShrinkSteps = 20000;
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
-
-uint64_t* BankOf(kvm_guest_debug_arch& arch, int bank) {
-  switch (bank) {
-    case 0:
-      return arch.dbg_bcr;
-    case 1:
-      return arch.dbg_bvr;
-    case 2:
-      return arch.dbg_wcr;
-    default:
-      return arch.dbg_wvr;
-  }
-}
-
-const uint64_t* BankOf(const kvm_guest_debug_arch& arch, int bank) {
-  return BankOf(const_cast<kvm_guest_debug_arch&>(arch), bank);
-}
-
-// Simpler forms of one operation, for the last pass of shrinking: a
-// control bit less, no pad, a userspace register 0, a plain syndrome.
-std::vector<dbgref_op> SimplerForms(const dbgref_op& op) {
-  std::vector<dbgref_op> out;
-  if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) {
-    for (uint32_t bit :
-         {uint32_t{KVM_GUESTDBG_SINGLESTEP}, uint32_t{KVM_GUESTDBG_USE_SW_BP},
-          uint32_t{KVM_GUESTDBG_USE_HW}}) {
-      if (op.dbg.control & bit) {
-        out.push_back(op);
-        out.back().dbg.control &= ~bit;
-      }
-    }
-    if (op.dbg.pad != 0) {
-      out.push_back(op);
-      out.back().dbg.pad = 0;
-    }
-    for (int bank = 0; bank < 4; ++bank) {
-      for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-        if (BankOf(op.dbg.arch, bank)[n] == 0) continue;
-        out.push_back(op);
-        BankOf(out.back().dbg.arch, bank)[n] = 0;
-      }
-    }
-  } else if (op.kind == DBGREF_OP_RUN &&
-             op.action.kind == DBGREF_ACTION_EXCEPTION) {
-    const uint32_t plain = op.action.esr & ~((1u << 25) - 1);
-    if (op.action.esr != plain) {
-      out.push_back(op);
-      out.back().action.esr = plain;
-    }
-    if (op.action.far != 0) {
-      out.push_back(op);
-      out.back().action.far = 0;
-    }
-  }
-  return out;
-}
-
-// The last pass: drops single operations, last first, and simplifies the
-// remaining ones and the host, while r stays broken. A minimal
-// counterexample has no operation that can go.
-Trace Simplify(LockstepRunner& runner, Requirement r, Trace trace) {
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (size_t i = trace.ops.size(); i-- > 0;) {
-      Trace candidate = trace;
-      candidate.ops.erase(candidate.ops.begin() + static_cast<long>(i));
-      if (Breaks(runner, r, candidate)) {
-        trace = std::move(candidate);
-        changed = true;
-      }
-    }
-    for (size_t i = 0; i < trace.ops.size(); ++i) {
-      for (const dbgref_op& simpler : SimplerForms(trace.ops[i])) {
-        Trace candidate = trace;
-        candidate.ops[i] = simpler;
-        if (Breaks(runner, r, candidate)) {
-          trace = std::move(candidate);
-          changed = true;
-          break;
-        }
-      }
-    }
-    const dbgref_host plain_host{trace.host.id_aa64dfr0_el1, {}};
-    if (std::memcmp(&plain_host, &trace.host, sizeof(plain_host)) != 0) {
-      Trace candidate = trace;
-      candidate.host = plain_host;
-      if (Breaks(runner, r, candidate)) {
-        trace = std::move(candidate);
-        changed = true;
-      }
-    }
-  }
-  return trace;
-}
 
 }  // namespace
 
@@ -126,19 +28,19 @@ uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index) {
   return z ^ (z >> 31);
 }
 
-Trace GenerateSequence(uint64_t sequence_seed, int max_ops) {
+trace::Trace GenerateSequence(uint64_t sequence_seed, int max_ops) {
   return GenTrace(max_ops)(rc::Random(sequence_seed), max_ops).value();
 }
 
-bool Breaks(LockstepRunner& runner, Requirement r, const Trace& trace) {
+bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace) {
   const std::optional<Divergence> d =
       runner.FirstDivergence(trace.host, trace.ops);
   return d && d->verdict.violated.Has(r);
 }
 
-Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
-                           uint64_t sequence_seed, int max_ops) {
-  rc::Shrinkable<Trace> best =
+trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
+                                  uint64_t sequence_seed, int max_ops) {
+  rc::Shrinkable<trace::Trace> best =
       GenTrace(max_ops)(rc::Random(sequence_seed), max_ops);
   if (!Breaks(runner, r, best.value())) return best.value();
 #ifdef DBGREF_PROPS_MUTANT_NO_SHRINK
@@ -148,8 +50,8 @@ Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
   bool improved = true;
   while (improved && steps < kMaxShrinkSteps) {
     improved = false;
-    rc::Seq<rc::Shrinkable<Trace>> shrinks = best.shrinks();
-    while (rc::Maybe<rc::Shrinkable<Trace>> next = shrinks.next()) {
+    rc::Seq<rc::Shrinkable<trace::Trace>> shrinks = best.shrinks();
+    while (rc::Maybe<rc::Shrinkable<trace::Trace>> next = shrinks.next()) {
       if (++steps >= kMaxShrinkSteps) break;
       if (Breaks(runner, r, next->value())) {
         best = std::move(*next);
@@ -158,7 +60,9 @@ Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
       }
     }
   }
-  return Simplify(runner, r, best.value());
+  return trace::Shrink(
+      best.value(), [&](const trace::Trace& t) { return Breaks(runner, r, t); },
+      trace::Values::kRecognisable);
 }
 
 std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
@@ -187,14 +91,14 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
   }
 
   LockstepRunner runner(port);
-  const rc::Gen<Trace> gen = GenTrace(options.max_ops);
+  const rc::Gen<trace::Trace> gen = GenTrace(options.max_ops);
   RequirementSet found;
   for (uint64_t i = 0; i < options.sequences; ++i) {
     if (options.progress && (i & 63) == 0) {
       options.progress(static_cast<double>(i) / options.sequences);
     }
     const uint64_t seed = SequenceSeed(options.seed, i);
-    const Trace trace = gen(rc::Random(seed), options.max_ops).value();
+    const trace::Trace trace = gen(rc::Random(seed), options.max_ops).value();
     ++counted.sequences;
     counted.operations += trace.ops.size();
     const std::optional<Divergence> d =
@@ -207,7 +111,7 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
       }
       found.Add(r);
       RequirementOutcome& o = outcomes[k];
-      o.broken = true;
+      o.verdict = Verdict::kBroken;
       o.seed = seed;
       o.sequences_run = i + 1;
       o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops);

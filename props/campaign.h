@@ -2,14 +2,15 @@
 // random sequences of operations (props/generators.h) replayed on the model
 // and the port, each judged by its first step that breaks a requirement
 // (props/observational_view.h); for each broken requirement, the first
-// sequence that broke it, shrunk with RapidCheck's shrink tree to a minimal
-// counterexample. Deterministic for a seed.
+// sequence that broke it, shrunk with RapidCheck's shrink tree and then
+// trace::Shrink to a minimal counterexample. Deterministic for a seed.
 //
 //   CampaignOptions options;
 //   options.sequences = 2000;
 //   options.seed = 1;
 //   for (const RequirementOutcome& o : RunCampaign(dbgref_port_v2, options))
-//     if (o.broken) ... FormatTrace(*o.counterexample) ...
+//     if (o.verdict == Verdict::kBroken)
+//       ... trace::FormatTrace(*o.counterexample) ...
 //
 // Sequence i of a campaign with seed S is GenerateSequence(SequenceSeed(S,
 // i), max_ops); an outcome's seed is that sequence seed.
@@ -25,7 +26,8 @@
 #include "port/driver.h"
 #include "props/lockstep.h"
 #include "props/requirement_set.h"
-#include "tools/trace.h"
+#include "props/verdict.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 
@@ -44,10 +46,10 @@ struct CampaignOptions {
 
 struct RequirementOutcome {
   std::string id;
-  bool broken = false;
+  Verdict verdict = Verdict::kHolds;
   uint64_t seed = 0;  // the sequence seed of the first breaking sequence
-  std::optional<Trace> counterexample;  // shrunk
-  uint64_t sequences_run = 0;           // sequences generated until it broke
+  std::optional<trace::Trace> counterexample;  // shrunk
+  uint64_t sequences_run = 0;  // sequences generated until it broke
   double seconds = 0;  // from the start until the counterexample was shrunk
 };
 
@@ -66,17 +68,18 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
 uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index);
 
 // The (unshrunk) sequence that a sequence seed generates.
-Trace GenerateSequence(uint64_t sequence_seed, int max_ops);
+trace::Trace GenerateSequence(uint64_t sequence_seed, int max_ops);
 
 // A smaller trace for which LockstepRunner still reports requirement r at
 // the first breaking step, found by descending RapidCheck's shrink tree of
-// the sequence that sequence_seed generates; then operations that do not
-// matter are dropped one by one. The trace itself if it does not break r.
-Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
-                           uint64_t sequence_seed, int max_ops);
+// the sequence that sequence_seed generates; then trace::Shrink drops the
+// operations and plainens the values that do not matter, keeping the
+// generators' recognisable values. The trace itself if it does not break r.
+trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
+                                  uint64_t sequence_seed, int max_ops);
 
 // Whether the trace's first breaking step breaks r.
-bool Breaks(LockstepRunner& runner, Requirement r, const Trace& trace);
+bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace);
 
 }  // namespace dbgref::props
 

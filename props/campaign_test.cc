@@ -7,6 +7,8 @@
 #include "model/requirement_list.h"
 #include "port/driver.h"
 #include "props/requirement_set.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -34,11 +36,11 @@ TEST(Campaign, SameSeedSameOutcomes) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].id, b[i].id);
-    EXPECT_EQ(a[i].broken, b[i].broken);
+    EXPECT_EQ(a[i].verdict, b[i].verdict);
     EXPECT_EQ(a[i].seed, b[i].seed);
-    if (a[i].broken) {
-      EXPECT_EQ(FormatTrace(*a[i].counterexample),
-                FormatTrace(*b[i].counterexample));
+    if (a[i].verdict == Verdict::kBroken) {
+      EXPECT_EQ(trace::FormatTrace(*a[i].counterexample),
+                trace::FormatTrace(*b[i].counterexample));
     }
   }
 }
@@ -48,7 +50,7 @@ TEST(Campaign, CounterexamplesAreShortAndStillBreak) {
     LockstepRunner runner(*dbgref_ports[p]);
     for (const RequirementOutcome& o :
          RunCampaign(*dbgref_ports[p], Options(3000, 7))) {
-      if (!o.broken) continue;
+      if (o.verdict != Verdict::kBroken) continue;
       ASSERT_TRUE(o.counterexample.has_value());
       EXPECT_LE(o.counterexample->ops.size(), 6u)
           << dbgref_ports[p]->name << " " << o.id;
@@ -68,16 +70,18 @@ TEST(Campaign, StopsOnceTheRequirementsLookedForBreak) {
   o.progress = [&](double f) { last_fraction = f; };
   const auto outcomes = RunCampaign(dbgref_port_v2, o);
   for (const RequirementOutcome& out : outcomes) {
-    EXPECT_EQ(out.broken, out.id == "REQ-NOUNDEF") << out.id;
+    EXPECT_EQ(out.verdict == Verdict::kBroken, out.id == "REQ-NOUNDEF")
+        << out.id;
   }
   EXPECT_LT(outcomes[kReqNoundef].sequences_run, 1000000u);
   EXPECT_EQ(last_fraction, 1.0);
 }
 
 TEST(Lockstep, MarksTheFirstBreakingStepOnly) {
-  Trace t;
-  t.ops = {SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
-           GuestReadOp(DBGREF_REG_MDSCR, 0), GuestReadOp(DBGREF_REG_MDSCR, 0)};
+  trace::Trace t;
+  t.ops = {trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
+           trace::GuestReadOp(DBGREF_REG_MDSCR, 0),
+           trace::GuestReadOp(DBGREF_REG_MDSCR, 0)};
   const std::vector<LockstepStep> v2 = Lockstep(t, dbgref_port_v2);
   ASSERT_EQ(v2.size(), 3u);
   EXPECT_FALSE(v2[0].first_divergence);

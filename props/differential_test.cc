@@ -33,7 +33,8 @@
 #include "props/model_vcpu.h"
 #include "props/observational_view.h"
 #include "props/port_vcpu.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -60,7 +61,7 @@ class PortUnderTest {
     model_.Step(op);
     if (!known_finding_seen_) {
       const StepVerdict v = ClassifyStep({t, earlier_, op, port});
-      const std::string where = FormatOp(op) + " (model != port):\n" +
+      const std::string where = trace::FormatOp(op) + " (model != port):\n" +
                                 model::ObsDiff(model::ToRecord(t.obs), port);
       if (v.Diverged()) {
         if (!v.violated.ContainedIn(known_broken_)) {
@@ -90,16 +91,16 @@ class PortUnderTest {
   // a sign of a state the revision already got wrong.
   bool KnownFindingShows(const std::vector<dbgref_op>& prefix) {
     std::vector<dbgref_op> ops = prefix;
-    ops.push_back(SetGuestDebugOp(0));
+    ops.push_back(trace::SetGuestDebugOp(0));
     for (uint32_t kind = DBGREF_REG_BCR; kind <= DBGREF_REG_WVR; ++kind) {
       for (uint32_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-        ops.push_back(GuestReadOp(kind, n));
+        ops.push_back(trace::GuestReadOp(kind, n));
       }
     }
-    ops.push_back(GuestReadOp(DBGREF_REG_MDSCR, 0));
-    ops.push_back(GuestReadOp(DBGREF_REG_MDCCINT, 0));
-    ops.push_back(
-        GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x400000, 0));
+    ops.push_back(trace::GuestReadOp(DBGREF_REG_MDSCR, 0));
+    ops.push_back(trace::GuestReadOp(DBGREF_REG_MDCCINT, 0));
+    ops.push_back(trace::GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT,
+                                          0x400000, 0));
     const std::optional<Divergence> d = prober_.FirstDivergence(host_, ops);
     return d && d->verdict.violated.ContainedIn(known_broken_);
   }
@@ -125,7 +126,7 @@ class OpCommand : public OpCommandBase {
     sut.Step(op_);
   }
 
-  void show(std::ostream& os) const override { os << FormatOp(op_); }
+  void show(std::ostream& os) const override { os << trace::FormatOp(op_); }
 
  private:
   dbgref_op op_;

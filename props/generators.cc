@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "model/arch/registers.h"
+#include "model/record_banks.h"
 #include "model/uapi.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -52,19 +55,6 @@ constexpr uint32_t kEnable = KVM_GUESTDBG_ENABLE;
 constexpr uint32_t kStep = KVM_GUESTDBG_SINGLESTEP;
 constexpr uint32_t kSwBp = KVM_GUESTDBG_USE_SW_BP;
 constexpr uint32_t kUseHw = KVM_GUESTDBG_USE_HW;
-
-uint64_t* BankOf(kvm_guest_debug_arch& arch, uint32_t bank) {
-  switch (bank) {
-    case DBGREF_REG_BCR:
-      return arch.dbg_bcr;
-    case DBGREF_REG_BVR:
-      return arch.dbg_bvr;
-    case DBGREF_REG_WCR:
-      return arch.dbg_wcr;
-    default:
-      return arch.dbg_wvr;
-  }
-}
 
 // Mostly the first two entries of a bank, sometimes any of the 16.
 Gen<uint32_t> GenIndex() {
@@ -147,7 +137,8 @@ Gen<dbgref_op> GenAccess() {
                                     : ChooseOf<uint64_t>({0, 0x1, 0x20000000});
     return gen::apply(
         [kind](bool write, uint32_t i, uint64_t v) {
-          return write ? GuestWriteOp(kind, i, v) : GuestReadOp(kind, i);
+          return write ? trace::GuestWriteOp(kind, i, v)
+                       : trace::GuestReadOp(kind, i);
         },
         gen::arbitrary<bool>(), index, value);
   });
@@ -173,7 +164,7 @@ Gen<dbgref_op> GenException() {
       [](uint32_t ec, uint32_t iss, uint64_t pc, uint64_t far) {
         const uint32_t esr =
             (ec << DBGREF_ESR_EC_SHIFT) | (1u << 25) /* IL */ | iss;
-        return GuestExceptionOp(esr, pc, far);
+        return trace::GuestExceptionOp(esr, pc, far);
       },
       ec, ChooseOf<uint32_t>({0, 0x22, 0x3c}),
       ChooseOf<uint64_t>({0x400000, 0x400804, 0x400010}),
@@ -183,7 +174,7 @@ Gen<dbgref_op> GenException() {
 Gen<dbgref_op> GenSetGuestDebug() {
   return gen::apply(
       [](uint32_t control, const kvm_guest_debug_arch& arch, uint32_t pad) {
-        dbgref_op op = SetGuestDebugOp(control, arch);
+        dbgref_op op = trace::SetGuestDebugOp(control, arch);
         op.dbg.pad = pad;
         return op;
       },
@@ -208,11 +199,11 @@ Gen<dbgref_host> GenHost() {
         dbgref_host h{};
         h.id_aa64dfr0_el1 = Dfr0(brps, wrps) |
                             (uint64_t{ctx_cmps} << DBGREF_DFR0_CTX_CMPS_SHIFT);
-        for (int n = 0; n < host_values; ++n) {
-          h.host_regs.dbg_bcr[n] = HostRegisterValue(DBGREF_REG_BCR, n);
-          h.host_regs.dbg_bvr[n] = HostRegisterValue(DBGREF_REG_BVR, n);
-          h.host_regs.dbg_wcr[n] = HostRegisterValue(DBGREF_REG_WCR, n);
-          h.host_regs.dbg_wvr[n] = HostRegisterValue(DBGREF_REG_WVR, n);
+        for (uint32_t bank : model::kRegisterBanks) {
+          for (int n = 0; n < host_values; ++n) {
+            model::RegisterBank(h.host_regs, bank)[n] =
+                HostRegisterValue(bank, n);
+          }
         }
         return h;
       },
@@ -242,7 +233,7 @@ Gen<kvm_guest_debug_arch> GenUserspaceRegs() {
       [](const std::vector<UserEntry>& entries) {
         kvm_guest_debug_arch arch{};
         for (const UserEntry& e : entries) {
-          BankOf(arch, e.bank)[e.index & 0xf] = e.value;
+          model::RegisterBank(arch, e.bank)[e.index & 0xf] = e.value;
         }
         return arch;
       });
@@ -255,14 +246,14 @@ Gen<dbgref_op> GenOp() {
       {6, GenSetGuestDebug()},
       {1, gen::map(ChooseOf<uint32_t>({DBGREF_CAP_HW_BPS, DBGREF_CAP_HW_WPS,
                                        DBGREF_CAP_OTHER}),
-                   [](uint32_t cap) { return CheckExtensionOp(cap); })},
+                   [](uint32_t cap) { return trace::CheckExtensionOp(cap); })},
   });
 }
 
-Gen<Trace> GenTrace(int max_ops) {
+Gen<trace::Trace> GenTrace(int max_ops) {
   return gen::apply(
       [](const dbgref_host& host, std::vector<dbgref_op> ops) {
-        Trace t;
+        trace::Trace t;
         t.host = host;
         t.ops = std::move(ops);
         return t;
@@ -273,16 +264,16 @@ Gen<Trace> GenTrace(int max_ops) {
 
 }  // namespace dbgref::props
 
-namespace dbgref {
+namespace dbgref::trace {
 void showValue(const Trace& trace, std::ostream& os) {
   os << "\n" << FormatTrace(trace);
 }
-}  // namespace dbgref
+}  // namespace dbgref::trace
 
 void showValue(const dbgref_host& host, std::ostream& os) {
-  dbgref::Trace t;
+  dbgref::trace::Trace t;
   t.host = host;
-  const std::string text = dbgref::FormatTrace(t);
+  const std::string text = dbgref::trace::FormatTrace(t);
   const size_t start = text.find("host ");
   os << (start == std::string::npos ? text : text.substr(start));
 }

@@ -18,7 +18,7 @@
 #include <cstdint>
 
 #include "model/record.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 
@@ -46,14 +46,14 @@ rc::Gen<kvm_guest_debug_arch> GenUserspaceRegs();
 rc::Gen<dbgref_op> GenOp();
 
 // A host and up to max_ops operations.
-rc::Gen<Trace> GenTrace(int max_ops);
+rc::Gen<trace::Trace> GenTrace(int max_ops);
 
 }  // namespace dbgref::props
 
-namespace dbgref {
+namespace dbgref::trace {
 // How RapidCheck prints a generated trace: the trace file text.
 void showValue(const Trace& trace, std::ostream& os);
-}  // namespace dbgref
+}  // namespace dbgref::trace
 
 // How RapidCheck prints a generated host: its trace line.
 void showValue(const dbgref_host& host, std::ostream& os);

@@ -56,7 +56,7 @@ size_t LockstepRunner::CountDifferingSteps(const dbgref_host& host,
   return differing;
 }
 
-std::vector<LockstepStep> Lockstep(const Trace& trace,
+std::vector<LockstepStep> Lockstep(const trace::Trace& trace,
                                    const dbgref_port& port) {
   LockstepRunner runner(port);
   const std::optional<Divergence> first =

@@ -16,7 +16,7 @@
 #include "props/model_vcpu.h"
 #include "props/observational_view.h"
 #include "props/port_vcpu.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 
@@ -66,7 +66,8 @@ struct LockstepStep {
 };
 
 // Replays a trace on the model and the port, every step.
-std::vector<LockstepStep> Lockstep(const Trace& trace, const dbgref_port& port);
+std::vector<LockstepStep> Lockstep(const trace::Trace& trace,
+                                   const dbgref_port& port);
 
 }  // namespace dbgref::props
 

@@ -20,7 +20,7 @@ absl::Status LineError(int line, absl::string_view what) {
 
 bool Manifest::IsBroken(absl::string_view id) const {
   const ManifestEntry* e = Find(id);
-  return e != nullptr && e->broken;
+  return e != nullptr && e->verdict == Verdict::kBroken;
 }
 
 const ManifestEntry* Manifest::Find(absl::string_view id) const {
@@ -33,7 +33,7 @@ const ManifestEntry* Manifest::Find(absl::string_view id) const {
 RequirementSet Manifest::Broken() const {
   RequirementSet s;
   for (const ManifestEntry& e : entries) {
-    if (!e.broken) continue;
+    if (e.verdict != Verdict::kBroken) continue;
     if (const std::optional<Requirement> r = FindRequirement(e.id)) s.Add(*r);
   }
   return s;
@@ -81,10 +81,10 @@ absl::StatusOr<Manifest> ParseManifest(absl::string_view revision,
     e.id = std::string(words[0]);
     e.comment = absl::StrJoin(comments, " ");
     comments.clear();
-    if (words.size() == 2 && words[1] == "holds") {
-      e.broken = false;
-    } else if (words.size() == 3 && words[1] == "broken") {
-      e.broken = true;
+    if (words.size() == 2 && words[1] == VerdictName(Verdict::kHolds)) {
+      e.verdict = Verdict::kHolds;
+    } else if (words.size() == 3 && words[1] == VerdictName(Verdict::kBroken)) {
+      e.verdict = Verdict::kBroken;
       e.trace_path = std::string(words[2]);
       const std::string expected = TracePathFor(revision, e.id);
       if (e.trace_path != expected) {

@@ -20,14 +20,15 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "props/requirement_set.h"
+#include "props/verdict.h"
 
 namespace dbgref::props {
 
 struct ManifestEntry {
   std::string id;
-  bool broken = false;
-  std::string trace_path;  // for a broken requirement
-  std::string comment;     // the comment lines just above, joined
+  Verdict verdict = Verdict::kHolds;  // what the revision is expected to do
+  std::string trace_path;             // for a broken requirement
+  std::string comment;                // the comment lines just above, joined
 };
 
 struct Manifest {

@@ -16,6 +16,7 @@
 #include "props/campaign.h"
 #include "props/manifest.h"
 #include "props/shard.h"
+#include "trace/format.h"
 
 namespace dbgref::props {
 namespace {
@@ -51,21 +52,22 @@ TEST_P(ManifestOutcome, AsTheManifestSays) {
   const RequirementOutcome& o = Outcomes(port)[GetParam().requirement];
   ASSERT_EQ(o.id, id);
   const bool expected = manifest->IsBroken(id);
-  if (o.broken && !expected) {
+  const bool broken = o.verdict == Verdict::kBroken;
+  if (broken && !expected) {
     ADD_FAILURE() << id << " is broken on " << port.name
                   << " but its manifest says it holds; campaign seed "
                   << ShardSeed() << ", sequence seed " << o.seed
                   << ", shrunk counterexample:\n"
-                  << FormatTrace(*o.counterexample);
-  } else if (!o.broken && expected) {
+                  << trace::FormatTrace(*o.counterexample);
+  } else if (!broken && expected) {
     ADD_FAILURE() << id << " holds on " << port.name << " in "
                   << kSequencesPerShard << " sequences (campaign seed "
                   << ShardSeed() << ") but its manifest records it as broken";
   }
-  if (o.broken) {
+  if (broken) {
     EXPECT_LE(o.counterexample->ops.size(), 6u)
         << "shrunk counterexample of " << id << " on " << port.name << ":\n"
-        << FormatTrace(*o.counterexample);
+        << trace::FormatTrace(*o.counterexample);
   }
 }
 

@@ -11,7 +11,8 @@
 #include "props/generators.h"
 #include "props/requirement_predicates.h"
 #include "props/requirement_set.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -22,7 +23,7 @@ TEST_P(ModelProperty, HoldsOnEveryStep) {
   const Requirement r = static_cast<Requirement>(GetParam());
   const std::string id(RequirementIdOf(r));
   rc::detail::checkGTest([r, id] {
-    const Trace trace = *GenTrace(24);
+    const trace::Trace trace = *GenTrace(24);
     const model::ConcreteHost host = model::FromRecord(trace.host);
     model::ConcreteVcpu state = model::Reset(trace.host);
     RC_ASSERT(InvariantHolds(state));
@@ -31,12 +32,12 @@ TEST_P(ModelProperty, HoldsOnEveryStep) {
           model::StepTransition(host, state, model::FromRecord(trace.ops[i]));
       if (!PredicateHolds(r, t)) {
         RC_FAIL(id + " fails at step " + std::to_string(i + 1) + ": " +
-                FormatOp(trace.ops[i]) + "\n" +
+                trace::FormatOp(trace.ops[i]) + "\n" +
                 model::ObsToString(model::ToRecord(t.obs)));
       }
       if (!InvariantHolds(t.post)) {
         RC_FAIL("the invariant fails after step " + std::to_string(i + 1) +
-                ": " + FormatOp(trace.ops[i]));
+                ": " + trace::FormatOp(trace.ops[i]));
       }
       state = t.post;
     }

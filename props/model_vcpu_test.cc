@@ -7,13 +7,13 @@
 #include "model/concrete.h"
 #include "model/record_compare.h"
 #include "props/generators.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
 
 RC_GTEST_PROP(ModelVcpu, AgreesWithTheFacadeOnEveryStep, ()) {
-  const Trace trace = *GenTrace(24);
+  const trace::Trace trace = *GenTrace(24);
   ModelVcpu vcpu(trace.host);
   model::ConcreteVcpu state = model::Reset(trace.host);
   for (const dbgref_op& op : trace.ops) {
@@ -29,8 +29,8 @@ RC_GTEST_PROP(ModelVcpu, AgreesWithTheFacadeOnEveryStep, ()) {
 TEST(ModelVcpu, ResetForgetsTheSequence) {
   dbgref_host host{};
   ModelVcpu vcpu(host);
-  vcpu.Step(SetGuestDebugOp(KVM_GUESTDBG_ENABLE));
-  vcpu.Step(GuestWriteOp(DBGREF_REG_BVR, 1, 0x1001));
+  vcpu.Step(trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE));
+  vcpu.Step(trace::GuestWriteOp(DBGREF_REG_BVR, 1, 0x1001));
   vcpu.Reset(host);
   EXPECT_TRUE(
       model::StateEq<model::ConcreteDomain>(vcpu.state(), model::Reset(host)));

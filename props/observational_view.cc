@@ -3,8 +3,9 @@
 
 #include <cstdint>
 
-#include "model/arch/registers.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/registers.h"
+#include "model/record_banks.h"
 #include "model/record_compare.h"
 #include "model/uapi.h"
 #include "props/requirement_predicates.h"
@@ -12,33 +13,18 @@
 namespace dbgref::props {
 namespace {
 
-bool IsBank(uint32_t reg_kind) { return reg_kind <= DBGREF_REG_WVR; }
-
-const uint64_t* BankOf(const kvm_guest_debug_arch& a, int bank) {
-  switch (bank) {
-    case DBGREF_REG_BCR:
-      return a.dbg_bcr;
-    case DBGREF_REG_BVR:
-      return a.dbg_bvr;
-    case DBGREF_REG_WCR:
-      return a.dbg_wcr;
-    default:
-      return a.dbg_wvr;
-  }
-}
-
 bool InArch(const kvm_guest_debug_arch& arch, uint64_t value) {
-  for (int bank = 0; bank < 4; ++bank) {
+  for (uint32_t bank : model::kRegisterBanks) {
     for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-      if (BankOf(arch, bank)[n] == value) return true;
+      if (model::RegisterBank(arch, bank)[n] == value) return true;
     }
   }
   return false;
 }
 
 bool SameRegister(const dbgref_action& a, const dbgref_action& b) {
-  return a.reg_kind == b.reg_kind &&
-         (!IsBank(a.reg_kind) || (a.index & 0xf) == (b.index & 0xf));
+  return a.reg_kind == b.reg_kind && (!model::IsRegisterBank(a.reg_kind) ||
+                                      (a.index & 0xf) == (b.index & 0xf));
 }
 
 }  // namespace
@@ -62,7 +48,7 @@ bool ReadsForeignValue(const StepContext& c) {
     return value != own &&
            ((value ^ own) & ~uint64_t{DBGREF_MDSCR_DEBUG_BITS}) == 0;
   }
-  if (!IsBank(a.reg_kind)) return false;
+  if (!model::IsRegisterBank(a.reg_kind)) return false;
   if (InArch(model::ToRecord(c.model.host.host_regs), value)) return true;
   for (const dbgref_op& op : c.earlier) {
     if (op.kind == DBGREF_OP_SET_GUEST_DEBUG && InArch(op.dbg.arch, value)) {

@@ -26,21 +26,19 @@
 
 #include "port/driver.h"
 #include "props/campaign.h"
+#include "props/elapsed.h"
 #include "props/generators.h"
 #include "props/lockstep.h"
 #include "props/manifest.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
 
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-      .count();
-}
-
 // Operations per second of `threads` lockstep loops side by side, each over
 // every revision in turn.
-double LockstepOpsPerSecond(const std::vector<Trace>& traces, int threads) {
+double LockstepOpsPerSecond(const std::vector<trace::Trace>& traces,
+                            int threads) {
   std::atomic<uint64_t> ops{0};
   std::atomic<size_t> differing{0};
   std::atomic<int64_t> cpu_ns{0};
@@ -53,7 +51,7 @@ double LockstepOpsPerSecond(const std::vector<Trace>& traces, int threads) {
       while (SecondsSince(start) < 1.5) {
         for (size_t p = 0; p < dbgref_port_count; ++p) {
           LockstepRunner runner(*dbgref_ports[p]);
-          for (const Trace& t : traces) {
+          for (const trace::Trace& t : traces) {
             differ += runner.CountDifferingSteps(t.host, t.ops);
             mine += t.ops.size();
           }
@@ -79,7 +77,7 @@ double LockstepOpsPerSecond(const std::vector<Trace>& traces, int threads) {
 
 // The lockstep figure of the machine: one loop per core.
 double LockstepOpsPerSecond() {
-  std::vector<Trace> traces;
+  std::vector<trace::Trace> traces;
   for (uint64_t i = 0; i < 4096; ++i) {
     traces.push_back(GenerateSequence(SequenceSeed(99, i), 24));
   }
@@ -122,7 +120,7 @@ CounterexampleTimes TimeToCounterexample() {
       continue;
     }
     for (const ManifestEntry& e : manifest->entries) {
-      if (!e.broken) continue;
+      if (e.verdict != Verdict::kBroken) continue;
       std::vector<double> ms;
       for (uint64_t seed = 1; seed <= 20; ++seed) {
         CampaignOptions options;

@@ -8,7 +8,6 @@
 // The manifests' comments are written by hand; compare the printed lines
 // with them before committing new traces.
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -20,6 +19,8 @@
 #include "props/campaign.h"
 #include "props/manifest.h"
 #include "props/shard.h"
+#include "props/workspace_file.h"
+#include "trace/format.h"
 
 namespace {
 
@@ -39,8 +40,7 @@ uint64_t Flag(int argc, char** argv, const char* name, uint64_t fallback) {
 
 int main(int argc, char** argv) {
   using namespace dbgref;
-  const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  const std::string root = workspace ? workspace : ".";
+  const std::string root = props::BazelRunWorkspace().value_or(".");
   props::CampaignOptions options;
   options.sequences = Flag(argc, argv, "sequences", 20000);
   options.seed = Flag(argc, argv, "seed", props::kDefaultBaseSeed);
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(options.sequences));
     for (const props::RequirementOutcome& o :
          props::RunCampaign(port, options)) {
-      if (!o.broken) {
+      if (o.verdict != props::Verdict::kBroken) {
         std::printf("%s holds\n", o.id.c_str());
         continue;
       }
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
           << ": the shrunk counterexample of the differential campaign\n"
           << "# (campaign seed " << options.seed << ", sequence seed " << o.seed
           << "). Regenerate with: bazel run //props:save_findings\n"
-          << FormatTrace(*o.counterexample);
+          << trace::FormatTrace(*o.counterexample);
       if (!out) {
         std::fprintf(stderr, "cannot write %s\n", path.c_str());
         return 1;

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -39,13 +40,20 @@ std::vector<std::string> Candidates(const std::string& path) {
   if (!exe.empty()) {
     out.push_back(absl::StrCat(exe, ".runfiles/", kWorkspaceName, "/", path));
   }
-  const std::string workspace = Env("BUILD_WORKSPACE_DIRECTORY");
-  if (!workspace.empty()) out.push_back(absl::StrCat(workspace, "/", path));
+  if (const std::optional<std::string> workspace = BazelRunWorkspace()) {
+    out.push_back(absl::StrCat(*workspace, "/", path));
+  }
   out.push_back(path);
   return out;
 }
 
 }  // namespace
+
+std::optional<std::string> BazelRunWorkspace() {
+  const std::string workspace = Env("BUILD_WORKSPACE_DIRECTORY");
+  if (workspace.empty()) return std::nullopt;
+  return workspace;
+}
 
 absl::StatusOr<std::string> ReadWorkspaceFile(const std::string& path) {
   const std::vector<std::string> candidates = Candidates(path);

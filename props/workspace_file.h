@@ -5,6 +5,7 @@
 #ifndef DBGREF_PROPS_WORKSPACE_FILE_H_
 #define DBGREF_PROPS_WORKSPACE_FILE_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -14,6 +15,10 @@ namespace dbgref::props {
 // The text of the file at `path` (relative to the workspace root), or
 // NotFound naming the places looked in.
 absl::StatusOr<std::string> ReadWorkspaceFile(const std::string& path);
+
+// The workspace folder `bazel run` started the program from
+// (BUILD_WORKSPACE_DIRECTORY); nothing when it was started otherwise.
+std::optional<std::string> BazelRunWorkspace();
 
 }  // namespace dbgref::props
 

@@ -24,7 +24,7 @@ ABSL_FLAG(bool, quiet, false, "no progress line on stderr");
 ABSL_FLAG(std::string, revision, "",
           "replay: the port revision to compare against (default: all)");
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 struct Subcommand {
@@ -143,4 +143,4 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
   return command;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

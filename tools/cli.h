@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 enum class OutputFormat { kText, kMarkdown, kJson };
 
@@ -35,6 +35,6 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv);
 // One line naming the subcommands, for usage errors.
 const char* UsageLine();
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_CLI_H_

@@ -16,7 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "tools/commands.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 // The runfiles folder of this binary: RUNFILES_DIR when Bazel set it,
@@ -56,4 +56,4 @@ int RunBench(const Command& command) {
   return ok ? 0 : 1;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

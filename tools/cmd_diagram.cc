@@ -11,7 +11,7 @@
 #include "tools/commands.h"
 #include "tools/diagram.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 bool DotAvailable() {
@@ -67,4 +67,4 @@ int RunDiagram(const Command& command) {
   return 0;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -7,7 +7,7 @@
 #include "port/driver.h"
 #include "tools/commands.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 int RunList(const Command& command) {
   (void)command;
@@ -23,4 +23,4 @@ int RunList(const Command& command) {
   return 0;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -17,10 +17,10 @@
 #include "tools/report.h"
 #include "tools/revisions.h"
 #include "tools/story.h"
-#include "tools/trace.h"
-#include "tools/trace_file.h"
+#include "trace/file.h"
+#include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 constexpr size_t kWidth = 72;
@@ -39,7 +39,7 @@ int RunReplay(const Command& command) {
   absl::StatusOr<std::vector<const dbgref_port*>> ports =
       SelectRevisions(command.revision);
   if (!ports.ok()) return InputError(std::string(ports.status().message()));
-  absl::StatusOr<Trace> trace = ReadTraceFile(command.args[0]);
+  absl::StatusOr<trace::Trace> trace = trace::ReadTraceFile(command.args[0]);
   if (!trace.ok()) return InputError(std::string(trace.status().message()));
 
   std::vector<std::string> names;
@@ -94,4 +94,4 @@ int RunReplay(const Command& command) {
   return broken == 0 ? 0 : 1;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -5,9 +5,12 @@
 #ifndef DBGREF_TOOLS_COMMANDS_H_
 #define DBGREF_TOOLS_COMMANDS_H_
 
-#include "tools/cli.h"
+#include <string>
 
-namespace dbgref {
+#include "tools/cli.h"
+#include "tools/report.h"
+
+namespace dbgref::tools {
 
 int RunList(const Command& command);
 int RunDiagram(const Command& command);
@@ -19,6 +22,9 @@ int RunBench(const Command& command);
 // Prints "dbgref: <message>" on stderr and returns 2.
 int InputError(const std::string& message);
 
-}  // namespace dbgref
+// Prints the report on stdout in the format asked for.
+void PrintReport(const Report& report, OutputFormat format);
+
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_COMMANDS_H_

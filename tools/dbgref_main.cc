@@ -9,25 +9,26 @@
 #include "tools/commands.h"
 
 int main(int argc, char** argv) {
-  absl::StatusOr<dbgref::Command> command =
-      dbgref::ParseCommand(argc, const_cast<const char* const*>(argv));
+  absl::StatusOr<dbgref::tools::Command> command =
+      dbgref::tools::ParseCommand(argc, const_cast<const char* const*>(argv));
   if (!command.ok()) {
     // One line that names the problem; the usage only when there is no
     // subcommand at all.
     const std::string message(command.status().message());
     if (message == "no subcommand") {
-      std::fprintf(stderr, "dbgref: no subcommand; %s\n", dbgref::UsageLine());
+      std::fprintf(stderr, "dbgref: no subcommand; %s\n",
+                   dbgref::tools::UsageLine());
     } else {
       std::fprintf(stderr, "dbgref: %s\n", message.c_str());
     }
     return 2;
   }
   const std::string& name = command->name;
-  if (name == "list") return dbgref::RunList(*command);
-  if (name == "diagram") return dbgref::RunDiagram(*command);
-  if (name == "replay") return dbgref::RunReplay(*command);
-  if (name == "review") return dbgref::RunReview(*command);
-  if (name == "check") return dbgref::RunCheck(*command);
-  if (name == "bench") return dbgref::RunBench(*command);
-  return dbgref::InputError("unknown subcommand '" + name + "'");
+  if (name == "list") return dbgref::tools::RunList(*command);
+  if (name == "diagram") return dbgref::tools::RunDiagram(*command);
+  if (name == "replay") return dbgref::tools::RunReplay(*command);
+  if (name == "review") return dbgref::tools::RunReview(*command);
+  if (name == "check") return dbgref::tools::RunCheck(*command);
+  if (name == "bench") return dbgref::tools::RunBench(*command);
+  return dbgref::tools::InputError("unknown subcommand '" + name + "'");
 }

@@ -16,9 +16,10 @@
 #include "model/concrete.h"
 #include "model/record.h"
 #include "model/uapi.h"
-#include "tools/trace.h"
+#include "trace/names.h"
+#include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 // Distinct values in breakpoint 0, so that a look at the hardware tells
@@ -56,7 +57,7 @@ std::string ModeId(const Mode& m) {
 std::string ControlText(uint32_t cls) {
   if (cls == 0) return "guest debug off";
   if (cls == KVM_GUESTDBG_ENABLE) return "ENABLE (sw breakpoints)";
-  return ControlName(cls);
+  return trace::ControlName(cls);
 }
 
 struct Edge {
@@ -69,23 +70,26 @@ std::vector<Edge> Edges() {
   userspace.dbg_bcr[0] = 0x1e7;
   userspace.dbg_bvr[0] = kUserspaceValue;
   return {
-      {"SET_GUEST_DEBUG(0)", SetGuestDebugOp(0)},
-      {"SET_GUEST_DEBUG(ENABLE)", SetGuestDebugOp(KVM_GUESTDBG_ENABLE)},
+      {"SET_GUEST_DEBUG(0)", trace::SetGuestDebugOp(0)},
+      {"SET_GUEST_DEBUG(ENABLE)", trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE)},
       {"SET_GUEST_DEBUG(ENABLE|SINGLESTEP)",
-       SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP)},
+       trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP)},
       {"SET_GUEST_DEBUG(ENABLE|USE_HW)",
-       SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, userspace)},
+       trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW,
+                              userspace)},
       {"SET_GUEST_DEBUG(ENABLE|SINGLESTEP|USE_HW)",
-       SetGuestDebugOp(
+       trace::SetGuestDebugOp(
            KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP | KVM_GUESTDBG_USE_HW,
            userspace)},
       {"run: guest writes DBGBVR0_EL1",
-       GuestWriteOp(DBGREF_REG_BVR, 0, kGuestValue)},
+       trace::GuestWriteOp(DBGREF_REG_BVR, 0, kGuestValue)},
       {"run: guest sets MDSCR_EL1.MDE",
-       GuestWriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_MDE)},
-      {"run: guest clears MDSCR_EL1", GuestWriteOp(DBGREF_REG_MDSCR, 0, 0)},
+       trace::GuestWriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_MDE)},
+      {"run: guest clears MDSCR_EL1",
+       trace::GuestWriteOp(DBGREF_REG_MDSCR, 0, 0)},
       {"run: any other exit",
-       GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x1000, 0)},
+       trace::GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x1000,
+                               0)},
   };
 }
 
@@ -93,9 +97,9 @@ std::vector<Edge> Edges() {
 std::string EntryText(const dbgref_host& host,
                       const model::ConcreteVcpu& vcpu) {
   const dbgref_obs obs =
-      model::Step(
-          host, vcpu,
-          GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x1000, 0))
+      model::Step(host, vcpu,
+                  trace::GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT,
+                                          0x1000, 0))
           .obs;
   // The CPU treats TDA as set whenever TDE is (Arm ARM, MDCR_EL2.TDA).
   std::vector<std::string> traps;
@@ -158,4 +162,4 @@ std::string DebugModeDiagramDot() {
   return dot;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace dbgref {
+namespace dbgref::tools {
 
 // A mode is the guest-debug control (off, on, single-step, hardware
 // breakpoints, both) and the DIRTY flag. Each node says which MDCR_EL2 traps
@@ -16,6 +16,6 @@ namespace dbgref {
 // is an ioctl or a KVM_RUN iteration that moves the model between modes.
 std::string DebugModeDiagramDot();
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_DIAGRAM_H_

@@ -9,13 +9,18 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 constexpr size_t kTextWidth = 72;
 
-const char* VerdictName(Verdict verdict) {
-  return verdict == Verdict::kHolds ? "holds" : "broken";
+using props::VerdictName;
+
+// What the manifest expects, "" without one.
+std::string ManifestText(const RequirementResult& r) {
+  return r.expected_by_manifest
+             ? std::string(VerdictName(*r.expected_by_manifest))
+             : "";
 }
 
 void AppendWrapped(std::string* out, const std::string& text, size_t indent,
@@ -101,15 +106,14 @@ std::string RenderText(const Report& report) {
     std::string line =
         absl::StrFormat("%-17s %-6s (%s)", r.id, VerdictName(r.verdict),
                         absl::StrJoin(r.methods, ", "));
-    if (!r.expected_by_manifest.empty() &&
-        r.expected_by_manifest != VerdictName(r.verdict)) {
-      absl::StrAppend(&line, " manifest says ", r.expected_by_manifest);
+    if (r.expected_by_manifest && *r.expected_by_manifest != r.verdict) {
+      absl::StrAppend(&line, " manifest says ", ManifestText(r));
     }
     AppendWrapped(&out, line, 0, 18);
   }
   for (const RequirementResult& r : report.requirements) {
     if (!r.counterexample) continue;
-    const Counterexample& cx = *r.counterexample;
+    const CounterexampleStory& cx = *r.counterexample;
     absl::StrAppend(&out, "\n");
     AppendWrapped(&out, absl::StrCat(r.id, " is broken: ", r.title), 0, 2);
     AppendWrapped(&out,
@@ -150,7 +154,7 @@ std::string RenderMarkdown(const Report& report) {
   }
   for (const RequirementResult& r : report.requirements) {
     if (!r.counterexample) continue;
-    const Counterexample& cx = *r.counterexample;
+    const CounterexampleStory& cx = *r.counterexample;
     absl::StrAppend(&out, "\n### `", r.id, "` is broken\n\n", r.title,
                     "\n\nShortest counterexample (seed ", cx.seed, "):\n\n");
     for (size_t i = 0; i < cx.steps.size(); ++i) {
@@ -182,13 +186,13 @@ std::string RenderJson(const Report& report) {
                     ", \"title\": ", JsonString(r.title), ", \"status\": \"",
                     VerdictName(r.verdict), "\", \"method\": ",
                     JsonString(absl::StrJoin(r.methods, ",")),
-                    ", \"manifest\": ", JsonString(r.expected_by_manifest),
+                    ", \"manifest\": ", JsonString(ManifestText(r)),
                     ", \"counterexample\": ");
     if (!r.counterexample) {
       absl::StrAppend(&out, "null}");
       continue;
     }
-    const Counterexample& cx = *r.counterexample;
+    const CounterexampleStory& cx = *r.counterexample;
     absl::StrAppend(&out, "{\"seed\": ", cx.seed, ", \"steps\": [");
     for (size_t s = 0; s < cx.steps.size(); ++s) {
       const StoryStep& step = cx.steps[s];
@@ -221,4 +225,13 @@ std::string RenderJson(const Report& report) {
   return out;
 }
 
-}  // namespace dbgref
+std::string RenderJson(const std::vector<Report>& reports) {
+  std::string out = "[";
+  for (size_t i = 0; i < reports.size(); ++i) {
+    absl::StrAppend(&out, i ? ",\n" : "", RenderJson(reports[i]));
+  }
+  absl::StrAppend(&out, "]\n");
+  return out;
+}
+
+}  // namespace dbgref::tools

@@ -12,7 +12,9 @@
 #include <utility>
 #include <vector>
 
-namespace dbgref {
+#include "props/verdict.h"
+
+namespace dbgref::tools {
 
 // One observation field where the port differs from the model.
 struct FieldDifference {
@@ -29,22 +31,23 @@ struct StoryStep {
   std::string violation;  // the requirement's violation at this step
 };
 
-struct Counterexample {
+// A counterexample as the report tells it: its steps as a story, and the
+// text of its trace.
+struct CounterexampleStory {
   uint64_t seed = 0;
   std::vector<StoryStep> steps;
   std::string trace_text;  // the trace file's text
   std::string saved_path;  // where the trace was saved, when it was
 };
 
-enum class Verdict { kHolds, kBroken };
-
 struct RequirementResult {
   std::string id;     // REQ-...
   std::string title;  // one line
-  Verdict verdict = Verdict::kHolds;
+  props::Verdict verdict = props::Verdict::kHolds;
   std::vector<std::string> methods;  // "proof", "property", "scenario"
-  std::string expected_by_manifest;  // "holds" / "broken" / "" (none)
-  std::optional<Counterexample> counterexample;
+  // What the revision's manifest expects; nothing without a manifest.
+  std::optional<props::Verdict> expected_by_manifest;
+  std::optional<CounterexampleStory> counterexample;
 };
 
 struct Report {
@@ -58,6 +61,8 @@ struct Report {
 std::string RenderText(const Report& report);
 std::string RenderMarkdown(const Report& report);
 std::string RenderJson(const Report& report);
+// Several reports as one JSON array, one report a line.
+std::string RenderJson(const std::vector<Report>& reports);
 
 // Wraps text to at most `width` columns; continuation lines get `indent`
 // spaces. Words longer than the width are split.
@@ -67,6 +72,6 @@ std::vector<std::string> WrapLine(const std::string& text, size_t width,
 // JSON string literal for s, quotes included.
 std::string JsonString(const std::string& s);
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_REPORT_H_

@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "port/driver.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 std::string RevisionNames() {
   std::string out;
@@ -33,4 +33,4 @@ absl::StatusOr<std::vector<const dbgref_port*>> SelectRevisions(
   return std::vector<const dbgref_port*>{port};
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

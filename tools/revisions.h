@@ -8,7 +8,7 @@
 #include "absl/status/statusor.h"
 #include "port/driver.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 // The revision called name, or every revision when name is empty;
 // InvalidArgument naming the known revisions otherwise.
@@ -18,6 +18,6 @@ absl::StatusOr<std::vector<const dbgref_port*>> SelectRevisions(
 // "v2, v2-review, final".
 std::string RevisionNames();
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_REVISIONS_H_

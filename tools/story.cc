@@ -13,12 +13,12 @@
 #include "model/record.h"
 #include "model/record_compare.h"
 #include "model/uapi.h"
-#include "tools/trace.h"
+#include "trace/names.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
-std::string Hex(uint64_t value) { return absl::StrCat("0x", absl::Hex(value)); }
+using trace::Hex;
 
 const char* ExceptionClassName(uint32_t ec) {
   switch (ec) {
@@ -47,28 +47,9 @@ const char* ExceptionClassName(uint32_t ec) {
   }
 }
 
-std::string ArchText(const kvm_guest_debug_arch& arch) {
-  std::string out;
-  struct BankView {
-    const char* name;
-    const uint64_t* values;
-  } banks[] = {{"bcr", arch.dbg_bcr},
-               {"bvr", arch.dbg_bvr},
-               {"wcr", arch.dbg_wcr},
-               {"wvr", arch.dbg_wvr}};
-  for (const BankView& bank : banks) {
-    for (int i = 0; i < KVM_ARM_MAX_DBG_REGS; ++i) {
-      if (bank.values[i] != 0) {
-        absl::StrAppend(&out, out.empty() ? "" : " ", bank.name, i, "=",
-                        Hex(bank.values[i]));
-      }
-    }
-  }
-  return out;
-}
-
 std::string AccessText(const dbgref_op& op, const dbgref_obs& obs) {
-  const std::string reg = RegisterName(op.action.reg_kind, op.action.index);
+  const std::string reg =
+      trace::RegisterName(op.action.reg_kind, op.action.index);
   const char* how = obs.trapped ? "trapped" : "direct";
   std::string text = op.action.is_write
                          ? absl::StrCat("guest: writes ", reg, " = ",
@@ -104,11 +85,12 @@ std::string ExceptionText(const dbgref_op& op, const dbgref_obs& obs) {
 std::string DescribeStep(const dbgref_op& op, const dbgref_obs& obs) {
   switch (op.kind) {
     case DBGREF_OP_SET_GUEST_DEBUG: {
-      const std::string arch = ArchText(op.dbg.arch);
-      std::string text = absl::StrCat(
-          "userspace: KVM_SET_GUEST_DEBUG(",
-          op.dbg.control == 0 ? std::string("0") : ControlName(op.dbg.control),
-          arch.empty() ? "" : ", ", arch, ")");
+      const std::string arch = trace::RegisterList(op.dbg.arch, "");
+      std::string text =
+          absl::StrCat("userspace: KVM_SET_GUEST_DEBUG(",
+                       op.dbg.control == 0 ? std::string("0")
+                                           : trace::ControlName(op.dbg.control),
+                       arch.empty() ? "" : ", ", arch, ")");
       if (obs.ret != 0) {
         absl::StrAppend(
             &text, " -> ",
@@ -150,4 +132,4 @@ std::vector<FieldDifference> Differences(const dbgref_obs& expected,
   return out;
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -12,7 +12,7 @@
 #include "model/record.h"
 #include "tools/report.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 
 // One operation and its outcome as the observation tells it.
 std::string DescribeStep(const dbgref_op& op, const dbgref_obs& obs);
@@ -21,6 +21,6 @@ std::string DescribeStep(const dbgref_op& op, const dbgref_obs& obs);
 std::vector<FieldDifference> Differences(const dbgref_obs& expected,
                                          const dbgref_obs& actual);
 
-}  // namespace dbgref
+}  // namespace dbgref::tools
 
 #endif  // DBGREF_TOOLS_STORY_H_

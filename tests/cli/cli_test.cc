@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 absl::StatusOr<Command> Parse(std::vector<const char*> args) {
@@ -68,4 +68,4 @@ TEST(Cli, RefusesWithOneLine) {
 }
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
 bool Contains(const std::string& haystack, const std::string& needle) {
@@ -85,4 +85,4 @@ TEST(Diagram, TheCheckedInDiagramIsCurrent) {
 }
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -1,5 +1,6 @@
-// Helpers for the port's unit tests: host configurations, operation
-// builders, and a vCPU that destroys itself.
+// Helpers for the port's unit tests: host configurations, guest actions
+// (from the trace's operation builders, trace/trace.h), and a vCPU that
+// destroys itself.
 #ifndef DBGREF_TESTS_PORT_PORT_TEST_UTIL_H_
 #define DBGREF_TESTS_PORT_PORT_TEST_UTIL_H_
 
@@ -12,6 +13,7 @@
 #include "model/record.h"
 #include "model/uapi.h"
 #include "port/driver.h"
+#include "trace/trace.h"
 
 namespace dbgref_port_test {
 
@@ -55,25 +57,18 @@ inline kvm_guest_debug MakeDebug(uint32_t control) {
 
 inline dbgref_action Access(uint32_t reg_kind, uint32_t index, bool is_write,
                             uint64_t value = 0) {
-  dbgref_action a;
-  std::memset(&a, 0, sizeof(a));
-  a.kind = DBGREF_ACTION_ACCESS;
-  a.reg_kind = reg_kind;
-  a.index = index;
+  dbgref_action a = dbgref::trace::GuestReadOp(reg_kind, index).action;
   a.is_write = is_write;
   a.value = value;
   return a;
 }
 
+// An exception of class ec with IL set and the given ISS.
 inline dbgref_action Exception(uint32_t ec, uint64_t pc, uint64_t far = 0,
                                uint32_t iss = 0) {
-  dbgref_action a;
-  std::memset(&a, 0, sizeof(a));
-  a.kind = DBGREF_ACTION_EXCEPTION;
-  a.esr = (ec << DBGREF_ESR_EC_SHIFT) | (1u << 25) | iss;
-  a.pc = pc;
-  a.far = far;
-  return a;
+  return dbgref::trace::GuestExceptionOp(
+             (ec << DBGREF_ESR_EC_SHIFT) | (1u << 25) | iss, pc, far)
+      .action;
 }
 
 // An ordinary exit (WFI): the guest runs and comes back.

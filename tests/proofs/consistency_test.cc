@@ -28,7 +28,8 @@
 #include "model/field_name.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -243,7 +244,7 @@ RC_GTEST_PROP(Consistency, SymbolicStepEvaluatesToTheConcreteStep, ()) {
       model::FromRecord(host), pre, model::FromRecord(op));
 
   RC_LOG() << "host and operation:\n"
-           << FormatTrace(Trace{host, {op}}) << "state before:\n"
+           << trace::FormatTrace(trace::Trace{host, {op}}) << "state before:\n"
            << StateToString(pre);
   const std::vector<std::string> state_diff =
       StateDiff(EvalState(m, sym.t.post), concrete.state);

@@ -19,7 +19,8 @@
 #include "proofs/prover.h"
 #include "proofs/statement.h"
 #include "proofs/statements_common.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -83,20 +84,20 @@ TEST(Obligations, TheReferenceModelHasNoRuleBroken) {
 
 TEST(Obligations, UnknownNamesAreNotFound) {
   EXPECT_EQ(Prove("req_nothing").status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(ReplayViolates("req_nothing", Trace{}).status().code(),
+  EXPECT_EQ(ReplayViolates("req_nothing", trace::Trace{}).status().code(),
             absl::StatusCode::kNotFound);
 }
 
 TEST(Obligations, ReplayNeedsAsManyOperationsAsThePath) {
-  EXPECT_EQ(ReplayViolates("req_shadow", Trace{}).status().code(),
+  EXPECT_EQ(ReplayViolates("req_shadow", trace::Trace{}).status().code(),
             absl::StatusCode::kInvalidArgument);
 }
 
 TEST(Obligations, TheReferenceModelViolatesNothingOnATrace) {
-  Trace t;
-  t.ops = {SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
-           GuestWriteOp(DBGREF_REG_BVR, 3, 0x1234),
-           GuestReadOp(DBGREF_REG_BVR, 3)};
+  trace::Trace t;
+  t.ops = {trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
+           trace::GuestWriteOp(DBGREF_REG_BVR, 3, 0x1234),
+           trace::GuestReadOp(DBGREF_REG_BVR, 3)};
   EXPECT_EQ(ReplayViolates("req_shadow", t).value_or(true), false);
   EXPECT_EQ(ReplayViolates("req_shadow_read_after_write", t).value_or(true),
             false);
@@ -131,7 +132,7 @@ TEST(Prover, RefutesAFalseStatementWithThePlainestTraceFromReset) {
   EXPECT_TRUE(r.from_reset);
   EXPECT_TRUE(r.replayed);
   ASSERT_TRUE(r.counterexample.has_value());
-  EXPECT_EQ(FormatTrace(*r.counterexample),
+  EXPECT_EQ(trace::FormatTrace(*r.counterexample),
             "dbgref-trace v1\n"
             "host id_aa64dfr0=0x0\n"
             "run write DBGBVR3_EL1 0x1234\n"

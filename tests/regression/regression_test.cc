@@ -20,7 +20,9 @@
 #include "props/manifest.h"
 #include "props/requirement_set.h"
 #include "props/workspace_file.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/parse.h"
+#include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
@@ -58,7 +60,7 @@ TEST_P(SavedTrace, FirstBreakingStepBreaksItsRequirement) {
       << f.path << " is not named after a requirement";
   const absl::StatusOr<std::string> text = ReadWorkspaceFile(f.path);
   ASSERT_TRUE(text.ok()) << text.status();
-  const absl::StatusOr<Trace> trace = ParseTrace(*text);
+  const absl::StatusOr<trace::Trace> trace = trace::ParseTrace(*text);
   ASSERT_TRUE(trace.ok()) << f.path << ": " << trace.status();
   EXPECT_LE(trace->ops.size(), 6u) << f.path;
 
@@ -69,7 +71,7 @@ TEST_P(SavedTrace, FirstBreakingStepBreaksItsRequirement) {
     EXPECT_NE(
         std::find(step.violated.begin(), step.violated.end(), f.requirement),
         step.violated.end())
-        << f.path << ": the first breaking step, " << FormatOp(step.op)
+        << f.path << ": the first breaking step, " << trace::FormatOp(step.op)
         << ", breaks " << absl::StrJoin(step.violated, ", ");
   }
   EXPECT_TRUE(seen) << f.path << ": model and " << f.revision
@@ -97,10 +99,11 @@ TEST(Manifests, EveryFindingHasItsTraceAndNoHoldingOneHasOne) {
     ASSERT_TRUE(manifest.ok()) << manifest.status();
     for (const ManifestEntry& e : manifest->entries) {
       const std::string path = TracePathFor(revision, e.id);
-      EXPECT_EQ(files.count(path), e.broken ? 1u : 0u)
-          << revision << " " << e.id << (e.broken ? " broken" : " holds")
-          << ": " << path;
-      if (e.broken) {
+      const bool broken = e.verdict == Verdict::kBroken;
+      EXPECT_EQ(files.count(path), broken ? 1u : 0u)
+          << revision << " " << e.id << " " << VerdictName(e.verdict) << ": "
+          << path;
+      if (broken) {
         EXPECT_FALSE(e.comment.empty())
             << revision << " " << e.id << " has no comment saying what it is";
       }

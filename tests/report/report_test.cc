@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "props/verdict.h"
 #include "tests/report/json_value.h"
 
-namespace dbgref {
+namespace dbgref::tools {
 namespace {
 
+using props::Verdict;
 using testing_json::Value;
 
 Report SampleReport() {
@@ -22,12 +24,12 @@ Report SampleReport() {
   report.summary = "2 of 3 requirements hold; 1 is broken.";
   RequirementResult holds{"REQ-CAP",       "capabilities",
                           Verdict::kHolds, {"proof", "property"},
-                          "holds",         std::nullopt};
+                          Verdict::kHolds, std::nullopt};
   RequirementResult broken{
       "REQ-SHADOW",     "a guest read returns what the guest last wrote",
       Verdict::kBroken, {"property"},
-      "broken",         std::nullopt};
-  Counterexample cx;
+      Verdict::kBroken, std::nullopt};
+  CounterexampleStory cx;
   cx.seed = 42;
   cx.steps = {
       {"userspace: KVM_SET_GUEST_DEBUG(ENABLE|USE_HW, bcr0=0x1e7 "
@@ -99,4 +101,4 @@ TEST(JsonReader, RejectsMalformed) {
 }
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::tools

@@ -12,7 +12,7 @@
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::scenario {
 namespace {
@@ -23,8 +23,8 @@ constexpr uint64_t kGuestOwnBcr = 0x20e5;
 
 uint32_t Esr(uint32_t ec) { return (ec << DBGREF_ESR_EC_SHIFT) | (1u << 25); }
 
-Trace QemuTrace() {
-  Trace t;
+trace::Trace QemuTrace() {
+  trace::Trace t;
   t.host.id_aa64dfr0_el1 = props::Dfr0(5, 3);  // 6 breakpoints, 4 watchpoints
   for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
     t.host.host_regs.dbg_bcr[n] = props::HostRegisterValue(DBGREF_REG_BCR, n);
@@ -36,18 +36,20 @@ Trace QemuTrace() {
   arch.dbg_wcr[0] = 0x1e17;
   arch.dbg_wvr[0] = kWatched & ~7ull;
   t.ops = {
-      CheckExtensionOp(DBGREF_CAP_HW_BPS),                               // 0
-      CheckExtensionOp(DBGREF_CAP_HW_WPS),                               // 1
-      GuestWriteOp(DBGREF_REG_BCR, 1, kGuestOwnBcr),                     // 2
-      SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, arch),  // 3
-      GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),         // 4
-      GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_LOW), 0x400120, kWatched),  // 5
-      GuestReadOp(DBGREF_REG_BCR, 1),                                    // 6
-      GuestWriteOp(DBGREF_REG_BCR, 0, 0x1e5),                            // 7
-      GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),         // 8
-      SetGuestDebugOp(0),                                                // 9
-      GuestReadOp(DBGREF_REG_BCR, 0),                                    // 10
-      GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),         // 11
+      trace::CheckExtensionOp(DBGREF_CAP_HW_BPS),            // 0
+      trace::CheckExtensionOp(DBGREF_CAP_HW_WPS),            // 1
+      trace::GuestWriteOp(DBGREF_REG_BCR, 1, kGuestOwnBcr),  // 2
+      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW,
+                             arch),                                      // 3
+      trace::GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),  // 4
+      trace::GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_LOW), 0x400120,
+                              kWatched),                                 // 5
+      trace::GuestReadOp(DBGREF_REG_BCR, 1),                             // 6
+      trace::GuestWriteOp(DBGREF_REG_BCR, 0, 0x1e5),                     // 7
+      trace::GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),  // 8
+      trace::SetGuestDebugOp(0),                                         // 9
+      trace::GuestReadOp(DBGREF_REG_BCR, 0),                             // 10
+      trace::GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), kBreakAt, 0),  // 11
   };
   return t;
 }

@@ -24,7 +24,8 @@
 #include "props/manifest.h"
 #include "props/model_vcpu.h"
 #include "props/requirement_set.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 namespace dbgref::scenario {
 
@@ -45,12 +46,13 @@ struct RevisionResult {
 inline void CheckExpectations(const std::string& who,
                               const std::vector<dbgref_obs>& observed,
                               const std::vector<Expectation>& expectations,
-                              size_t up_to, const Trace& trace) {
+                              size_t up_to, const trace::Trace& trace) {
   for (const Expectation& e : expectations) {
     if (e.step >= up_to) continue;
     EXPECT_TRUE(e.holds(observed[e.step]))
-        << who << ", step " << e.step + 1 << " (" << FormatOp(trace.ops[e.step])
-        << "): expected " << e.what << "; observed:\n"
+        << who << ", step " << e.step + 1 << " ("
+        << trace::FormatOp(trace.ops[e.step]) << "): expected " << e.what
+        << "; observed:\n"
         << model::ObsToString(observed[e.step]);
   }
 }
@@ -58,7 +60,7 @@ inline void CheckExpectations(const std::string& who,
 // Runs the scenario on the model and on every revision; returns what each
 // revision did, for scenarios that pin a revision's finding.
 inline std::vector<RevisionResult> RunScenario(
-    const Trace& trace, const std::vector<Expectation>& expectations) {
+    const trace::Trace& trace, const std::vector<Expectation>& expectations) {
   std::vector<dbgref_obs> model;
   props::ModelVcpu vcpu(trace.host);
   for (const dbgref_op& op : trace.ops) model.push_back(vcpu.Step(op));
@@ -88,7 +90,7 @@ inline std::vector<RevisionResult> RunScenario(
         for (const std::string& id : result.violated) {
           EXPECT_TRUE(manifest->IsBroken(id))
               << port.name << " breaks " << id << " at step " << up_to + 1
-              << " (" << FormatOp(trace.ops[up_to])
+              << " (" << trace::FormatOp(trace.ops[up_to])
               << ") but its manifest says it holds; model != port:\n"
               << model::ObsDiff(model[up_to], observed[up_to]);
         }

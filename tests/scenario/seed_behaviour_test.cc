@@ -9,7 +9,7 @@
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::scenario {
 namespace {
@@ -19,8 +19,8 @@ constexpr uint32_t kUseHw = KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW;
 
 uint32_t Esr(uint32_t ec) { return (ec << DBGREF_ESR_EC_SHIFT) | (1u << 25); }
 
-Trace On(uint32_t brps, uint32_t wrps, std::vector<dbgref_op> ops) {
-  Trace t;
+trace::Trace On(uint32_t brps, uint32_t wrps, std::vector<dbgref_op> ops) {
+  trace::Trace t;
   t.host.id_aa64dfr0_el1 = props::Dfr0(brps, wrps);
   t.ops = std::move(ops);
   return t;
@@ -43,10 +43,10 @@ void ExpectAllAgree(const std::vector<RevisionResult>& results) {
 TEST(SeedBehaviour, CapabilitiesCountBreakpointsAndWatchpoints) {
   for (const auto& [brps, wrps] : std::vector<std::pair<uint32_t, uint32_t>>{
            {0, 0}, {5, 3}, {15, 15}, {1, 14}}) {
-    const Trace t = On(brps, wrps,
-                       {CheckExtensionOp(DBGREF_CAP_HW_BPS),
-                        CheckExtensionOp(DBGREF_CAP_HW_WPS),
-                        CheckExtensionOp(DBGREF_CAP_OTHER)});
+    const trace::Trace t = On(brps, wrps,
+                              {trace::CheckExtensionOp(DBGREF_CAP_HW_BPS),
+                               trace::CheckExtensionOp(DBGREF_CAP_HW_WPS),
+                               trace::CheckExtensionOp(DBGREF_CAP_OTHER)});
     ExpectAllAgree(RunScenario(
         t, {Returns(0, brps + 1), Returns(1, wrps + 1), Returns(2, 0)}));
   }
@@ -55,13 +55,14 @@ TEST(SeedBehaviour, CapabilitiesCountBreakpointsAndWatchpoints) {
 // With ENABLE, a bit outside KVM_GUESTDBG_VALID is -EINVAL and the control
 // word stays; without ENABLE guest debug is off whatever else is passed.
 TEST(SeedBehaviour, InvalidControlIsEinvalAndChangesNothing) {
-  const Trace t =
+  const trace::Trace t =
       On(5, 3,
-         {SetGuestDebugOp(kEnable | KVM_GUESTDBG_USE_SW_BP),               // 0
-          SetGuestDebugOp(kUseHw | (1u << 2)),                             // 1
-          GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0),               // 2
-          SetGuestDebugOp(KVM_GUESTDBG_USE_HW | KVM_GUESTDBG_SINGLESTEP),  // 3
-          GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0)});             // 4
+         {trace::SetGuestDebugOp(kEnable | KVM_GUESTDBG_USE_SW_BP),  // 0
+          trace::SetGuestDebugOp(kUseHw | (1u << 2)),                // 1
+          trace::GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0),  // 2
+          trace::SetGuestDebugOp(KVM_GUESTDBG_USE_HW |
+                                 KVM_GUESTDBG_SINGLESTEP),             // 3
+          trace::GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0)});  // 4
   ExpectAllAgree(RunScenario(
       t,
       {Returns(0, 0),
@@ -82,16 +83,16 @@ TEST(SeedBehaviour, InvalidControlIsEinvalAndChangesNothing) {
 // debug classes exit, other classes resume the guest.
 TEST(SeedBehaviour, FarIsReportedForWatchpointsOnly) {
   const uint64_t far = 0x4010fc;
-  const Trace t =
+  const trace::Trace t =
       On(5, 3,
-         {SetGuestDebugOp(kUseHw | KVM_GUESTDBG_USE_SW_BP),
-          GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_LOW), 0x400100, far),
-          GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), 0x400104, far),
-          GuestExceptionOp(Esr(DBGREF_EC_BRK64), 0x400108, far),
-          GuestExceptionOp(Esr(DBGREF_EC_BKPT32), 0x40010c, far),
-          GuestExceptionOp(Esr(DBGREF_EC_SOFTSTP_LOW), 0x400110, far),
-          GuestExceptionOp(Esr(DBGREF_EC_DABT_LOW), 0x400114, far),
-          GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_CUR), 0x400118, far)});
+         {trace::SetGuestDebugOp(kUseHw | KVM_GUESTDBG_USE_SW_BP),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_LOW), 0x400100, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_BREAKPT_LOW), 0x400104, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_BRK64), 0x400108, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_BKPT32), 0x40010c, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_SOFTSTP_LOW), 0x400110, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_DABT_LOW), 0x400114, far),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_WATCHPT_CUR), 0x400118, far)});
   std::vector<Expectation> e;
   for (size_t step = 1; step <= 5; ++step) {
     const uint64_t want_far = step == 1 ? far : 0;
@@ -114,10 +115,11 @@ TEST(SeedBehaviour, FarIsReportedForWatchpointsOnly) {
 // setup_debug with USE_HW: TPM, TPMCR, TDRA, TDOSA always, TDE for guest
 // debug, and TDA forced even when the guest's registers are DIRTY.
 TEST(SeedBehaviour, MdcrBitsWithUseHw) {
-  const Trace t = On(5, 3,
-                     {GuestWriteOp(DBGREF_REG_WCR, 0, 0x1001),  // DIRTY
-                      SetGuestDebugOp(kUseHw),
-                      GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0)});
+  const trace::Trace t =
+      On(5, 3,
+         {trace::GuestWriteOp(DBGREF_REG_WCR, 0, 0x1001),  // DIRTY
+          trace::SetGuestDebugOp(kUseHw),
+          trace::GuestExceptionOp(Esr(DBGREF_EC_WFX), 0x400000, 0)});
   ExpectAllAgree(RunScenario(
       t, {{2, "TPM|TPMCR|TDRA|TDOSA|TDE|TDA", [](const dbgref_obs& o) {
              return o.entry_mdcr_el2 == (DBGREF_MDCR_ALWAYS_BITS |
@@ -128,12 +130,13 @@ TEST(SeedBehaviour, MdcrBitsWithUseHw) {
 // trap_debug_regs also handles MDSCR_EL1 and MDCCINT_EL1; its USE_HW path
 // in the seed has no slot for them (the "Bad register index" branch).
 TEST(SeedBehaviour, MdscrAndMdccintAreEmulatedUnderUseHw) {
-  const Trace t = On(5, 3,
-                     {GuestWriteOp(DBGREF_REG_MDSCR, 0, 0x40),   // 0
-                      SetGuestDebugOp(kUseHw),                   // 1
-                      GuestReadOp(DBGREF_REG_MDSCR, 0),          // 2
-                      GuestWriteOp(DBGREF_REG_MDCCINT, 0, 0x1),  // 3
-                      GuestReadOp(DBGREF_REG_MDCCINT, 0)});      // 4
+  const trace::Trace t =
+      On(5, 3,
+         {trace::GuestWriteOp(DBGREF_REG_MDSCR, 0, 0x40),   // 0
+          trace::SetGuestDebugOp(kUseHw),                   // 1
+          trace::GuestReadOp(DBGREF_REG_MDSCR, 0),          // 2
+          trace::GuestWriteOp(DBGREF_REG_MDCCINT, 0, 0x1),  // 3
+          trace::GuestReadOp(DBGREF_REG_MDCCINT, 0)});      // 4
   const std::vector<RevisionResult> results = RunScenario(
       t, {{2, "the guest's own MDSCR_EL1, emulated",
            [](const dbgref_obs& o) {

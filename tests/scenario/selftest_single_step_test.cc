@@ -9,7 +9,7 @@
 #include "model/uapi.h"
 #include "props/generators.h"
 #include "tests/scenario/scenario.h"
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 namespace dbgref::scenario {
 namespace {
@@ -47,33 +47,33 @@ Expectation Reads(size_t step, uint64_t value) {
           }};
 }
 
-Trace SelftestTrace() {
-  Trace t;
+trace::Trace SelftestTrace() {
+  trace::Trace t;
   t.host.id_aa64dfr0_el1 = props::Dfr0(5, 3);
   for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
     t.host.host_regs.dbg_bvr[n] = props::HostRegisterValue(DBGREF_REG_BVR, n);
     t.host.host_regs.dbg_wvr[n] = props::HostRegisterValue(DBGREF_REG_WVR, n);
   }
   t.ops = {
-      SetGuestDebugOp(kSingleStep),               // 0
-      GuestWriteOp(DBGREF_REG_BVR, 0, 0x400a00),  // 1
-      GuestExceptionOp(kSoftStep, 0x400004, 0),   // 2
-      GuestWriteOp(DBGREF_REG_WVR, 0, 0x4010f8),  // 3
-      GuestExceptionOp(kSoftStep, 0x400008, 0),   // 4
-      GuestReadOp(DBGREF_REG_BVR, 0),             // 5
-      GuestExceptionOp(kSoftStep, 0x40000c, 0),   // 6
-      GuestReadOp(DBGREF_REG_WVR, 0),             // 7
-      GuestExceptionOp(kSoftStep, 0x400010, 0),   // 8
-      SetGuestDebugOp(0),                         // 9
-      GuestReadOp(DBGREF_REG_BVR, 0),             // 10
-      GuestReadOp(DBGREF_REG_WVR, 0),             // 11
-      GuestExceptionOp(kSoftStep, 0x400014, 0),   // 12
+      trace::SetGuestDebugOp(kSingleStep),               // 0
+      trace::GuestWriteOp(DBGREF_REG_BVR, 0, 0x400a00),  // 1
+      trace::GuestExceptionOp(kSoftStep, 0x400004, 0),   // 2
+      trace::GuestWriteOp(DBGREF_REG_WVR, 0, 0x4010f8),  // 3
+      trace::GuestExceptionOp(kSoftStep, 0x400008, 0),   // 4
+      trace::GuestReadOp(DBGREF_REG_BVR, 0),             // 5
+      trace::GuestExceptionOp(kSoftStep, 0x40000c, 0),   // 6
+      trace::GuestReadOp(DBGREF_REG_WVR, 0),             // 7
+      trace::GuestExceptionOp(kSoftStep, 0x400010, 0),   // 8
+      trace::SetGuestDebugOp(0),                         // 9
+      trace::GuestReadOp(DBGREF_REG_BVR, 0),             // 10
+      trace::GuestReadOp(DBGREF_REG_WVR, 0),             // 11
+      trace::GuestExceptionOp(kSoftStep, 0x400014, 0),   // 12
   };
   return t;
 }
 
 TEST(SelftestSingleStep, StepsAndGuestRegistersReadBack) {
-  const Trace t = SelftestTrace();
+  const trace::Trace t = SelftestTrace();
   std::vector<Expectation> e = {
       {0, "0", [](const dbgref_obs& o) { return o.ret == 0; }},
       Emulated(1),

@@ -18,9 +18,11 @@
 #include "absl/strings/strip.h"
 #include "model/record.h"
 #include "model/uapi.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/parse.h"
+#include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::trace {
 namespace {
 
 constexpr int kMutantsPerCase = 100;
@@ -235,4 +237,4 @@ RC_GTEST_PROP(TraceParserHostileInput, NeverCrashesAndLocatesEveryError,
 }
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::trace

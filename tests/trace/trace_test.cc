@@ -1,7 +1,7 @@
-// The trace format (tools/trace.h): what it reads, what it prints, and the
-// line and column of every error.
+// The trace format (trace/parse.h, trace/format.h): what it reads, what it
+// prints, and the line and column of every error.
 
-#include "tools/trace.h"
+#include "trace/trace.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,10 @@
 
 #include "model/record.h"
 #include "model/uapi.h"
+#include "trace/format.h"
+#include "trace/parse.h"
 
-namespace dbgref {
+namespace dbgref::trace {
 namespace {
 
 bool SameOp(const dbgref_op& a, const dbgref_op& b) {
@@ -156,4 +158,4 @@ INSTANTIATE_TEST_SUITE_P(
                  "run)"}));
 
 }  // namespace
-}  // namespace dbgref
+}  // namespace dbgref::trace

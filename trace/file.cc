@@ -1,6 +1,6 @@
-// Trace files (see trace_file.h).
+// Trace files (see file.h).
 
-#include "tools/trace_file.h"
+#include "trace/file.h"
 
 #include <cerrno>
 #include <cstring>
@@ -13,9 +13,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "tools/trace.h"
+#include "trace/format.h"
+#include "trace/parse.h"
+#include "trace/trace.h"
 
-namespace dbgref {
+namespace dbgref::trace {
 
 absl::StatusOr<Trace> ReadTraceFile(const std::string& path) {
   std::error_code error;
@@ -64,4 +66,4 @@ absl::Status WriteTraceFile(const std::string& path, const Trace& trace,
   return absl::OkStatus();
 }
 
-}  // namespace dbgref
+}  // namespace dbgref::trace
