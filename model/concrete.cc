@@ -5,30 +5,12 @@
 #include <cstdint>
 
 #include "model/record_convert.h"
+#include "model/run_op.h"
 
 namespace dbgref::model {
 namespace {
 
 using C = ConcreteDomain;
-
-// Runs the transitions of op on state, calling each(kind, transition input,
-// observation) after each; the state has advanced by then.
-template <class Each>
-void RunOp(const ConcreteVcpu& state, const dbgref_op& op, Each&& each) {
-  if (op.kind != DBGREF_OP_RUN) {
-    const ConcreteOp in = IoctlOpFromRecord(op);
-    each(static_cast<uint64_t>(op.kind), in);
-    return;
-  }
-  const ConcreteOp enter = OpOfKind<C>(kEnter);
-  const ConcreteOp guest = OpOfKind<C>(kGuest);
-  const ConcreteOp exit = OpOfKind<C>(kExit);
-  do {
-    each(kEnter, enter);
-    while (state.phase == kPhaseGuest) each(kGuest, guest);
-    each(kExit, exit);
-  } while (state.phase == kPhaseReenter);
-}
 
 }  // namespace
 
@@ -41,7 +23,7 @@ std::size_t StepInPlace(const ConcreteHost& host,
                         const ConcreteProgram& program, ConcreteVcpu& state,
                         const dbgref_op& op, dbgref_obs* out) {
   std::size_t n = 0;
-  RunOp(state, op, [&](uint64_t kind, const ConcreteOp& in) {
+  ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {
     ConcreteObs o = StartObs<C>(kind);
     if (Applicable<C>(state, in)) {
       ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
@@ -56,13 +38,8 @@ void ForEachTransition(
     const ConcreteHost& host, const ConcreteProgram& program,
     ConcreteVcpu& state, const dbgref_op& op,
     const std::function<void(const ConcreteTransition&)>& visit) {
-  RunOp(state, op, [&](uint64_t kind, const ConcreteOp& in) {
-    const ConcreteTransition t =
-        TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program,
-                                                      state, in);
-    state = t.post;
-    visit(t);
-  });
+  ForEachTransitionOf<DBGREF_MAX_PROGRAM_LINES>(host, program, state, op,
+                                                visit);
 }
 
 ConcreteStep Step(const dbgref_host& host, const dbgref_program& program,

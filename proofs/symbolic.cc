@@ -1,10 +1,11 @@
-// Fresh symbolic states, hosts and operations.
+// Fresh symbolic states, hosts, programs and transition inputs.
 #include "proofs/symbolic.h"
 
 #include <cstdint>
 #include <utility>
 
 #include "model/field_name.h"
+#include "model/guest_layout.h"
 #include "model/host.h"
 #include "model/state.h"
 
@@ -26,9 +27,50 @@ z3::expr Word32(z3::context& ctx, const std::string& name) {
   return z3::zext(ctx.bv_const(name.c_str(), 32), kWordBits - 32);
 }
 
-// One of the values 0..last.
 z3::expr AtMost(const z3::expr& w, uint64_t last) {
   return Z::ule(w, Z::lit(last));
+}
+
+z3::expr Within(const z3::expr& a, uint64_t base, uint64_t size) {
+  return Z::and_(Z::ule(Z::lit(base), a), Z::ult(a, Z::lit(base + size)));
+}
+
+z3::expr Aligned(const z3::expr& a, const z3::expr& size) {
+  return Z::eq(Z::band(a, Z::add(size, Z::lit(~uint64_t{0}))), Z::lit(0));
+}
+
+// One line the trace format can write.
+z3::expr LineWellFormed(const model::Line<Z>& l) {
+  const model::Insn<Z>& i = l.insn;
+  const z3::expr access = Z::or_(model::IsInsn<Z>(i, DBGREF_INSN_LOAD),
+                                 model::IsInsn<Z>(i, DBGREF_INSN_STORE));
+  const z3::expr sysreg = Z::or_(model::IsInsn<Z>(i, DBGREF_INSN_MRS),
+                                 model::IsInsn<Z>(i, DBGREF_INSN_MSR));
+  const z3::expr size_ok = Z::or_(
+      Z::or_(Z::eq(i.size, Z::lit(1)), Z::eq(i.size, Z::lit(2))),
+      Z::or_(Z::eq(i.size, Z::lit(4)), Z::eq(i.size, Z::lit(8))));
+  const z3::expr banked = Z::ule(i.reg, Z::lit(DBGREF_REG_WVR));
+  z3::expr ok = AtMost(i.kind, DBGREF_INSN_REPORT);
+  ok = Z::and_(ok, Within(l.pc, DBGREF_CODE_BASE, DBGREF_CODE_SIZE));
+  ok = Z::and_(ok, Z::eq(Z::band(l.pc, Z::lit(3)), Z::lit(0)));
+  ok = Z::and_(ok, model::Implies<Z>(
+                       access, Z::and_(Z::and_(size_ok, Aligned(i.addr, i.size)),
+                                       Within(i.addr, DBGREF_DATA_BASE,
+                                              DBGREF_DATA_SIZE))));
+  ok = Z::and_(
+      ok, model::Implies<Z>(
+              sysreg,
+              Z::and_(AtMost(i.reg, DBGREF_REG_KIND_COUNT - 1),
+                      Z::ite(banked, AtMost(i.reg_index, 15),
+                             Z::eq(i.reg_index, Z::lit(0))))));
+  ok = Z::and_(ok, model::Implies<Z>(model::IsInsn<Z>(i, DBGREF_INSN_MRS),
+                                     Z::not_(model::IsKind<Z>(
+                                         i.reg, DBGREF_REG_OSLAR))));
+  ok = Z::and_(ok, model::Implies<Z>(model::IsInsn<Z>(i, DBGREF_INSN_MSR),
+                                     Z::not_(model::IsKind<Z>(
+                                         i.reg, DBGREF_REG_OSLSR))));
+  ok = Z::and_(ok, AtMost(i.imm, 0xffff));
+  return ok;
 }
 
 }  // namespace
@@ -51,88 +93,48 @@ SymHost FreshHost(z3::context& ctx, const std::string& prefix) {
   return h;
 }
 
-FreshOperation FreshOp(z3::context& ctx, const std::string& prefix,
-                       unsigned kinds) {
+FreshProgramInputs FreshProgram(z3::context& ctx, const std::string& prefix) {
   Z3Scope scope(ctx);
-  auto word = [&](const char* field) {
-    return ctx.bv_const((prefix + field).c_str(), kWordBits);
-  };
-  const SymRegs zero_regs = model::ZeroRegs<Z>();
-  SymRegs arch = zero_regs;
+  SymProgram placeholder{};
+  for (model::Line<Z>& l : placeholder.line) {
+    l = model::Line<Z>{Z::lit(0), model::InsnOfKind<Z>(DBGREF_INSN_NOP)};
+  }
+  SymProgram p = placeholder;
   FreshWalker walker{ctx};
-  const std::string arch_prefix = prefix + "arch.";
-  model::WalkRegs(walker, model::FieldName(arch_prefix), zero_regs, arch);
+  model::WalkProgram<kProofLines>(walker, model::FieldName(prefix),
+                                  placeholder, p);
+  z3::expr ok = Z::lit_bool(true);
+  for (const model::Line<Z>& l : p.line) ok = Z::and_(ok, LineWellFormed(l));
+  return FreshProgramInputs{std::move(p), ok};
+}
 
+FreshOperation FreshOp(z3::context& ctx, const std::string& prefix,
+                       KindSet kinds) {
+  Z3Scope scope(ctx);
+  SymOp op = model::OpOfKind<Z>(0);
+  const SymOp placeholder = op;
+  FreshWalker walker{ctx};
+  model::WalkOp(walker, model::FieldName(prefix), placeholder, op);
+  op.control = Word32(ctx, prefix + "control32");
   // The kind: a literal when there is one choice.
-  z3::expr kind = Z::lit(0);
-  z3::expr kind_ok = Z::lit_bool(false);
   int choices = 0;
-  for (uint64_t k = DBGREF_OP_SET_GUEST_DEBUG; k <= DBGREF_OP_RUN; ++k) {
+  for (uint64_t k : model::kTransitionKinds) {
     if ((kinds & (1u << k)) == 0) continue;
-    kind = Z::lit(k);
-    ++choices;
+    if (choices++ == 0) op.kind = Z::lit(k);
   }
+  z3::expr kind_ok = Z::lit_bool(choices == 1);
   if (choices > 1) {
-    kind = word("kind");
-    for (uint64_t k = DBGREF_OP_SET_GUEST_DEBUG; k <= DBGREF_OP_RUN; ++k) {
+    op.kind = ctx.bv_const((prefix + "kind").c_str(), kWordBits);
+    kind_ok = Z::lit_bool(false);
+    for (uint64_t k : model::kTransitionKinds) {
       if ((kinds & (1u << k)) == 0) continue;
-      kind_ok = Z::or_(kind_ok, Z::eq(kind, Z::lit(k)));
+      kind_ok = Z::or_(kind_ok, Z::eq(op.kind, Z::lit(k)));
     }
-  } else {
-    kind_ok = Z::lit_bool(choices == 1);
   }
-
-  OpInputs in{kind,
-              word("cap"),
-              Word32(ctx, prefix + "control"),
-              arch,
-              word("action.kind"),
-              word("action.reg_kind"),
-              word("action.index"),
-              ctx.bool_const((prefix + "action.is_write").c_str()),
-              word("action.value"),
-              Word32(ctx, prefix + "action.esr"),
-              word("action.pc"),
-              word("action.far")};
-
-  const z3::expr zero = Z::lit(0);
-  const z3::expr is_set = Z::eq(kind, Z::lit(DBGREF_OP_SET_GUEST_DEBUG));
-  const z3::expr is_cap = Z::eq(kind, Z::lit(DBGREF_OP_CHECK_EXTENSION));
-  const z3::expr is_run = Z::eq(kind, Z::lit(DBGREF_OP_RUN));
-  const z3::expr access =
-      Z::and_(is_run, Z::eq(in.action_kind, Z::lit(DBGREF_ACTION_ACCESS)));
-  const z3::expr exception =
-      Z::and_(is_run, Z::eq(in.action_kind, Z::lit(DBGREF_ACTION_EXCEPTION)));
-  const z3::expr write = Z::and_(access, in.is_write);
-
-  SymRegs op_arch = zero_regs;
-  for (std::size_t n = 0; n < model::kBankSize; ++n) {
-    op_arch.bcr[n] = Z::ite(is_set, arch.bcr[n], zero);
-    op_arch.bvr[n] = Z::ite(is_set, arch.bvr[n], zero);
-    op_arch.wcr[n] = Z::ite(is_set, arch.wcr[n], zero);
-    op_arch.wvr[n] = Z::ite(is_set, arch.wvr[n], zero);
-  }
-  SymOp op{
-      kind, Z::ite(is_cap, in.cap, zero), Z::ite(is_set, in.control, zero),
-      op_arch,
-      model::Action<Z>{
-          Z::ite(is_run, in.action_kind, zero),
-          Z::ite(access, in.reg_kind, zero), Z::ite(access, in.index, zero),
-          write, Z::ite(write, in.value, zero), Z::ite(exception, in.esr, zero),
-          Z::ite(exception, in.pc, zero), Z::ite(exception, in.far, zero)}};
-
-  const z3::expr banked = Z::ult(in.reg_kind, Z::lit(DBGREF_REG_MDSCR));
-  z3::expr ok = kind_ok;
-  ok = Z::and_(ok, model::Implies<Z>(is_cap, AtMost(in.cap, DBGREF_CAP_OTHER)));
-  ok = Z::and_(ok, model::Implies<Z>(is_run, AtMost(in.action_kind,
-                                                    DBGREF_ACTION_EXCEPTION)));
-  ok = Z::and_(ok, model::Implies<Z>(
-                       access, AtMost(in.reg_kind, DBGREF_REG_KIND_COUNT - 1)));
-  ok = Z::and_(
-      ok, model::Implies<Z>(
-              access, Z::ite(banked, AtMost(in.index, model::kBankSize - 1),
-                             Z::eq(in.index, zero))));
-  return FreshOperation{std::move(op), ok, std::move(in)};
+  const z3::expr ok =
+      Z::and_(kind_ok, Z::and_(AtMost(op.cap, DBGREF_CAP_OTHER),
+                               AtMost(op.reg, DBGREF_ONE_REG_COUNT)));
+  return FreshOperation{std::move(op), ok};
 }
 
 }  // namespace dbgref::proofs

@@ -1,17 +1,23 @@
-// The symbolic inputs of a proof: a vCPU state, a host CPU and operations
-// whose every field is a fresh z3 constant, with the well-formedness
-// condition that keeps an operation within what the trace format
-// (docs/trace-format.md) can express.
+// The symbolic inputs of a proof: a vCPU state, a host CPU, a guest program
+// and transition inputs whose every field is a fresh z3 constant, with the
+// well-formedness conditions that keep them within what a trace can
+// express (docs/trace-format.md).
 //
-// Nothing here runs a rule of the model: the records are built field by
-// field. The model's rules see only the records.
+// The program of a proof has one line: a transition fetches one
+// instruction, and a one-line program whose address and instruction are
+// both free can put any instruction at any address, so a statement about
+// one transition proved for every one-line program holds for every
+// program. Nothing here runs a rule of the model: the records are built
+// field by field.
 #ifndef DBGREF_PROOFS_SYMBOLIC_H_
 #define DBGREF_PROOFS_SYMBOLIC_H_
 
 #include <z3++.h>
 
+#include <cstddef>
 #include <string>
 
+#include "model/arch/instruction.h"
 #include "model/concrete_domain.h"
 #include "model/host.h"
 #include "model/observe.h"
@@ -26,27 +32,38 @@ namespace dbgref::proofs {
 using Z = Z3Domain;
 using C = model::ConcreteDomain;
 
+// The lines of a proof's program.
+inline constexpr std::size_t kProofLines = 1;
+
 using SymRegs = model::DebugRegs<Z>;
 using SymState = model::VcpuState<Z>;
 using SymHost = model::Host<Z>;
+using SymProgram = model::Program<Z, kProofLines>;
 using SymOp = model::Op<Z>;
 using SymObs = model::Obs<Z>;
-using SymTransition = model::Transition<Z>;
+using SymTransition = model::Transition<Z, kProofLines>;
 
 using ConcreteRegs = model::DebugRegs<C>;
 using ConcreteState = model::VcpuState<C>;
 using ConcreteHost = model::Host<C>;
+using ConcreteProgram = model::Program<C, kProofLines>;
 using ConcreteOp = model::Op<C>;
 using ConcreteObs = model::Obs<C>;
-using ConcreteTransition = model::Transition<C>;
+using ConcreteTransition = model::Transition<C, kProofLines>;
 
-// The operation kinds a symbolic operation ranges over, as a bit set.
-enum OpKinds : unsigned {
-  kSetGuestDebugOp = 1u << DBGREF_OP_SET_GUEST_DEBUG,
-  kCheckExtensionOp = 1u << DBGREF_OP_CHECK_EXTENSION,
-  kRunOp = 1u << DBGREF_OP_RUN,
-  kAnyOp = kSetGuestDebugOp | kCheckExtensionOp | kRunOp,
-};
+// The transition kinds a symbolic input ranges over, as a bit set of
+// model::TransitionKind.
+using KindSet = unsigned;
+
+constexpr KindSet KindsOf(model::TransitionKind k) { return 1u << k; }
+inline constexpr KindSet kIoctlKinds =
+    KindsOf(model::kSetGuestDebug) | KindsOf(model::kCheckExtension) |
+    KindsOf(model::kGetOneReg) | KindsOf(model::kSetOneReg) |
+    KindsOf(model::kVcpuInit);
+inline constexpr KindSet kRunKinds = KindsOf(model::kEnter) |
+                                     KindsOf(model::kGuest) |
+                                     KindsOf(model::kExit);
+inline constexpr KindSet kAnyKind = kIoctlKinds | kRunKinds;
 
 // A state with every field a fresh constant named "<prefix><field>".
 SymState FreshState(z3::context& ctx, const std::string& prefix);
@@ -55,36 +72,27 @@ SymState FreshState(z3::context& ctx, const std::string& prefix);
 // every BRPs and WRPs field 0..15 at once.
 SymHost FreshHost(z3::context& ctx, const std::string& prefix);
 
-// The free constants behind a symbolic operation. The operation's fields are
-// built from them so that a field the operation kind does not use is 0, as
-// in a record the trace format produces.
-struct OpInputs {
-  z3::expr kind;         // literal when the operation has one kind
-  z3::expr cap;          // enum dbgref_cap
-  z3::expr control;      // 32 bits
-  SymRegs arch;          // kvm_guest_debug.arch
-  z3::expr action_kind;  // enum dbgref_action_kind
-  z3::expr reg_kind;     // enum dbgref_reg_kind
-  z3::expr index;        // 0..15
-  z3::expr is_write;     // Boolean
-  z3::expr value;        // written value
-  z3::expr esr;          // 32 bits
-  z3::expr pc;
-  z3::expr far;
+// A program whose lines are fresh, with the condition that each is one the
+// trace format can express: a 4-aligned address of the code region and one
+// of the program's instruction kinds, a size of 1, 2, 4 or 8 at an aligned
+// data address, a register kind that exists with an index 0..15 (0 for the
+// others), a 16-bit immediate.
+struct FreshProgramInputs {
+  SymProgram program;
+  z3::expr well_formed;
 };
+FreshProgramInputs FreshProgram(z3::context& ctx, const std::string& prefix);
 
+// A transition input of one of the kinds in `kinds` with every field
+// symbolic; a field the kind does not use is 0, as in a record a trace
+// gives. `well_formed`: a known kind and capability, a control word of 32
+// bits.
 struct FreshOperation {
   SymOp op;
-  // The inputs are a record the trace format can express: a known kind,
-  // capability and action kind, a register that exists, an index 0..15 (0
-  // for MDSCR_EL1 and MDCCINT_EL1).
   z3::expr well_formed;
-  OpInputs inputs;
 };
-
-// An operation of one of the kinds in `kinds` with every field symbolic.
 FreshOperation FreshOp(z3::context& ctx, const std::string& prefix,
-                       unsigned kinds);
+                       KindSet kinds);
 
 }  // namespace dbgref::proofs
 
