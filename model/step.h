@@ -116,14 +116,18 @@ Transition<D, N> TransitionOfKind(uint64_t kind, const Host<D>& host,
   return t;
 }
 
-// Any transition; op.kind may be symbolic. A kind outside the transition
-// kinds changes nothing.
+// A transition whose kind is one of the kinds in the bit set `kinds` (bit k
+// for kind k); op.kind may be symbolic. Only those kinds are built, which
+// keeps a symbolic formula to what it speaks about. A kind outside the set
+// changes nothing.
 template <class D, std::size_t N>
-Transition<D, N> Step(const Host<D>& host, const Program<D, N>& program,
-                      const VcpuState<D>& pre, const Op<D>& op) {
+Transition<D, N> StepOfKinds(unsigned kinds, const Host<D>& host,
+                             const Program<D, N>& program,
+                             const VcpuState<D>& pre, const Op<D>& op) {
   Transition<D, N> t{host, program, pre, op, pre,
                      ZeroObs<D>(D::lit(DBGREF_STEP_IOCTL), op.kind)};
   for (uint64_t kind : kTransitionKinds) {
+    if ((kinds & (1u << kind)) == 0) continue;
     const Transition<D, N> k =
         TransitionOfKind<D, N>(kind, host, program, pre, op);
     const BoolOf<D> is = IsOp<D>(op, kind);
@@ -131,6 +135,16 @@ Transition<D, N> Step(const Host<D>& host, const Program<D, N>& program,
     t.obs = Select<D>(is, k.obs, t.obs);
   }
   return t;
+}
+
+// Any transition; op.kind may be symbolic. A kind outside the transition
+// kinds changes nothing.
+template <class D, std::size_t N>
+Transition<D, N> Step(const Host<D>& host, const Program<D, N>& program,
+                      const VcpuState<D>& pre, const Op<D>& op) {
+  unsigned all = 0;
+  for (uint64_t kind : kTransitionKinds) all |= 1u << kind;
+  return StepOfKinds<D, N>(all, host, program, pre, op);
 }
 
 }  // namespace dbgref::model

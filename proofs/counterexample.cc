@@ -10,8 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "model/arch/registers.h"
-#include "model/uapi.h"
 #include "model/record_convert.h"
+#include "model/uapi.h"
 #include "proofs/evaluate.h"
 #include "proofs/path.h"
 #include "proofs/z3_domain.h"
@@ -23,21 +23,16 @@
 namespace dbgref::proofs {
 namespace {
 
-// Reads the counterexample out of the model of a satisfiable check.
-trace::Trace Extract(const z3::model& model, const SymHost& host,
-                     const std::vector<const SymbolicPath*>& paths) {
-  trace::Trace c{EvalHostRecord(model, host), {}};
-  for (const SymbolicPath* p : paths) {
-    for (const SymOp& op : p->ops) c.ops.push_back(EvalOpRecord(model, op));
-  }
-  return c;
-}
-
 // Adds the hypotheses and the negated goal of d over path p.
 void Refute(const Definition& d, const SymbolicPath& p, z3::solver& s) {
   s.add(p.well_formed);
   s.add(d.symbolic.assume(p.path));
   s.add(!d.symbolic.goal(p.path));
+}
+
+SymbolicPath FreshResetPath(const CompiledModel& m, z3::context& ctx) {
+  return StartPath(FreshHost(ctx, "host."), FreshProgram(ctx, "program."),
+                   m.sym_reset());
 }
 
 // The path already starts at reset, and its length bounds the search: the
@@ -46,16 +41,15 @@ std::optional<trace::Trace> ShortestPrefix(const CompiledModel& m,
                                            const Definition& d) {
   z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
-  const SymHost host = FreshHost(ctx, "host.");
-  SymbolicPath p = StartPath(host, m.sym_reset());
+  SymbolicPath p = FreshResetPath(m, ctx);
   for (std::size_t depth = d.steps.empty() ? 0 : 1; depth <= d.steps.size();
        ++depth) {
     if (depth > 0) {
-      Extend(m, ctx, absl::StrCat("op", depth, "."), d.steps[depth - 1], p);
+      Extend(m, ctx, absl::StrCat("step", depth, "."), d.steps[depth - 1], p);
     }
     z3::solver s = MakeSolver(ctx);
     Refute(d, p, s);
-    if (s.check() == z3::sat) return Extract(s.get_model(), host, {&p});
+    if (s.check() == z3::sat) return TraceOf(s.get_model(), p);
   }
   return std::nullopt;
 }
@@ -65,20 +59,28 @@ std::optional<trace::Trace> AfterAnyPrefix(const CompiledModel& m,
                                            std::size_t max_depth) {
   z3::context& ctx = ThreadContext();
   Z3Scope scope(ctx);
-  const SymHost host = FreshHost(ctx, "host.");
-  SymbolicPath prefix = StartPath(host, m.sym_reset());
+  SymbolicPath prefix = FreshResetPath(m, ctx);
   for (std::size_t n = 0; n + d.steps.size() <= max_depth; ++n) {
-    if (n > 0) Extend(m, ctx, absl::StrCat("op", n, "."), kAnyOp, prefix);
-    SymbolicPath judged = StartPath(host, EndState(prefix));
+    if (n > 0) {
+      Extend(m, ctx, absl::StrCat("step", n, "."), kAnyKind, prefix);
+    }
+    SymbolicPath judged = prefix;
+    const std::size_t judged_from = judged.path.steps.size();
+    judged.path.start = EndState(prefix);
+    judged.path.steps.clear();
     for (std::size_t i = 0; i < d.steps.size(); ++i) {
-      Extend(m, ctx, absl::StrCat("op", n + i + 1, "."), d.steps[i], judged);
+      Extend(m, ctx, absl::StrCat("step", n + i + 1, "."), d.steps[i], judged);
     }
     z3::solver s = MakeSolver(ctx);
-    s.add(prefix.well_formed);
     Refute(d, judged, s);
-    if (s.check() == z3::sat) {
-      return Extract(s.get_model(), host, {&prefix, &judged});
+    if (s.check() != z3::sat) continue;
+    // The whole path from reset: the prefix, then the judged steps.
+    SymbolicPath whole = prefix;
+    for (std::size_t i = 0; i < judged.path.steps.size(); ++i) {
+      whole.path.steps.push_back(judged.path.steps[i]);
+      whole.ops.push_back(judged.ops[judged_from + i]);
     }
+    return TraceOf(s.get_model(), whole);
   }
   return std::nullopt;
 }
@@ -100,45 +102,68 @@ std::string NonZeroRegs(const kvm_guest_debug_arch& r) {
   return list.empty() ? " all 0" : absl::StrCat(" ", list);
 }
 
-// Whether the operations that d judges in a run of ops have the kinds of
-// d's path, so that the run is an instance of d's statement.
-bool FitsPath(const Definition& d, const std::vector<dbgref_op>& ops) {
-  const std::size_t judged = JudgedSteps(d, ops.size());
-  if (judged > ops.size() || judged > d.steps.size()) return false;
-  const std::size_t first = ops.size() - judged;
-  for (std::size_t i = 0; i < judged; ++i) {
-    if (((1u << ops[first + i].kind) & d.steps[i]) == 0) return false;
+const char* EventName(uint32_t event) {
+  switch (event) {
+    case DBGREF_EVENT_RETIRED:
+      return "executes";
+    case DBGREF_EVENT_EXCEPTION_EL1:
+      return "takes its own exception";
+    case DBGREF_EVENT_ERET:
+      return "returns from its handler";
+    default:
+      return "exits to EL2";
   }
-  return true;
 }
 
-// What the concrete model observed on one operation, one line.
-std::string DescribeObs(const dbgref_op& op, const dbgref_obs& o) {
-  if (op.kind != DBGREF_OP_RUN) return absl::StrCat("returns ", o.ret);
-  std::string out = absl::StrFormat(
-      "runs with MDCR_EL2 %s, MDSCR_EL1 %s, PSTATE.SS %d, hardware%s; ",
-      MdcrBits(o.entry_mdcr_el2), trace::Hex(o.entry_mdscr_el1),
-      o.entry_pstate_ss, NonZeroRegs(o.entry_hw));
-  if (op.action.kind == DBGREF_ACTION_ACCESS) {
-    absl::StrAppend(&out, o.trapped ? "trapped" : "not trapped");
-    if (o.undef) absl::StrAppend(&out, ", UNDEF");
-    if (!op.action.is_write) {
-      absl::StrAppend(&out, ", reads ", trace::Hex(o.read_value));
-    }
-    absl::StrAppend(&out, "; ");
+// What the concrete model observed on one transition, one line.
+std::string DescribeStep(const dbgref_obs& o) {
+  switch (o.step) {
+    case DBGREF_STEP_IOCTL:
+      return absl::StrCat("returns ", o.ret,
+                          o.value != 0 ? absl::StrCat(", value ",
+                                                      trace::Hex(o.value))
+                                       : "");
+    case DBGREF_STEP_ENTER:
+      return absl::StrFormat(
+          "enter: MDCR_EL2 %s, MDSCR_EL1 %s, PSTATE %s, pc %s, hardware%s",
+          MdcrBits(o.entry_mdcr_el2), trace::Hex(o.entry_mdscr_el1),
+          trace::Hex(o.entry_pstate), trace::Hex(o.entry_pc),
+          NonZeroRegs(o.entry_hw));
+    case DBGREF_STEP_GUEST:
+      return absl::StrCat("guest at ", trace::Hex(o.pc), ": ",
+                          EventName(o.event),
+                          o.esr != 0 ? absl::StrCat(", esr ", trace::Hex(o.esr))
+                                     : "",
+                          o.read_value != 0
+                              ? absl::StrCat(", reads ", trace::Hex(o.read_value))
+                              : "");
+    default:
+      return absl::StrCat(
+          "exit: reason ", o.exit_reason, ", hsr ", trace::Hex(o.hsr),
+          ", far ", trace::Hex(o.exit_far), ", pc ", trace::Hex(o.exit_pc),
+          o.undef ? ", UNDEF" : "", "; afterwards MDSCR_EL1 ",
+          trace::Hex(o.ctx_mdscr_el1), ", PSTATE.SS ", o.ctx_pstate_ss);
   }
-  if (o.exit_reason == KVM_EXIT_DEBUG) {
-    absl::StrAppend(&out, "KVM_EXIT_DEBUG hsr ", trace::Hex(o.hsr), " pc ",
-                    trace::Hex(o.pc), " far ", trace::Hex(o.far));
-  } else {
-    absl::StrAppend(&out, "the guest resumes");
-  }
-  absl::StrAppend(&out, "; afterwards MDSCR_EL1 ", trace::Hex(o.ctx_mdscr_el1),
-                  ", PSTATE.SS ", o.ctx_pstate_ss);
-  return out;
 }
 
 }  // namespace
+
+trace::Trace TraceOf(const z3::model& model, const SymbolicPath& p) {
+  trace::Trace t;
+  t.host = EvalHostRecord(model, p.path.host);
+  t.program = EvalProgramRecord(model, p.path.program);
+  for (std::size_t i = 0; i < p.path.steps.size(); ++i) {
+    const ConcreteOp op = EvalOp(model, p.ops[i]);
+    const ConcreteState pre = EvalState(model, p.path.steps[i].pre);
+    if (!model::Applicable<C>(pre, op)) continue;
+    if (op.kind == model::kEnter) {
+      if (pre.phase == model::kPhaseUser) t.ops.push_back(trace::RunOp());
+    } else if (op.kind < model::kEnter) {
+      t.ops.push_back(IoctlRecord(op));
+    }
+  }
+  return t;
+}
 
 std::optional<trace::Trace> SearchFromReset(const CompiledModel& m,
                                             const Definition& d,
@@ -152,35 +177,54 @@ trace::Trace Simplify(const CompiledModel& m, const Definition& d,
   return trace::Shrink(
       std::move(c),
       [&](const trace::Trace& t) {
-        return FitsPath(d, t.ops) &&
-               Violates(
-                   d, RunConcrete(m, t.host, m.concrete_reset(t.host), t.ops));
+        return Violates(d, RunConcrete(m, t.host, t.program,
+                                       m.concrete_reset(t.host), t.ops));
       },
       trace::Values::kArbitrary);
 }
 
 ConcreteRun RunConcrete(const CompiledModel& m, const dbgref_host& host,
+                        const dbgref_program& program,
                         const ConcreteState& start,
                         const std::vector<dbgref_op>& ops) {
-  ConcreteRun run{host, start, ops, {}};
+  ConcreteRun run{host, program, start, ops, {}, {}};
   ConcreteState s = start;
-  for (const dbgref_op& op : ops) {
-    run.steps.push_back(m.concrete_step(host, s, op));
-    s = run.steps.back().post;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    for (ConcreteTransition& t : m.concrete_op(host, program, s, ops[i])) {
+      run.steps.push_back(std::move(t));
+      run.op_of_step.push_back(i);
+    }
   }
   return run;
 }
 
+std::optional<std::size_t> Violation(const Definition& d,
+                                     const ConcreteRun& run) {
+  const std::size_t k = d.steps.size();
+  const ConcreteHost host = model::FromRecord(run.host);
+  for (std::size_t end = k; end <= run.steps.size(); ++end) {
+    const std::size_t first = end - k;
+    if (StartsAtReset(d) && first != 0) break;
+    bool fits = true;
+    for (std::size_t i = 0; i < k && fits; ++i) {
+      fits = ((1u << run.steps[first + i].op.kind) & d.steps[i]) != 0;
+    }
+    if (!fits) continue;
+    const ConcretePath p{
+        host, run.steps.empty() ? ConcreteProgram{} : run.steps[0].program,
+        first == 0 ? run.start : run.steps[first - 1].post,
+        std::vector<ConcreteTransition>(run.steps.begin() + first,
+                                        run.steps.begin() + end)};
+    if (d.concrete.assume(p) && !d.concrete.goal(p)) {
+      return end == 0 ? 0 : end - 1;
+    }
+    if (k == 0) break;
+  }
+  return std::nullopt;
+}
+
 bool Violates(const Definition& d, const ConcreteRun& run) {
-  const std::size_t judged = JudgedSteps(d, run.steps.size());
-  if (run.steps.size() < judged || judged > d.steps.size()) return false;
-  const std::size_t first = run.steps.size() - judged;
-  const ConcretePath p{ConcreteHost{run.host.id_aa64dfr0_el1,
-                                    model::FromRecord(run.host.host_regs)},
-                       first == 0 ? run.start : run.steps[first - 1].post,
-                       std::vector<ConcreteTransition>(
-                           run.steps.begin() + first, run.steps.end())};
-  return d.concrete.assume(p) && !d.concrete.goal(p);
+  return Violation(d, run).has_value();
 }
 
 std::string NumberedSteps(const CompiledModel& m, const Definition& d,
@@ -194,21 +238,24 @@ std::string NumberedSteps(const CompiledModel& m, const Definition& d,
   absl::StrAppend(&out, from_reset ? "start: the reset state\n"
                                    : "start: a state satisfying the "
                                      "invariant (printed below)\n");
+  std::size_t step = 0;
   for (std::size_t i = 0; i < run.ops.size(); ++i) {
-    absl::StrAppendFormat(
-        &out, "%3d. %s\n     -> %s\n", i + 1, trace::FormatOp(run.ops[i]),
-        DescribeObs(run.ops[i], m.obs_record(run.steps[i].obs)));
+    absl::StrAppendFormat(&out, "%3d. %s\n", i + 1,
+                          trace::FormatOp(run.ops[i]));
+    for (; step < run.steps.size() && run.op_of_step[step] == i; ++step) {
+      absl::StrAppendFormat(
+          &out, "     %d.%d %s\n", i + 1, step + 1,
+          DescribeStep(m.obs_record(run.steps[step].obs)));
+    }
   }
-  const std::size_t last = run.ops.size();
-  const std::size_t judged = JudgedSteps(d, last);
-  std::string where;
-  if (judged == 1 || StartsAtReset(d)) {
-    where = last == 0 ? " in the reset state" : absl::StrCat(" at step ", last);
-  } else if (judged > 1) {
-    where = absl::StrCat(" by steps ", last - judged + 1, "..", last);
-  }
-  absl::StrAppend(&out, "violated", where, ": ", d.requirement, " (", d.name,
-                  "): ", d.summary, "\n");
+  const std::optional<std::size_t> at = Violation(d, run);
+  absl::StrAppend(&out, "violated",
+                  at.has_value() && !run.steps.empty()
+                      ? absl::StrCat(" at step ", run.op_of_step[*at] + 1, ".",
+                                     *at + 1)
+                      : std::string(run.steps.empty() ? " in the reset state"
+                                                      : ""),
+                  ": ", d.requirement, " (", d.name, "): ", d.summary, "\n");
   return out;
 }
 

@@ -5,6 +5,7 @@
 // define, see proofs/proofs.bzl) recompiles this file and the model's
 // concrete façade, and nothing else.
 #include <algorithm>
+#include <cstdint>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -12,12 +13,15 @@
 
 #include "model/concrete.h"
 #include "model/invariant.h"
+#include "model/record_convert.h"
+#include "model/run_op.h"
 #include "model/requirement_list.h"
 #include "model/state.h"
 #include "model/step.h"
 #include "proofs/statement.h"
 #include "proofs/statements_bounded.h"
 #include "proofs/statements_entry.h"
+#include "proofs/statements_exit.h"
 #include "proofs/statements_guest.h"
 #include "proofs/statements_invariant.h"
 #include "proofs/statements_ioctl.h"
@@ -37,9 +41,15 @@ namespace {
 
 SymState SymReset() { return model::ResetState<Z>(); }
 
-SymTransition SymStep(const SymHost& host, const SymState& pre,
-                      const SymOp& op) {
-  return model::Step<Z>(host, pre, op);
+SymTransition SymStep(const SymHost& host, const SymProgram& program,
+                      const SymState& pre, const SymOp& op, KindSet kinds) {
+  for (uint64_t kind : model::kTransitionKinds) {
+    if (kinds == (1u << kind)) {
+      return model::TransitionOfKind<Z, kProofLines>(kind, host, program, pre,
+                                                     op);
+    }
+  }
+  return model::StepOfKinds<Z, kProofLines>(kinds, host, program, pre, op);
 }
 
 z3::expr SymInvariant(const SymState& s) { return model::Invariant<Z>(s); }
@@ -48,10 +58,25 @@ ConcreteState ConcreteReset(const dbgref_host& host) {
   return model::Reset(host);
 }
 
-ConcreteTransition ConcreteStep(const dbgref_host& host,
-                                const ConcreteState& pre, const dbgref_op& op) {
-  return model::StepTransition(model::FromRecord(host), pre,
-                               model::FromRecord(op));
+// A proof's program has kProofLines lines; a trace's program is cut to
+// them (a counterexample's is no longer).
+ConcreteProgram ProofProgram(const dbgref_program& p) {
+  const model::Program<C, DBGREF_MAX_PROGRAM_LINES> full =
+      model::FromRecord(p);
+  ConcreteProgram out{};
+  for (std::size_t i = 0; i < kProofLines; ++i) out.line[i] = full.line[i];
+  return out;
+}
+
+std::vector<ConcreteTransition> ConcreteOpTransitions(const dbgref_host& host,
+                                           const dbgref_program& program,
+                                           ConcreteState& state,
+                                           const dbgref_op& op) {
+  std::vector<ConcreteTransition> out;
+  model::ForEachTransitionOf<kProofLines>(
+      model::FromRecord(host), ProofProgram(program), state, op,
+      [&](const ConcreteTransition& t) { out.push_back(t); });
+  return out;
 }
 
 bool ConcreteInvariant(const ConcreteState& s) {
@@ -75,6 +100,7 @@ std::vector<Definition> AllDefinitions() {
   AddIoctlObligations(out);
   AddEntryObligations(out);
   AddGuestObligations(out);
+  AddExitObligations(out);
   AddBoundedObligations(out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Definition& a, const Definition& b) {
@@ -92,7 +118,7 @@ const CompiledModel& TheCompiledModel() {
                         &SymStep,
                         &SymInvariant,
                         &ConcreteReset,
-                        &ConcreteStep,
+                        &ConcreteOpTransitions,
                         &ConcreteInvariant,
                         &ObsRecord,
                         AllDefinitions()};

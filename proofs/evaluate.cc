@@ -96,24 +96,43 @@ dbgref_host EvalHostRecord(const z3::model& m, const SymHost& h) {
   return out;
 }
 
-dbgref_op EvalOpRecord(const z3::model& m, const SymOp& op) {
-  ConcreteOp o = model::ZeroOp<C>();
+ConcreteOp EvalOp(const z3::model& m, const SymOp& op) {
+  ConcreteOp o = model::OpOfKind<C>(0);
   EvalWalker walker{m};
   model::WalkOp(walker, FieldName(""), op, o);
+  return o;
+}
+
+dbgref_program EvalProgramRecord(const z3::model& m, const SymProgram& p) {
+  ConcreteProgram c{};
+  EvalWalker walker{m};
+  model::WalkProgram<kProofLines>(walker, FieldName(""), p, c);
+  dbgref_program out;
+  std::memset(&out, 0, sizeof(out));
+  for (const model::Line<C>& l : c.line) {
+    dbgref_line& r = out.line[out.count++];
+    r.pc = l.pc;
+    r.insn = dbgref_insn{static_cast<uint32_t>(l.insn.kind),
+                         static_cast<uint32_t>(l.insn.size),
+                         l.insn.addr,
+                         static_cast<uint32_t>(l.insn.reg),
+                         static_cast<uint32_t>(l.insn.reg_index),
+                         l.insn.value,
+                         static_cast<uint32_t>(l.insn.imm)};
+  }
+  return out;
+}
+
+dbgref_op IoctlRecord(const ConcreteOp& o) {
   dbgref_op out;
   std::memset(&out, 0, sizeof(out));
   out.kind = static_cast<uint32_t>(o.kind);
   out.cap = static_cast<uint32_t>(o.cap);
   out.dbg.control = static_cast<uint32_t>(o.control);
   out.dbg.arch = model::ToRecord(o.arch);
-  out.action.kind = static_cast<uint32_t>(o.action.kind);
-  out.action.reg_kind = static_cast<uint32_t>(o.action.reg_kind);
-  out.action.index = static_cast<uint32_t>(o.action.index);
-  out.action.is_write = o.action.is_write ? 1 : 0;
-  out.action.value = o.action.value;
-  out.action.esr = static_cast<uint32_t>(o.action.esr);
-  out.action.pc = o.action.pc;
-  out.action.far = o.action.far;
+  out.reg = static_cast<uint32_t>(o.reg);
+  out.reg_index = static_cast<uint32_t>(o.reg_index);
+  out.value = o.value;
   return out;
 }
 
@@ -129,22 +148,17 @@ void FixHost(z3::model& m, const SymHost& fresh, const dbgref_host& h) {
   model::WalkHost(walker, FieldName(""), fresh, values);
 }
 
-void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op) {
+void FixProgram(z3::model& m, const SymProgram& fresh,
+                const ConcreteProgram& p) {
   FixWalker walker{m};
-  walker.Word("", fresh.kind, op.kind);
-  walker.Word("", fresh.cap, op.cap);
-  walker.Word("", fresh.control, op.dbg.control);
-  ConcreteRegs arch = model::FromRecord(op.dbg.arch);
-  model::WalkRegs(walker, FieldName(""), fresh.arch, arch);
-  const dbgref_action& a = op.action;
-  walker.Word("", fresh.action_kind, a.kind);
-  walker.Word("", fresh.reg_kind, a.reg_kind);
-  walker.Word("", fresh.index, a.index);
-  walker.Bool("", fresh.is_write, a.is_write != 0);
-  walker.Word("", fresh.value, a.value);
-  walker.Word("", fresh.esr, a.esr);
-  walker.Word("", fresh.pc, a.pc);
-  walker.Word("", fresh.far, a.far);
+  ConcreteProgram values = p;
+  model::WalkProgram<kProofLines>(walker, FieldName(""), fresh, values);
+}
+
+void FixOp(z3::model& m, const SymOp& fresh, const ConcreteOp& op) {
+  FixWalker walker{m};
+  ConcreteOp values = op;
+  model::WalkOp(walker, FieldName(""), fresh, values);
 }
 
 std::string StateToString(const ConcreteState& s) {

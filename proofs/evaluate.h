@@ -21,14 +21,19 @@ bool EvalBool(const z3::model& m, const z3::expr& b);
 
 ConcreteState EvalState(const z3::model& m, const SymState& s);
 ConcreteObs EvalObs(const z3::model& m, const SymObs& o);
+ConcreteOp EvalOp(const z3::model& m, const SymOp& op);
 dbgref_host EvalHostRecord(const z3::model& m, const SymHost& h);
-dbgref_op EvalOpRecord(const z3::model& m, const SymOp& op);
+dbgref_program EvalProgramRecord(const z3::model& m, const SymProgram& p);
+// The userspace ioctl of a transition input of an ioctl kind.
+dbgref_op IoctlRecord(const ConcreteOp& op);
 
-// Give the fresh constants of FreshState, FreshHost and FreshOp the values
-// of a concrete state, host and operation record in m.
+// Give the fresh constants of FreshState, FreshHost, FreshProgram and
+// FreshOp the values of concrete ones in m.
 void FixState(z3::model& m, const SymState& fresh, const ConcreteState& s);
 void FixHost(z3::model& m, const SymHost& fresh, const dbgref_host& h);
-void FixOp(z3::model& m, const OpInputs& fresh, const dbgref_op& op);
+void FixProgram(z3::model& m, const SymProgram& fresh,
+                const ConcreteProgram& p);
+void FixOp(z3::model& m, const SymOp& fresh, const ConcreteOp& op);
 
 // One "field = value" per line, zero register entries left out.
 std::string StateToString(const ConcreteState& s);

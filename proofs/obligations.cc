@@ -54,15 +54,9 @@ absl::StatusOr<bool> ReplayViolates(const std::string& name,
     return absl::NotFoundError(
         absl::StrCat("no proof obligation '", name, "'"));
   }
-  if (StartsAtReset(*d) ? trace.ops.size() > d->steps.size()
-                        : trace.ops.size() < d->steps.size()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "obligation '", name, "' judges ", StartsAtReset(*d) ? "at most " : "",
-        d->steps.size(), " operations; the trace has ", trace.ops.size()));
-  }
   const CompiledModel& m = TheCompiledModel();
-  return Violates(
-      *d, RunConcrete(m, trace.host, m.concrete_reset(trace.host), trace.ops));
+  return Violates(*d, RunConcrete(m, trace.host, trace.program,
+                                  m.concrete_reset(trace.host), trace.ops));
 }
 
 std::string StatusName(ProofResult::Status status) {

@@ -62,11 +62,10 @@ struct ProofResult {
 // Proves the named obligation. NotFound for a name AllObligations lacks.
 absl::StatusOr<ProofResult> Prove(const std::string& name);
 
-// Runs trace from reset on the concrete model and judges it by the named
-// obligation's statement: its last steps, as many as the obligation's path
-// has, or for an obligation whose path starts at reset (invariant_base,
-// bmc_*) the whole trace. True when they violate it. InvalidArgument when
-// the trace has too few operations (too many, for a path from reset).
+// Runs trace from reset on the concrete model and judges its transitions by
+// the named obligation's statement (any consecutive transitions of the
+// kinds of its path; for a path from reset, those from the start). True
+// when some violate it.
 absl::StatusOr<bool> ReplayViolates(const std::string& name,
                                     const trace::Trace& trace);
 

@@ -18,8 +18,10 @@ z3::context& ThreadContext() {
   return *ctx;
 }
 
-SymbolicPath StartPath(const SymHost& host, const SymState& start) {
-  return SymbolicPath{SymPath{host, start, {}}, {}, {}, Z::lit_bool(true)};
+SymbolicPath StartPath(const SymHost& host, const FreshProgramInputs& program,
+                       const SymState& start) {
+  return SymbolicPath{SymPath{host, program.program, start, {}}, {},
+                      program.well_formed};
 }
 
 const SymState& EndState(const SymbolicPath& p) {
@@ -27,12 +29,12 @@ const SymState& EndState(const SymbolicPath& p) {
 }
 
 void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
-            unsigned kinds, SymbolicPath& p) {
+            KindSet kinds, SymbolicPath& p) {
   FreshOperation op = FreshOp(ctx, name, kinds);
-  p.path.steps.push_back(m.sym_step(p.path.host, EndState(p), op.op));
+  p.path.steps.push_back(
+      m.sym_step(p.path.host, p.path.program, EndState(p), op.op, kinds));
   p.well_formed = Z::and_(p.well_formed, op.well_formed);
   p.ops.push_back(std::move(op.op));
-  p.inputs.push_back(std::move(op.inputs));
 }
 
 z3::solver MakeSolver(z3::context& ctx) {

@@ -1,6 +1,7 @@
-// Symbolic paths: a host, a start state and operations whose every input is
-// fresh, run through the compiled model's Step, with the well-formedness of
-// the operations as hypotheses; and the solver every obligation uses.
+// Symbolic paths: a host, a program, a start state and transitions whose
+// every input is fresh, run through the compiled model's Step, with the
+// well-formedness of the program and the inputs as hypotheses; and the
+// solver every obligation uses.
 #ifndef DBGREF_PROOFS_PATH_H_
 #define DBGREF_PROOFS_PATH_H_
 
@@ -16,20 +17,20 @@ namespace dbgref::proofs {
 
 struct SymbolicPath {
   SymPath path;
-  std::vector<SymOp> ops;        // the operation of each step
-  std::vector<OpInputs> inputs;  // the free constants behind each
-  z3::expr well_formed;          // every operation is well formed
+  std::vector<SymOp> ops;  // the input of each step
+  z3::expr well_formed;    // the program and every input are well formed
 };
 
-SymbolicPath StartPath(const SymHost& host, const SymState& start);
+SymbolicPath StartPath(const SymHost& host, const FreshProgramInputs& program,
+                       const SymState& start);
 
 // The state after the last step (the start state if there is none).
 const SymState& EndState(const SymbolicPath& p);
 
-// Appends one operation of the given kinds (OpKinds), its constants named
-// after name.
+// Appends one transition of the given kinds, its constants named after
+// name.
 void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
-            unsigned kinds, SymbolicPath& p);
+            KindSet kinds, SymbolicPath& p);
 
 // The z3 context of the obligations proved on this thread, one for all:
 // creating a context costs about 10 ms. Never destroyed.

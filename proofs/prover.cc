@@ -31,24 +31,24 @@ void Explain(const CompiledModel& m, const Definition& d,
   ConcreteRun run;
   if (found.has_value()) {
     found = Simplify(m, d, *std::move(found));
-    run =
-        RunConcrete(m, found->host, m.concrete_reset(found->host), found->ops);
+    run = RunConcrete(m, found->host, found->program,
+                      m.concrete_reset(found->host), found->ops);
     r.from_reset = true;
   } else {
-    // Not reachable within the search depth: the state the step breaks.
-    std::vector<dbgref_op> records;
-    for (const SymOp& op : p.ops) records.push_back(EvalOpRecord(model, op));
+    // Not reachable within the search depth: the state the step breaks,
+    // and the transitions of the path from it as operations.
     const ConcreteState pre = EvalState(model, p.path.start);
-    run = RunConcrete(m, EvalHostRecord(model, p.path.host), pre, records);
+    const trace::Trace t = TraceOf(model, p);
+    run = RunConcrete(m, t.host, t.program, pre, t.ops);
     r.from_reset = false;
     r.detail = absl::StrCat(
         "no sequence of at most ", kMaxCounterexampleDepth,
-        " operations from reset violates it; the state before step 1, which "
+        " transitions from reset violates it; the state before step 1, which "
         "satisfies the invariant",
         m.concrete_invariant(pre) ? "" : " (NOT, concretely)", ":\n",
         StateToString(pre));
   }
-  r.counterexample = trace::Trace{run.host, run.ops};
+  r.counterexample = trace::Trace{run.host, run.program, run.ops};
   r.replayed = Violates(d, run);
   r.violation = NumberedSteps(m, d, run, r.from_reset);
   if (!r.replayed) {
@@ -75,9 +75,9 @@ ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
     const SymHost host = FreshHost(ctx, "host.");
     const bool at_reset = StartsAtReset(d);
     const SymState start = at_reset ? m.sym_reset() : FreshState(ctx, "pre.");
-    SymbolicPath p = StartPath(host, start);
+    SymbolicPath p = StartPath(host, FreshProgram(ctx, "program."), start);
     for (std::size_t i = 0; i < d.steps.size(); ++i) {
-      Extend(m, ctx, absl::StrCat("op", i + 1, "."), d.steps[i], p);
+      Extend(m, ctx, absl::StrCat("step", i + 1, "."), d.steps[i], p);
     }
     z3::expr hypotheses = p.well_formed;
     if (!at_reset) hypotheses = Z::and_(hypotheses, m.sym_invariant(start));
@@ -131,16 +131,17 @@ std::string MethodText(const Definition& d) {
       return "inductive invariant, base case: the reset state, every host";
     case MethodKind::kInductionStep:
       return "inductive invariant, step case: any state satisfying the "
-             "invariant, any host, one operation";
+             "invariant, any host and program, one transition";
     case MethodKind::kFromInvariant:
-      return k == 1 ? "induction: one operation from any state satisfying "
-                      "the inductive invariant, any host"
+      return k == 1 ? "induction: one transition from any state satisfying "
+                      "the inductive invariant, any host and program"
                     : absl::StrCat("induction: ", k,
-                                   " operations from any state satisfying "
-                                   "the inductive invariant, any host");
+                                   " transitions from any state satisfying "
+                                   "the inductive invariant, any host and "
+                                   "program");
     case MethodKind::kBoundedFromReset:
       return absl::StrCat("bounded model checking from reset, depth ", k,
-                          ", any host");
+                          " transitions, any host and program");
   }
   return "";
 }

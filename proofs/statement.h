@@ -1,7 +1,8 @@
 // What a proof obligation states, and the model it is stated about.
 //
-// An obligation speaks about a path: a host, a start state and a few
-// operations, each step a transition of the model (model/step.h). Its
+// An obligation speaks about a path: a host, a guest program, a start state
+// and a few transitions of the model (model/step.h: an ioctl, or one of the
+// ENTER, GUEST and EXIT steps of a KVM_RUN). Its
 // statement is three predicates over the path, written once as templates
 // over the value domain like the model's rules, so that the prover judges
 // the symbolic path and the counterexample replay judges the concrete one
@@ -14,12 +15,12 @@
 //
 // Where the path starts gives the method:
 //   - kInductionBase: the reset state, no operation (base case);
-//   - kInductionStep: any state satisfying the invariant, one operation of
+//   - kInductionStep: any state satisfying the invariant, one transition of
 //     the given kinds, the goal the invariant of the post-state (step case);
-//   - kFromInvariant: any state satisfying the invariant, then k operations
+//   - kFromInvariant: any state satisfying the invariant, then k transitions
 //     (k = 1 for a requirement judged on one transition); sound for every
 //     reachable state because the invariant is inductive;
-//   - kBoundedFromReset: the reset state, then k operations (bounded model
+//   - kBoundedFromReset: the reset state, then k transitions (bounded model
 //     checking to depth k).
 #ifndef DBGREF_PROOFS_STATEMENT_H_
 #define DBGREF_PROOFS_STATEMENT_H_
@@ -38,8 +39,9 @@ namespace dbgref::proofs {
 template <class D>
 struct Path {
   model::Host<D> host;
+  model::Program<D, kProofLines> program;
   model::VcpuState<D> start;
-  std::vector<model::Transition<D>> steps;
+  std::vector<model::Transition<D, kProofLines>> steps;
 };
 
 using SymPath = Path<Z>;
@@ -64,8 +66,8 @@ struct Definition {
   std::string requirement;  // REQ-* or INVARIANT
   std::string summary;      // what it proves, one sentence
   MethodKind method;
-  // The operation kinds (OpKinds) of each step of the path, in order.
-  std::vector<unsigned> steps;
+  // The transition kinds (KindSet) of each step of the path, in order.
+  std::vector<KindSet> steps;
   PathPredicates<Z> symbolic;
   PathPredicates<C> concrete;
 };
@@ -77,19 +79,12 @@ inline bool StartsAtReset(const Definition& d) {
          d.method == MethodKind::kBoundedFromReset;
 }
 
-// How many of the last operations of a run of n operations d judges: its
-// whole path, or for a path from reset any prefix of it (a bounded
-// counterexample may be shorter than the bound).
-inline std::size_t JudgedSteps(const Definition& d, std::size_t n) {
-  return StartsAtReset(d) ? n : d.steps.size();
-}
-
 // Makes a Definition from a statement class S with static templates
 // Assume<D>, Trigger<D> and Goal<D> over Path<D>.
 template <class S>
 Definition Define(std::string name, std::string requirement,
                   std::string summary, MethodKind method,
-                  std::vector<unsigned> steps) {
+                  std::vector<KindSet> steps) {
   return Definition{
       std::move(name),
       std::move(requirement),
@@ -110,11 +105,17 @@ struct CompiledModel {
   // The DBGREF_MUTANT_* switch compiled in, empty for the reference model.
   std::string mutant;
   SymState (*sym_reset)();
-  SymTransition (*sym_step)(const SymHost&, const SymState&, const SymOp&);
+  // One transition whose kind is one of kinds (a single kind is built
+  // alone, which keeps the formula small).
+  SymTransition (*sym_step)(const SymHost&, const SymProgram&,
+                            const SymState&, const SymOp&, KindSet kinds);
   z3::expr (*sym_invariant)(const SymState&);
   ConcreteState (*concrete_reset)(const dbgref_host&);
-  ConcreteTransition (*concrete_step)(const dbgref_host&, const ConcreteState&,
-                                      const dbgref_op&);
+  // The transitions of one userspace operation from state, which advances.
+  std::vector<ConcreteTransition> (*concrete_op)(const dbgref_host&,
+                                                 const dbgref_program&,
+                                                 ConcreteState&,
+                                                 const dbgref_op&);
   bool (*concrete_invariant)(const ConcreteState&);
   // The observation record of a concrete observation (the façade's).
   dbgref_obs (*obs_record)(const ConcreteObs&);

@@ -1,14 +1,11 @@
-// What the CPU holds while the guest runs: the MDCR_EL2 traps
-// (REQ-TRAP-TDA, REQ-TRAP-TDE), the hardware breakpoints and watchpoints
-// (REQ-HW-PROGRAM) and single-step (REQ-SS). Each is the model's predicate
-// (model/requirements.h) on one operation of any kind from any state
-// satisfying the invariant.
+// What every entry into the guest does (REQ-TRAP-TDA, REQ-TRAP-TDE,
+// REQ-HW-PROGRAM, REQ-SS on entry, REQ-ISOLATION, REQ-OFF): the model's
+// predicate on one ENTER from any state satisfying the invariant.
 #ifndef DBGREF_PROOFS_STATEMENTS_ENTRY_H_
 #define DBGREF_PROOFS_STATEMENTS_ENTRY_H_
 
 #include <vector>
 
-#include "model/host.h"
 #include "model/requirements.h"
 #include "model/state.h"
 #include "proofs/statement.h"
@@ -16,75 +13,94 @@
 
 namespace dbgref::proofs {
 
-// Guest debug on while DIRTY is set: lazy switching alone would not trap.
+// An entry with DIRTY set while single-stepping: TDE must carry the trap.
 struct TrapTda : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(IsRun<D>(Last(p).op), model::DebugActive<D>(p.start),
-                   p.start.dirty);
+    return D::and_(model::SingleStepOn<D>(p.start), p.start.dirty);
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqTrapTda<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqTrapTda)
 };
 
 struct TrapTde : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsRun<D>(Last(p).op), model::DebugActive<D>(p.start));
+    return model::DebugActive<D>(p.start);
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqTrapTde<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqTrapTde)
 };
 
-// USE_HW on a host with 16 breakpoints and 16 watchpoints.
+// USE_HW on a host with all sixteen breakpoints and watchpoints.
 struct HwProgram : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(D::and_(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start)),
-                   D::eq(model::BrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)),
-                   D::eq(model::WrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)));
+    return D::and_(
+        model::UseHwOn<D>(p.start),
+        D::eq(D::band(p.host.id_aa64dfr0_el1, D::lit(0xf0f000)),
+              D::lit(0xf0f000)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqHwProgram<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqHwProgram)
 };
 
-struct SingleStep : OneStep {
+// An entry that completes an emulated instruction while single-stepping.
+struct SsEntry : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsRun<D>(Last(p).op), model::SingleStepOn<D>(p.start));
+    return D::and_(model::SingleStepOn<D>(p.start), p.start.increment_pc);
   }
+  DBGREF_REQUIREMENT_GOAL(ReqSs)
+};
+
+struct IsolationEntry : OneStep {
   template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqSs<D>(Last(p));
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    return model::UseHwOn<D>(p.start);
   }
+  DBGREF_REQUIREMENT_GOAL(ReqIsolation)
+};
+
+// Guest debug off with the guest's OS lock set and its debug enabled.
+struct Off : OneStep {
+  template <class D>
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    return And3<D>(D::not_(model::DebugActive<D>(p.start)),
+                   p.start.ctx.os_locked,
+                   model::AnyBits<D>(p.start.ctx.mdscr_el1, DBGREF_MDSCR_MDE));
+  }
+  DBGREF_REQUIREMENT_GOAL(ReqOff)
 };
 
 inline void AddEntryObligations(std::vector<Definition>& out) {
+  const KindSet enter = KindsOf(model::kEnter);
   out.push_back(Define<TrapTda>(
       "req_trap_tda", "REQ-TRAP-TDA",
-      "MDCR_EL2.TDA is set on every entry while guest debug is on",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "while guest debug is on every entry traps the debug registers (TDA, "
+      "or TDE which implies it); with USE_HW the TDA bit itself",
+      MethodKind::kFromInvariant, {enter}));
   out.push_back(Define<TrapTde>(
       "req_trap_tde", "REQ-TRAP-TDE",
-      "MDCR_EL2.TDE is set on entry exactly when guest debug is on; TPM, "
-      "TPMCR, TDRA and TDOSA always",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "TDE exactly while guest debug is on; TPM, TPMCR, TDRA, TDOSA always",
+      MethodKind::kFromInvariant, {enter}));
   out.push_back(Define<HwProgram>(
       "req_hw_program", "REQ-HW-PROGRAM",
-      "with USE_HW the hardware breakpoints 0..BRPs and watchpoints 0..WRPs "
-      "hold userspace's values and MDSCR_EL1.MDE enables them",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<SingleStep>(
-      "req_ss", "REQ-SS",
-      "with SINGLESTEP, PSTATE.SS and MDSCR_EL1.SS are set while the guest "
-      "runs; the guest's own SS bits are back afterwards",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "with USE_HW the implemented registers hold userspace's values and MDE "
+      "is set as the guest starts to run",
+      MethodKind::kFromInvariant, {enter}));
+  out.push_back(Define<SsEntry>(
+      "req_ss_entry", "REQ-SS",
+      "with SINGLESTEP the guest runs with MDSCR_EL1.SS and PSTATE.SS set "
+      "(clear when a step is pending or an emulated instruction completes)",
+      MethodKind::kFromInvariant, {enter}));
+  out.push_back(Define<IsolationEntry>(
+      "req_isolation_entry", "REQ-ISOLATION",
+      "an entry loads userspace's registers with USE_HW and changes none of "
+      "them",
+      MethodKind::kFromInvariant, {enter}));
+  out.push_back(Define<Off>(
+      "req_off", "REQ-OFF",
+      "with guest debug off the guest runs with its own MDSCR_EL1 (masked by "
+      "its OS lock) and PSTATE, and lazy switching as before the series",
+      MethodKind::kFromInvariant, {enter}));
 }
 
 }  // namespace dbgref::proofs

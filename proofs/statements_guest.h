@@ -1,222 +1,173 @@
-// What the guest sees and what it can do: its own register values back after
-// every iteration (REQ-RESTORE), its reads (REQ-SHADOW), its reach
-// (REQ-ISOLATION, REQ-NOUNDEF), the exits it causes (REQ-EXIT), and guest
-// debug off (REQ-OFF). Each is the model's predicate (model/requirements.h)
-// on one operation of any kind from any state satisfying the invariant;
-// REQ-SHADOW also has the lemma that gives the ghost state its meaning.
+// What one instruction of the guest does (REQ-HW-BREAK, REQ-HW-WATCH,
+// REQ-BRK, REQ-SS, REQ-SHADOW, REQ-ISOLATION, REQ-NOUNDEF, REQ-EXIT,
+// REQ-OSLOCK): the model's predicate on one GUEST step from any state
+// satisfying the invariant. The program's one line is free, so the step
+// fetches any instruction at any address.
 #ifndef DBGREF_PROOFS_STATEMENTS_GUEST_H_
 #define DBGREF_PROOFS_STATEMENTS_GUEST_H_
 
-#include <cstddef>
-#include <cstdint>
 #include <vector>
 
-#include "model/arch/registers.h"
-#include "model/arch/execute.h"
-#include "model/op.h"
+#include "model/arch/debug_events.h"
 #include "model/requirements.h"
 #include "model/state.h"
-#include "model/uapi.h"
 #include "proofs/statement.h"
 #include "proofs/statements_common.h"
 
 namespace dbgref::proofs {
 
-// An iteration while the host borrows the guest's MDSCR_EL1 and PSTATE.SS.
-struct Restore : OneStep {
+// The guest is about to execute at an address one of userspace's
+// breakpoints matches.
+struct HwBreak : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsRun<D>(Last(p).op), model::SingleStepOn<D>(p.start));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(model::UseHwOn<D>(t.pre),
+                   model::AnyBreakpointMatches<D>(t.host.id_aa64dfr0_el1,
+                                                  t.pre.external,
+                                                  t.pre.cpu.pc));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqRestore<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqHwBreak)
 };
 
-// A read while the hardware holds userspace's breakpoints.
-struct Shadow : OneStep {
+// A store to bytes one of userspace's watchpoints watches.
+struct HwWatch : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(model::IsRead<D>(Last(p).op.action),
-                   D::and_(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start)));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    const model::Insn<D> i = NextInsn<D>(t);
+    return And3<D>(model::UseHwOn<D>(t.pre), NextIs<D>(t, DBGREF_INSN_STORE),
+                   model::AnyWatchpointMatches<D>(t.host.id_aa64dfr0_el1,
+                                                  t.pre.external, i.addr,
+                                                  i.size, D::lit_bool(true)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqShadow<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqHwWatch)
 };
 
-// The ghost state means what the spec says: after any operation, every
-// register of the guest's intended view holds the value of the guest's write
-// to it in that operation if there was one, and its old value otherwise.
-// With req_shadow, by induction over any number of operations, a guest read
-// returns the value the guest last wrote to that register.
-struct GhostIsLastWrite : OneStep {
-  // A guest write while USE_HW is on.
+// A BRK with guest debug on but not USE_SW_BP.
+struct Brk : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start),
-                   model::IsWrite<D>(Last(p).op.action));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(NextIs<D>(t, DBGREF_INSN_BRK),
+                   D::eq(t.pre.control, D::lit(KVM_GUESTDBG_ENABLE)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    const model::Transition<D>& t = Last(p);
-    const model::Action<D>& a = t.op.action;
-    const model::BoolOf<D> write =
-        D::and_(IsRun<D>(t.op), model::IsWrite<D>(a));
-    model::BoolOf<D> ok =
-        model::BoolEq<D>(t.post.ghost.pstate_ss, t.pre.ghost.pstate_ss);
-    for (uint64_t kind = 0; kind < DBGREF_REG_KIND_COUNT; ++kind) {
-      const uint64_t entries = kind < DBGREF_REG_MDSCR ? model::kBankSize : 1;
-      for (uint64_t index = 0; index < entries; ++index) {
-        const model::WordOf<D> k = D::lit(kind);
-        const model::WordOf<D> i = D::lit(index);
-        const model::BoolOf<D> hit =
-            And3<D>(write, D::eq(a.reg_kind, k), D::eq(a.index, i));
-        ok = D::and_(ok, D::eq(model::ReadReg<D>(t.post.ghost, k, i),
-                               D::ite(hit, a.value,
-                                      model::ReadReg<D>(t.pre.ghost, k, i))));
-      }
-    }
-    return ok;
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqBrk)
 };
 
-template <class D>
-model::BoolOf<D> SameRegister(const model::Action<D>& a,
-                              const model::Action<D>& b) {
-  return D::and_(D::eq(a.reg_kind, b.reg_kind), D::eq(a.index, b.index));
-}
-
-// The guest writes a register, then userspace calls KVM_SET_GUEST_DEBUG
-// with any control word and registers (turning guest debug and USE_HW on or
-// off), then the guest reads the register back: it reads what it wrote.
-// Stated without the ghost state. KVM_CHECK_EXTENSION changes no state
-// (req_cap), and ghost_is_last_write with req_shadow cover any number of
-// operations in between.
-struct ReadAfterWrite {
-  template <class D>
-  static model::BoolOf<D> Assume(const Path<D>& p) {
-    const model::Action<D>& write = p.steps[0].op.action;
-    const model::Op<D>& between = p.steps[1].op;
-    const model::Action<D>& read = p.steps[2].op.action;
-    return And3<D>(
-        D::and_(model::IsWrite<D>(write), model::IsRead<D>(read)),
-        SameRegister<D>(write, read),
-        D::not_(And3<D>(IsRun<D>(between), model::IsWrite<D>(between.action),
-                        SameRegister<D>(write, between.action))));
-  }
-  // The host turns USE_HW on between the write and the read.
+// A step after an instruction completed while single-stepping.
+struct SsGuest : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsSet<D>(p.steps[1].op), AcceptsUseHw<D>(p.steps[1].op));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(model::SingleStepOn<D>(t.pre),
+                   D::eq(t.pre.ghost.completed, D::lit(1)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return D::eq(p.steps[2].obs.read_value, p.steps[0].op.action.value);
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqSs)
 };
 
-// A guest write while USE_HW is on.
-struct Isolation : OneStep {
+// A read of the guest's own registers when it reaches them directly.
+struct ShadowDirect : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start),
-                   model::IsWrite<D>(Last(p).op.action));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(NextIs<D>(t, DBGREF_INSN_MRS),
+                   D::not_(model::TdaInEffect<D>(t.pre.cpu.mdcr_el2)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqIsolation<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqShadow)
 };
 
-// An access to MDSCR_EL1 while USE_HW is on.
-struct NoUndef : OneStep {
+// A write of a debug register while USE_HW is on.
+struct IsolationGuest : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    const model::Action<D>& a = Last(p).op.action;
-    return And3<D>(D::and_(IsRun<D>(Last(p).op), model::UseHwOn<D>(p.start)),
-                   model::IsAccess<D>(a),
-                   D::eq(a.reg_kind, D::lit(DBGREF_REG_MDSCR)));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(model::UseHwOn<D>(t.pre), NextIs<D>(t, DBGREF_INSN_MSR));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqNoundef<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqIsolation)
 };
 
-// A watchpoint while guest debug is on.
-struct Exit : OneStep {
+// An access to a register the CPU does not implement.
+struct NoUndefGuest : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    const model::Action<D>& a = Last(p).op.action;
-    return And3<D>(
-        D::and_(IsRun<D>(Last(p).op), model::DebugActive<D>(p.start)),
-        model::IsException<D>(a),
-        D::eq(model::ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_WATCHPT_LOW)));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    const model::Insn<D> i = NextInsn<D>(t);
+    return D::and_(NextIs<D>(t, DBGREF_INSN_MRS),
+                   D::not_(model::RegisterImplemented<D>(
+                       t.host.id_aa64dfr0_el1, i.reg, i.reg_index)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqExit<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqNoundef)
 };
 
-// A guest write with guest debug off and DIRTY set.
-struct Off : OneStep {
+// A debug exception with guest debug off.
+struct ExitGuest : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(
-        D::and_(IsRun<D>(Last(p).op), D::not_(model::DebugActive<D>(p.start))),
-        p.start.dirty, model::IsWrite<D>(Last(p).op.action));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return D::and_(D::not_(model::DebugActive<D>(t.pre)),
+                   NextIs<D>(t, DBGREF_INSN_BRK));
   }
+  DBGREF_REQUIREMENT_GOAL(ReqExit)
+};
+
+// The guest's lock is set while its own breakpoint would match.
+struct OsLock : OneStep {
   template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqOff<D>(Last(p));
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return And3<D>(D::not_(model::DebugActive<D>(t.pre)),
+                   t.pre.ghost.os_locked,
+                   model::AnyBreakpointMatches<D>(t.host.id_aa64dfr0_el1,
+                                                  t.pre.cpu.dbg, t.pre.cpu.pc));
   }
+  DBGREF_REQUIREMENT_GOAL(ReqOsLock)
 };
 
 inline void AddGuestObligations(std::vector<Definition>& out) {
-  out.push_back(Define<Restore>(
-      "req_restore", "REQ-RESTORE",
-      "after every operation the guest context holds the guest's own debug "
-      "registers, MDSCR_EL1 and PSTATE.SS, never the host's",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<Shadow>(
-      "req_shadow", "REQ-SHADOW",
-      "a guest read returns what the guest last wrote to that register, "
-      "trapped or not, whatever the host does",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<GhostIsLastWrite>(
-      "ghost_is_last_write", "REQ-SHADOW",
-      "the guest's intended view (ghost state) changes only by the guest's "
-      "own writes, each register to the value last written to it",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<ReadAfterWrite>(
-      "req_shadow_read_after_write", "REQ-SHADOW",
-      "a value the guest writes is what it reads back, whatever "
-      "KVM_SET_GUEST_DEBUG userspace makes in between",
-      MethodKind::kFromInvariant, {kRunOp, kSetGuestDebugOp, kRunOp}));
-  out.push_back(Define<Isolation>(
-      "req_isolation", "REQ-ISOLATION",
-      "no guest action changes userspace's registers or, with USE_HW, the "
-      "hardware breakpoints; a direct access finds the guest's own values",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<NoUndef>(
-      "req_noundef", "REQ-NOUNDEF",
-      "every trapped access to a debug register, MDSCR_EL1 or MDCCINT_EL1 "
-      "is emulated; the guest never gets an UNDEF for it",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<Exit>(
-      "req_exit", "REQ-EXIT",
-      "with guest debug on the five debug classes exit with KVM_EXIT_DEBUG, "
-      "hsr, pc and, for a watchpoint, far; every other exit resumes",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<Off>(
-      "req_off", "REQ-OFF",
-      "with guest debug off the guest runs with its own MDSCR_EL1 and "
-      "PSTATE.SS and lazy switching works as before the series",
-      MethodKind::kFromInvariant, {kAnyOp}));
+  const KindSet guest = KindsOf(model::kGuest);
+  out.push_back(Define<HwBreak>(
+      "req_hw_break", "REQ-HW-BREAK",
+      "with USE_HW an instruction about to execute where userspace's "
+      "breakpoint matches takes it to EL2, and no other breakpoint fires",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<HwWatch>(
+      "req_hw_watch", "REQ-HW-WATCH",
+      "with USE_HW a load or store touching watched bytes takes the "
+      "watchpoint to EL2 before it is performed, with WnR and FAR",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<Brk>(
+      "req_brk", "REQ-BRK",
+      "BRK goes to userspace with its immediate while guest debug is on, to "
+      "the guest's own vector otherwise",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<SsGuest>(
+      "req_ss_guest", "REQ-SS",
+      "with SINGLESTEP no second instruction completes before the step exit",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<ShadowDirect>(
+      "req_shadow_direct", "REQ-SHADOW",
+      "an MRS that reaches the register reads the guest's own value",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<IsolationGuest>(
+      "req_isolation_guest", "REQ-ISOLATION",
+      "no guest instruction changes userspace's registers, in its set or in "
+      "the hardware",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<NoUndefGuest>(
+      "req_noundef_guest", "REQ-NOUNDEF",
+      "an MRS or MSR of an implemented debug register never UNDEFs; of an "
+      "unimplemented one always",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<ExitGuest>(
+      "req_exit_guest", "REQ-EXIT",
+      "with guest debug off no debug exception reaches EL2",
+      MethodKind::kFromInvariant, {guest}));
+  out.push_back(Define<OsLock>(
+      "req_oslock", "REQ-OSLOCK",
+      "while the guest's OS lock is set its own breakpoints, watchpoints and "
+      "steps do not fire",
+      MethodKind::kFromInvariant, {guest}));
 }
 
 }  // namespace dbgref::proofs

@@ -1,22 +1,22 @@
 // The state invariant (model/invariant.h) is inductive: it holds in the
-// reset state, and every operation preserves it, for every host, operation
-// and guest action. The other obligations start from any state satisfying
-// it, so these are what makes them hold for every reachable state.
+// reset state, and every transition preserves it, for every host, program
+// and input. The other obligations start from any state satisfying it, so
+// these are what makes them hold for every reachable state. One obligation
+// per kind of transition keeps each formula small.
 #ifndef DBGREF_PROOFS_STATEMENTS_INVARIANT_H_
 #define DBGREF_PROOFS_STATEMENTS_INVARIANT_H_
 
+#include <string>
 #include <vector>
 
 #include "model/invariant.h"
+#include "model/op.h"
 #include "proofs/statement.h"
+#include "proofs/statements_common.h"
 
 namespace dbgref::proofs {
 
-struct InvariantAtReset {
-  template <class D>
-  static model::BoolOf<D> Assume(const Path<D>&) {
-    return D::lit_bool(true);
-  }
+struct InvariantAtReset : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>&) {
     return D::lit_bool(true);
@@ -27,19 +27,16 @@ struct InvariantAtReset {
   }
 };
 
-struct InvariantPreserved {
-  template <class D>
-  static model::BoolOf<D> Assume(const Path<D>&) {
-    return D::lit_bool(true);
-  }
-  // Guest debug on with USE_HW, the state where the host borrows most.
+struct InvariantPreserved : OneStep {
+  // The transition applies, with guest debug on.
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return model::UseHwOn<D>(p.start);
+    return D::and_(model::Applicable<D>(Last(p).pre, Last(p).op),
+                   model::DebugActive<D>(p.start));
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::Invariant<D>(p.steps.back().post);
+    return model::Invariant<D>(Last(p).post);
   }
 };
 
@@ -47,19 +44,21 @@ inline void AddInvariantObligations(std::vector<Definition>& out) {
   out.push_back(Define<InvariantAtReset>(
       "invariant_base", "INVARIANT", "the reset state satisfies the invariant",
       MethodKind::kInductionBase, {}));
-  out.push_back(Define<InvariantPreserved>(
-      "invariant_step_set_guest_debug", "INVARIANT",
-      "KVM_SET_GUEST_DEBUG preserves the invariant", MethodKind::kInductionStep,
-      {kSetGuestDebugOp}));
-  out.push_back(Define<InvariantPreserved>(
-      "invariant_step_check_extension", "INVARIANT",
-      "KVM_CHECK_EXTENSION preserves the invariant", MethodKind::kInductionStep,
-      {kCheckExtensionOp}));
-  out.push_back(Define<InvariantPreserved>(
-      "invariant_step_run", "INVARIANT",
-      "one KVM_RUN iteration, whatever the guest does, preserves the "
-      "invariant",
-      MethodKind::kInductionStep, {kRunOp}));
+  const std::pair<model::TransitionKind, const char*> kinds[] = {
+      {model::kSetGuestDebug, "set_guest_debug"},
+      {model::kCheckExtension, "check_extension"},
+      {model::kGetOneReg, "get_one_reg"},
+      {model::kSetOneReg, "set_one_reg"},
+      {model::kVcpuInit, "vcpu_init"},
+      {model::kEnter, "enter"},
+      {model::kGuest, "guest"},
+      {model::kExit, "exit"}};
+  for (const auto& [kind, name] : kinds) {
+    out.push_back(Define<InvariantPreserved>(
+        std::string("invariant_step_") + name, "INVARIANT",
+        std::string("the ") + name + " transition preserves the invariant",
+        MethodKind::kInductionStep, {KindsOf(kind)}));
+  }
 }
 
 }  // namespace dbgref::proofs

@@ -1,136 +1,123 @@
-// The vCPU ioctls: KVM_SET_GUEST_DEBUG (REQ-IOCTL-VALID, REQ-IOCTL-DISABLE,
-// REQ-IOCTL-HWREGS) and KVM_CHECK_EXTENSION (REQ-CAP). Each requirement is
-// the model's predicate (model/requirements.h) on one operation of any kind
-// from any state satisfying the invariant; REQ-IOCTL-HWREGS also follows the
-// recorded registers into the next entry.
+// What the ioctls do (REQ-IOCTL-VALID, REQ-IOCTL-DISABLE, REQ-IOCTL-HWREGS,
+// REQ-CAP, REQ-ONE-REG, REQ-INIT), and that they leave the guest context
+// the guest's own (REQ-RESTORE): each the model's predicate on one ioctl
+// from any state satisfying the invariant.
 #ifndef DBGREF_PROOFS_STATEMENTS_IOCTL_H_
 #define DBGREF_PROOFS_STATEMENTS_IOCTL_H_
 
-#include <cstdint>
 #include <vector>
 
-#include "model/arch/registers.h"
-#include "model/host.h"
+#include "model/arch/id_regs.h"
+#include "model/op.h"
 #include "model/requirements.h"
-#include "model/uapi.h"
+#include "model/state.h"
 #include "proofs/statement.h"
 #include "proofs/statements_common.h"
 
 namespace dbgref::proofs {
 
-// ENABLE with a bit outside the valid set: the call KVM must refuse.
+// An unknown bit without ENABLE: the merged order refuses it too.
 struct IoctlValid : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
     const model::Op<D>& op = Last(p).op;
-    return And3<D>(
-        IsSet<D>(op), model::AnyBits<D>(op.control, KVM_GUESTDBG_ENABLE),
+    return D::and_(
+        D::not_(model::AnyBits<D>(op.control, KVM_GUESTDBG_ENABLE)),
         model::AnyBits<D>(op.control, ~uint64_t{KVM_GUESTDBG_VALID_MASK}));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqIoctlValid<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqIoctlValid)
 };
 
-// Without ENABLE, but with other bits, while guest debug is on.
+// Guest debug was on and is turned off.
 struct IoctlDisable : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    const model::Op<D>& op = Last(p).op;
-    return And3<D>(D::and_(IsSet<D>(op), model::DebugActive<D>(p.start)),
-                   D::not_(model::AnyBits<D>(op.control, KVM_GUESTDBG_ENABLE)),
-                   model::AnyBits<D>(op.control, KVM_GUESTDBG_USE_HW));
+    return D::and_(model::DebugActive<D>(p.start),
+                   D::eq(Last(p).op.control, D::lit(0)));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqIoctlDisable<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqIoctlDisable)
 };
 
 struct IoctlHwregs : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsSet<D>(Last(p).op), AcceptsUseHw<D>(Last(p).op));
+    return Accepts<D>(Last(p).op, KVM_GUESTDBG_USE_HW);
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqIoctlHwregs<D>(Last(p));
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqIoctlHwregs)
 };
 
-// KVM_SET_GUEST_DEBUG with ENABLE|USE_HW, accepted, then KVM_RUN: while the
-// guest runs, breakpoints 0..BRPs and watchpoints 0..WRPs hold exactly the
-// values userspace passed, and MDSCR_EL1.MDE is set.
-struct IoctlHwregsReachEntry {
-  template <class D>
-  static model::BoolOf<D> Assume(const Path<D>& p) {
-    return AcceptsUseHw<D>(p.steps[0].op);
-  }
+// A host with all sixteen breakpoints.
+struct Cap : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
     return D::eq(model::BrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15));
   }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    const model::DebugRegs<D>& want = p.steps[0].op.arch;
-    const model::DebugRegs<D>& hw = p.steps[1].obs.entry_hw;
-    const model::WordOf<D> brps = model::BrpsField<D>(p.host.id_aa64dfr0_el1);
-    const model::WordOf<D> wrps = model::WrpsField<D>(p.host.id_aa64dfr0_el1);
-    model::BoolOf<D> ok =
-        model::AnyBits<D>(p.steps[1].obs.entry_mdscr_el1, DBGREF_MDSCR_MDE);
-    for (std::size_t n = 0; n < model::kBankSize; ++n) {
-      const model::BoolOf<D> bp = D::ule(D::lit(n), brps);
-      const model::BoolOf<D> wp = D::ule(D::lit(n), wrps);
-      ok = D::and_(ok, model::Implies<D>(bp, D::eq(hw.bcr[n], want.bcr[n])));
-      ok = D::and_(ok, model::Implies<D>(bp, D::eq(hw.bvr[n], want.bvr[n])));
-      ok = D::and_(ok, model::Implies<D>(wp, D::eq(hw.wcr[n], want.wcr[n])));
-      ok = D::and_(ok, model::Implies<D>(wp, D::eq(hw.wvr[n], want.wvr[n])));
-    }
-    return ok;
-  }
+  DBGREF_REQUIREMENT_GOAL(ReqCap)
 };
 
-// HW_WPS on a host with 16 watchpoints.
-struct Cap : OneStep {
+// A register read while userspace's breakpoints are in force.
+struct OneReg : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return And3<D>(model::IsOp<D>(Last(p).op, DBGREF_OP_CHECK_EXTENSION),
-                   D::eq(Last(p).op.cap, D::lit(DBGREF_CAP_HW_WPS)),
-                   D::eq(model::WrpsField<D>(p.host.id_aa64dfr0_el1), D::lit(15)));
+    return D::and_(model::UseHwOn<D>(p.start),
+                   model::IsOneReg<D>(Last(p).op.reg, DBGREF_ONE_REG_BCR));
   }
+  DBGREF_REQUIREMENT_GOAL(ReqOneReg)
+};
+
+// A reset while guest debug is on.
+struct Init : OneStep {
   template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return model::ReqCap<D>(Last(p));
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    return model::UseHwOn<D>(p.start);
   }
+  DBGREF_REQUIREMENT_GOAL(ReqInit)
+};
+
+// An ioctl while guest debug is on, with the guest's registers set.
+struct RestoreIoctl : OneStep {
+  template <class D>
+  static model::BoolOf<D> Trigger(const Path<D>& p) {
+    return D::and_(model::SingleStepOn<D>(p.start),
+                   model::Ne<D>(p.start.ghost.mdscr_el1, D::lit(0)));
+  }
+  DBGREF_REQUIREMENT_GOAL(ReqRestore)
 };
 
 inline void AddIoctlObligations(std::vector<Definition>& out) {
+  const KindSet set = KindsOf(model::kSetGuestDebug);
   out.push_back(Define<IoctlValid>(
       "req_ioctl_valid", "REQ-IOCTL-VALID",
-      "ENABLE with a bit outside the valid set returns -EINVAL and changes "
-      "nothing; any other control word returns 0 and ENABLE stores it",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "a control bit outside the valid mask gives -EINVAL and changes "
+      "nothing, with ENABLE or without",
+      MethodKind::kFromInvariant, {set}));
   out.push_back(Define<IoctlDisable>(
       "req_ioctl_disable", "REQ-IOCTL-DISABLE",
-      "without ENABLE guest debug is off afterwards, whatever other bits "
-      "were passed",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "a valid control word without ENABLE turns guest debug off",
+      MethodKind::kFromInvariant, {set}));
   out.push_back(Define<IoctlHwregs>(
       "req_ioctl_hwregs", "REQ-IOCTL-HWREGS",
-      "ENABLE|USE_HW, accepted, records all 16 entries of every bank of "
-      "userspace's registers",
-      MethodKind::kFromInvariant, {kAnyOp}));
-  out.push_back(Define<IoctlHwregsReachEntry>(
-      "req_ioctl_hwregs_next_entry", "REQ-IOCTL-HWREGS",
-      "the registers recorded by ENABLE|USE_HW are in the hardware, and "
-      "enabled, when the guest next runs",
-      MethodKind::kFromInvariant, {kSetGuestDebugOp, kRunOp}));
+      "ENABLE|USE_HW records all 16 entries of each of userspace's banks",
+      MethodKind::kFromInvariant, {set}));
   out.push_back(Define<Cap>(
       "req_cap", "REQ-CAP",
-      "KVM_CHECK_EXTENSION reports BRPs+1 and WRPs+1, within 1..16, for "
-      "every ID_AA64DFR0_EL1, and 0 for other capabilities",
-      MethodKind::kFromInvariant, {kAnyOp}));
+      "HW_BPS and HW_WPS report BRPs+1 and WRPs+1 for every ID_AA64DFR0_EL1",
+      MethodKind::kFromInvariant, {KindsOf(model::kCheckExtension)}));
+  out.push_back(Define<OneReg>(
+      "req_one_reg", "REQ-ONE-REG",
+      "KVM_GET_ONE_REG reads the guest's own values and KVM_SET_ONE_REG "
+      "writes them, whatever guest debug does",
+      MethodKind::kFromInvariant,
+      {KindsOf(model::kGetOneReg) | KindsOf(model::kSetOneReg)}));
+  out.push_back(Define<Init>(
+      "req_init", "REQ-INIT",
+      "KVM_ARM_VCPU_INIT resets the guest's debug state and keeps "
+      "userspace's",
+      MethodKind::kFromInvariant, {KindsOf(model::kVcpuInit)}));
+  out.push_back(Define<RestoreIoctl>(
+      "req_restore_ioctl", "REQ-RESTORE",
+      "after every ioctl the guest context is the guest's own",
+      MethodKind::kFromInvariant, {kIoctlKinds}));
 }
 
 }  // namespace dbgref::proofs

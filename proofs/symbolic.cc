@@ -95,10 +95,9 @@ SymHost FreshHost(z3::context& ctx, const std::string& prefix) {
 
 FreshProgramInputs FreshProgram(z3::context& ctx, const std::string& prefix) {
   Z3Scope scope(ctx);
-  SymProgram placeholder{};
-  for (model::Line<Z>& l : placeholder.line) {
-    l = model::Line<Z>{Z::lit(0), model::InsnOfKind<Z>(DBGREF_INSN_NOP)};
-  }
+  const model::Line<Z> empty{Z::lit(0), model::InsnOfKind<Z>(DBGREF_INSN_NOP)};
+  SymProgram placeholder{{empty}};
+  static_assert(kProofLines == 1, "one placeholder line per program line");
   SymProgram p = placeholder;
   FreshWalker walker{ctx};
   model::WalkProgram<kProofLines>(walker, model::FieldName(prefix),
