@@ -37,8 +37,7 @@ void ClearDebug(VcpuState<D>& s, const WordOf<D>& esr_el2) {
   s.ctx.mdscr_el1 = D::ite(lend, s.preserved.mdscr_el1, s.ctx.mdscr_el1);
 #endif
   s.ctx.pstate = D::ite(
-      single,
-      SetBits<D>(s.ctx.pstate, DBGREF_SPSR_SS, s.preserved.pstate_ss),
+      lend, SetBits<D>(s.ctx.pstate, DBGREF_SPSR_SS, s.preserved.pstate_ss),
       s.ctx.pstate);
 }
 

@@ -8,6 +8,7 @@
 #ifndef DBGREF_MODEL_INVARIANT_H_
 #define DBGREF_MODEL_INVARIANT_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "model/arch/cpu.h"
@@ -34,7 +35,8 @@ BoolOf<D> ControlWellFormed(const VcpuState<D>& s) {
 
 // The phase is one of the four; the CPU has exited exactly in kPhaseExited;
 // an instruction waits to be completed only outside the guest; the guest
-// steps of a KVM_RUN are within the bound.
+// steps of a KVM_RUN are within the bound, and the count of completed
+// instructions saturates at 2.
 template <class D>
 BoolOf<D> PhaseWellFormed(const VcpuState<D>& s) {
   const BoolOf<D> in_cpu =
@@ -43,8 +45,9 @@ BoolOf<D> PhaseWellFormed(const VcpuState<D>& s) {
       D::ule(s.phase, D::lit(kPhaseReenter)),
       D::and_(Implies<D>(InPhase<D>(s, kPhaseGuest), D::not_(s.cpu.exited)),
               Implies<D>(InPhase<D>(s, kPhaseExited), s.cpu.exited)),
-      D::and_(Implies<D>(in_cpu, D::not_(s.increment_pc)),
-              D::ule(s.steps, D::lit(kMaxGuestSteps))));
+      And3<D>(Implies<D>(in_cpu, D::not_(s.increment_pc)),
+              D::ule(s.steps, D::lit(kMaxGuestSteps)),
+              D::ule(s.ghost.completed, D::lit(2))));
 }
 
 // Outside the guest (in userspace, or between two iterations of a KVM_RUN)
@@ -55,6 +58,42 @@ BoolOf<D> ContextIsGuestView(const VcpuState<D>& s) {
   const BoolOf<D> out =
       D::or_(InPhase<D>(s, kPhaseUser), InPhase<D>(s, kPhaseReenter));
   return Implies<D>(out, req_internal::ContextIsOwn<D>(s.ctx, s.ghost));
+}
+
+// Once exited (not on the interrupt at the bound), the exit is the
+// software step exception exactly when a step is pending: the step has
+// priority over every instruction ([arm:step-pending]), and no exception to
+// EL2 changes PSTATE.SS.
+template <class D>
+BoolOf<D> ExitedPendingIsStep(const VcpuState<D>& s) {
+  const BoolOf<D> pending =
+      D::and_(SingleStepOn<D>(s), D::not_(PstateSs<D>(s.cpu.pstate)));
+  return Implies<D>(
+      D::and_(InPhase<D>(s, kPhaseExited), D::not_(Interrupted<D>(s.cpu))),
+      BoolEq<D>(HasClass<D>(s.cpu.esr_el2, DBGREF_EC_SOFTSTP_LOW), pending));
+}
+
+// Once exited, the exception is one the CPU takes to EL2
+// (model/arch/execute.h): a debug exception, a trapped MRS or MSR, an MMIO
+// abort, or the interrupt at the bound.
+template <class D>
+BoolOf<D> ExitedForKnownClass(const VcpuState<D>& s) {
+  const WordOf<D>& esr = s.cpu.esr_el2;
+  const BoolOf<D> known = D::or_(
+      D::or_(IsDebugClassToEl2<D>(esr), HasClass<D>(esr, DBGREF_EC_SYS64)),
+      D::or_(HasClass<D>(esr, DBGREF_EC_DABT_LOW), Interrupted<D>(s.cpu)));
+  return Implies<D>(InPhase<D>(s, kPhaseExited), known);
+}
+
+// Between two iterations of a KVM_RUN that single-steps, no step is pending
+// and no instruction has completed: either would have ended in a step exit
+// to userspace instead.
+template <class D>
+BoolOf<D> ReenterNotStepped(const VcpuState<D>& s) {
+  const BoolOf<D> completed = Ne<D>(s.ghost.completed, D::lit(0));
+  return Implies<D>(
+      D::and_(InPhase<D>(s, kPhaseReenter), SingleStepOn<D>(s)),
+      D::and_(D::not_(s.pending_step), D::not_(completed)));
 }
 
 // The clauses that hold while the CPU holds the guest (kPhaseGuest or
@@ -78,10 +117,11 @@ struct GuestOnCpuClauses {
   BoolOf<D> others;
   // What the guest reaches directly is its own.
   BoolOf<D> direct;
-  // Single-step: PSTATE.SS as preserved is the guest's own; once an
-  // instruction completed, the step is pending (PSTATE.SS clear) at the PC
-  // after it, unless an ERET restored PSTATE.SS; the step is pending only
-  // after a completion, or when the run began with it pending.
+  // Single-step: PSTATE.SS as preserved is the guest's own whenever KVM
+  // lends MDSCR_EL1; with SINGLESTEP, once an instruction completed the
+  // step is pending (PSTATE.SS clear) at the PC after it, the step is
+  // pending only after a completion or when the run began with it pending,
+  // and at most one instruction completes.
   BoolOf<D> step;
 };
 
@@ -131,14 +171,13 @@ GuestOnCpuClauses<D> GuestOnCpu(const VcpuState<D>& s) {
       Implies<D>(D::not_(tda), And3<D>(D::not_(lend), s.dirty,
                                        RegsEq<D>(cpu.dbg, g.dbg))),
       D::and_(
-          Implies<D>(single, BoolEq<D>(s.preserved.pstate_ss, g.pstate_ss)),
+          Implies<D>(lend, BoolEq<D>(s.preserved.pstate_ss, g.pstate_ss)),
           And3<D>(
-              Implies<D>(D::and_(single, D::and_(completed,
-                                                 D::not_(g.eret_with_ss))),
-                         D::and_(D::not_(ss), D::eq(cpu.pc, g.next_pc))),
+              Implies<D>(D::and_(single, completed),
+                         D::and_(D::eq(cpu.pc, g.next_pc), D::not_(ss))),
               Implies<D>(D::and_(single, D::not_(ss)),
                          D::or_(completed, g.began_pending)),
-              D::ule(g.completed, D::lit(2))))};
+              Implies<D>(single, D::ule(g.completed, D::lit(1)))))};
 }
 
 // The invariant as named clauses, each implied by the phase where it
@@ -152,7 +191,10 @@ GuestOnCpuClauses<D> GuestOnCpu(const VcpuState<D>& s) {
   X(guest_mdscr)                    \
   X(guest_others)                   \
   X(guest_direct)                   \
-  X(guest_step)
+  X(guest_step)                     \
+  X(exited_pending_is_step)         \
+  X(exited_for_known_class)         \
+  X(reenter_not_stepped)
 
 template <class D>
 struct InvariantClauses {
@@ -167,6 +209,21 @@ inline constexpr const char* kInvariantClauseNames[] = {
 #undef DBGREF_INVARIANT_NAME
 };
 
+inline constexpr std::size_t kInvariantClauseCount =
+    sizeof(kInvariantClauseNames) / sizeof(kInvariantClauseNames[0]);
+
+// Clause k of c, in the order of DBGREF_INVARIANT_CLAUSES.
+template <class D>
+const BoolOf<D>& InvariantClauseAt(const InvariantClauses<D>& c,
+                                   std::size_t k) {
+  const BoolOf<D>* clauses[] = {
+#define DBGREF_INVARIANT_ADDRESS(name) &c.name,
+      DBGREF_INVARIANT_CLAUSES(DBGREF_INVARIANT_ADDRESS)
+#undef DBGREF_INVARIANT_ADDRESS
+  };
+  return *clauses[k];
+}
+
 template <class D>
 InvariantClauses<D> InvariantOf(const VcpuState<D>& s) {
   const BoolOf<D> in_cpu =
@@ -180,7 +237,10 @@ InvariantClauses<D> InvariantOf(const VcpuState<D>& s) {
                              Implies<D>(in_cpu, g.mdscr),
                              Implies<D>(in_cpu, g.others),
                              Implies<D>(in_cpu, g.direct),
-                             Implies<D>(in_cpu, g.step)};
+                             Implies<D>(in_cpu, g.step),
+                             ExitedPendingIsStep<D>(s),
+                             ExitedForKnownClass<D>(s),
+                             ReenterNotStepped<D>(s)};
 }
 
 template <class D>

@@ -21,6 +21,7 @@
 #include <cstdint>
 
 #include "model/arch/debug_events.h"
+#include "model/arch/exception_return.h"
 #include "model/arch/execute.h"
 #include "model/arch/id_regs.h"
 #include "model/arch/instruction.h"
@@ -336,8 +337,10 @@ BoolOf<D> ReqHwBreak(const Transition<D, N>& t) {
                              D::and_(matches, D::not_(g.step_pending)))));
 }
 
-// REQ-HW-WATCH: with USE_HW, a load or store about to execute (no software
-// step pending, no breakpoint first) that touches bytes one of userspace's
+// REQ-HW-WATCH: with USE_HW, a load or store of guest memory about to
+// execute (no software step pending, no breakpoint first; an MMIO store
+// faults at stage 2 before any watchpoint is checked, [arm:translate-first])
+// that touches bytes one of userspace's
 // watchpoints watches takes a watchpoint exception to EL2 (EC 0x34) before
 // it is performed: WnR says whether it stores, FAR is an address inside
 // the access, the instruction does not complete; and no other watchpoint
@@ -354,8 +357,11 @@ BoolOf<D> ReqHwWatch(const Transition<D, N>& t) {
       D::and_(g.runs_instruction, UseHwOn<D>(t.pre)),
       D::and_(IsMemoryAccess<D>(g.insn), D::not_(g.step_pending)),
       D::not_(AnyBreakpointMatches<D>(dfr0, t.pre.external, g.pc)));
-  const BoolOf<D> matches =
-      AnyWatchpointMatches<D>(dfr0, t.pre.external, addr, size, store);
+  const BoolOf<D> to_memory = D::or_(IsInsn<D>(g.insn, DBGREF_INSN_LOAD),
+                                     IsInsn<D>(g.insn, DBGREF_INSN_STORE));
+  const BoolOf<D> matches = D::and_(
+      to_memory,
+      AnyWatchpointMatches<D>(dfr0, t.pre.external, addr, size, store));
   const WordOf<D> syndrome = DebugSyndrome<D>(
       DBGREF_EC_WATCHPT_LOW, DBGREF_ESR_DEBUG_FSC);
   const WordOf<D> wnr = D::ite(store, D::lit(DBGREF_ESR_WNR), D::lit(0));
@@ -409,8 +415,9 @@ BoolOf<D> ReqBrk(const Transition<D, N>& t) {
 // REQ-SS: with SINGLESTEP,
 //  - no KVM_RUN completes a second instruction before its step exit, an
 //    instruction KVM emulated (completed at the next entry) counting as
-//    one; the only exception is the one the architecture makes: an ERET
-//    that restores PSTATE.SS = 1 steps its target too (spec/decisions.md);
+//    one (an ERET included: with MDCR_EL2.TDE set, debug exceptions are
+//    enabled where the guest's ERET executes, so it never restores
+//    PSTATE.SS, [arm:eret-ss]);
 //  - every step exit to userspace comes after exactly one completed
 //    instruction (none when the run began with the step already pending),
 //    and its pc is the PC after that instruction;
@@ -424,7 +431,6 @@ BoolOf<D> ReqSs(const Transition<D, N>& t) {
   const BoolOf<D> single = SingleStepOn<D>(t.pre);
   const Ghost<D>& pre = t.pre.ghost;
   const BoolOf<D> once = D::eq(pre.completed, D::lit(1));
-  const BoolOf<D> one_more_allowed = pre.eret_with_ss;
   // A GUEST step completes an instruction when it retires, returns from the
   // handler, or takes the guest into its own vector (not a step exception).
   const BoolOf<D> completes =
@@ -433,16 +439,14 @@ BoolOf<D> ReqSs(const Transition<D, N>& t) {
              D::and_(EventIs<D>(t.obs, DBGREF_EVENT_EXCEPTION_EL1),
                      D::not_(HasClass<D>(t.obs.esr, DBGREF_EC_SOFTSTP_CUR))));
   const BoolOf<D> no_second =
-      Implies<D>(And3<D>(Is<D, N>(t, kGuest), single,
-                         D::and_(once, D::not_(one_more_allowed))),
+      Implies<D>(And3<D>(Is<D, N>(t, kGuest), single, once),
                  D::not_(completes));
   const BoolOf<D> step_exit =
       And3<D>(Is<D, N>(t, kExit),
               D::eq(t.obs.exit_reason, D::lit(KVM_EXIT_DEBUG)),
               HasClass<D>(t.obs.hsr, DBGREF_EC_SOFTSTP_LOW));
   const BoolOf<D> count_ok = D::or_(
-      D::or_(once, D::and_(D::eq(pre.completed, D::lit(0)), pre.began_pending)),
-      D::and_(D::eq(pre.completed, D::lit(2)), one_more_allowed));
+      once, D::and_(D::eq(pre.completed, D::lit(0)), pre.began_pending));
   const BoolOf<D> exit_ok = Implies<D>(
       D::and_(step_exit, single),
       D::and_(count_ok, Implies<D>(once, D::eq(t.obs.exit_pc, pre.next_pc))));
@@ -596,7 +600,8 @@ BoolOf<D> ReqExit(const Transition<D, N>& t) {
 }
 
 // REQ-OFF: with guest debug off the guest runs with its own MDSCR_EL1
-// (masked as its OS lock says, REQ-OSLOCK) and PSTATE, and lazy switching
+// (masked as its OS lock says, REQ-OSLOCK) and PSTATE (its SS as the
+// exception return into the guest leaves it, [arm:eret-ss]), and lazy switching
 // works as before the series: trap while DIRTY is clear or the OS lock is
 // set, load the guest's registers when DIRTY or when the guest enabled
 // debug (KDE or MDE) itself, the host's otherwise.
@@ -613,9 +618,10 @@ BoolOf<D> ReqOff(const Transition<D, N>& t) {
       c.mdscr_el1);
   const BoolOf<D> loaded = D::or_(
       t.pre.dirty, AnyBits<D>(own, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE));
-  const WordOf<D> pstate =
+  const WordOf<D> pstate = ExceptionReturnPstate<D>(
       D::ite(t.pre.increment_pc, D::band(c.pstate, D::lit(~DBGREF_SPSR_SS)),
-             c.pstate);
+             c.pstate),
+      own, t.obs.entry_mdcr_el2, D::lit_bool(false), D::lit_bool(false));
   BoolOf<D> ok = D::eq(t.obs.entry_mdscr_el1, own);
   ok = D::and_(ok, D::eq(t.obs.entry_pstate,
                          D::band(pstate, D::lit(DBGREF_SPSR_SS |

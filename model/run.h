@@ -94,8 +94,6 @@ void Enter(const Host<D>& host, VcpuState<D>& s, Obs<D>& o) {
   const BoolOf<D> begins = InPhase<D>(s, kPhaseUser);
   s.steps = D::ite(begins, D::lit(0), s.steps);
   s.ghost.completed = D::ite(begins, D::lit(0), s.ghost.completed);
-  s.ghost.eret_with_ss =
-      D::and_(D::not_(begins), s.ghost.eret_with_ss);
   s.ghost.began_pending =
       D::ite(begins, D::and_(SingleStepOn<D>(s), s.pending_step),
              s.ghost.began_pending);
@@ -129,7 +127,6 @@ void RecordGuestIntent(Ghost<D>& ghost, const GuestStepEvent<D>& e,
   RecordWrite<D>(ghost, D::eq(e.event, D::lit(DBGREF_EVENT_RETIRED)), e.insn);
   ghost.completed = CountUp<D>(ghost.completed, e.completed);
   ghost.next_pc = D::ite(e.completed, pc_after, ghost.next_pc);
-  ghost.eret_with_ss = D::or_(ghost.eret_with_ss, e.eret_with_ss);
 }
 
 // GUEST: one step of the CPU, or the interrupt at the bound.
@@ -156,7 +153,7 @@ void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
 template <class D>
 void Exit(VcpuState<D>& s, Obs<D>& o) {
   const Cpu<D> cpu = s.cpu;
-  const BoolOf<D> single = SingleStepOn<D>(s);
+  const BoolOf<D> lent = D::or_(DebugActive<D>(s), s.ctx.os_locked);
   const BoolOf<D> interrupted = Interrupted<D>(cpu);
   RecordWrite<D>(s.ghost,
                  D::and_(D::not_(interrupted),
@@ -165,10 +162,13 @@ void Exit(VcpuState<D>& s, Obs<D>& o) {
   WorldSwitchOut<D>(s, cpu);
   ClearDebug<D>(s, D::ite(interrupted, D::lit(0), cpu.esr_el2));
   const ExitInfo<D> x = HandleExit<D>(s, cpu, interrupted);
-  // The guest's own PSTATE.SS follows the CPU, but not while userspace
-  // single-steps the guest (the host owns the step then).
-  s.ghost.pstate_ss =
-      D::ite(single, s.ghost.pstate_ss, PstateSs<D>(s.ctx.pstate));
+  // The guest's own PSTATE.SS follows the CPU, but not while KVM lends its
+  // MDSCR_EL1 (the guest's stepping is suspended then, and clear_debug gives
+  // back what setup_debug preserved); an UNDEF KVM injects clears it, as
+  // any exception entry does ([arm:exception-entry]).
+  s.ghost.pstate_ss = D::and_(
+      D::not_(x.undef),
+      D::ite(lent, s.ghost.pstate_ss, PstateSs<D>(s.ctx.pstate)));
   s.cpu = ZeroCpu<D>();
   o.step = D::lit(DBGREF_STEP_EXIT);
   o.op_kind = D::lit(DBGREF_OP_RUN);

@@ -57,8 +57,8 @@ enum Phase : uint64_t {
 // Ghost state, read only by requirement predicates; KVM's rules never read
 // it. The guest's intended view of its registers: the value it (or
 // userspace, with KVM_SET_ONE_REG) last wrote to each, or the reset value;
-// PSTATE.SS as the guest's own (frozen while userspace single-steps it:
-// the host owns the step then); and what the current KVM_RUN has done.
+// PSTATE.SS as the guest's own (frozen while KVM lends its MDSCR_EL1: its
+// stepping is suspended then); and what the current KVM_RUN has done.
 template <class D>
 struct Ghost {
   DebugRegs<D> dbg;
@@ -68,8 +68,6 @@ struct Ghost {
   BoolOf<D> os_locked;
   // Instructions completed since the KVM_RUN entered (saturating at 2).
   WordOf<D> completed;
-  // The runtime's ERET returned with PSTATE.SS set during this KVM_RUN.
-  BoolOf<D> eret_with_ss;
   // This KVM_RUN began with a software step pending (PSTATE.SS clear).
   BoolOf<D> began_pending;
   // The PC after the last instruction that completed.
@@ -119,7 +117,6 @@ Ghost<D> GhostOf(const GuestContext<D>& c) {
                   PstateSs<D>(c.pstate),
                   c.os_locked,
                   D::lit(0),
-                  D::lit_bool(false),
                   D::lit_bool(false),
                   c.pc};
 }
@@ -198,7 +195,6 @@ void WalkGhost(F& f, const FieldName& prefix, G&... g) {
   f.Bool(FieldName(prefix, "pstate_ss"), g.pstate_ss...);
   f.Bool(FieldName(prefix, "os_locked"), g.os_locked...);
   f.Word(FieldName(prefix, "completed"), g.completed...);
-  f.Bool(FieldName(prefix, "eret_with_ss"), g.eret_with_ss...);
   f.Bool(FieldName(prefix, "began_pending"), g.began_pending...);
   f.Word(FieldName(prefix, "next_pc"), g.next_pc...);
 }

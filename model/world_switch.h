@@ -7,6 +7,7 @@
 
 #include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/exception_return.h"
 #include "model/arch/registers.h"
 #include "model/domain.h"
 #include "model/host.h"
@@ -54,12 +55,19 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   DebugRegs<D> hw = Select<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
   hw = Select<D>(s.dirty, hw, host.host_regs);
   const BoolOf<D> f = D::lit_bool(false);
+  // KVM enters the guest with an exception return from EL2, where debug
+  // exceptions are disabled (EL2 is above their target, or PSTATE.D is set
+  // there): PSTATE.SS survives only when the guest steps at EL1
+  // ([arm:eret-ss], [kvm:entry-eret]).
+  const WordOf<D> pstate =
+      ExceptionReturnPstate<D>(s.ctx.pstate, s.ctx.mdscr_el1, s.mdcr_el2,
+                               f, D::lit_bool(false));
   return Cpu<D>{hw,
                 s.ctx.mdscr_el1,
                 s.ctx.mdccint_el1,
                 s.mdcr_el2,
                 s.ctx.pc,
-                s.ctx.pstate,
+                pstate,
                 s.ctx.elr_el1,
                 s.ctx.spsr_el1,
                 s.ctx.esr_el1,

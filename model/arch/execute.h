@@ -14,18 +14,20 @@
 //     says; [arm:mdcr-tda] an MRS or MSR of a debug register, MDSCR_EL1 or
 //     MDCCINT_EL1 traps to EL2 when MDCR_EL2.TDA is set or TDE is (TDE makes
 //     the CPU treat TDA as 1); [arm:mdcr-tdosa] one of OSLAR_EL1 or
-//     OSLSR_EL1 traps when TDOSA is set (or TDE); a store to MMIO is a data
-//     abort to EL2 (stage 2).
+//     OSLSR_EL1 traps when TDOSA is set (or TDE); [arm:translate-first] a
+//     store to MMIO is a data abort to EL2 (a stage 2 fault), and an access
+//     whose translation faults is not checked against the watchpoints.
 // [arm:debug-routing] debug exceptions go to EL2 when MDCR_EL2.TDE is set
 // (EC ..._LOW), otherwise to the guest's own vector (EC ..._CUR); an UNDEF
 // always goes to the guest. [arm:exception-entry] an exception taken to EL1
 // saves the preferred return address in ELR_EL1 and PSTATE in SPSR_EL1,
 // writes ESR_EL1 (and FAR_EL1 for a watchpoint), and continues at
 // VBAR_EL1 + 0x200 with PSTATE.D set and PSTATE.SS clear. [arm:step-retire]
-// an instruction that completes while software step is active-not-pending
-// (enabled, PSTATE.SS set) leaves it active-pending (PSTATE.SS clear).
-// [arm:eret] an exception return restores PSTATE, SS included, from
-// SPSR_EL1; the runtime's ERET returns as the guest's convention says.
+// an instruction that completes with MDSCR_EL1.SS and PSTATE.SS set clears
+// PSTATE.SS, whether or not debug exceptions are enabled (SSAdvance).
+// [arm:eret-ss] an exception return restores PSTATE from SPSR_EL1, SS only
+// as model/arch/exception_return.h says; the runtime's ERET returns as the
+// guest's convention says.
 #ifndef DBGREF_MODEL_ARCH_EXECUTE_H_
 #define DBGREF_MODEL_ARCH_EXECUTE_H_
 
@@ -34,6 +36,7 @@
 #include "model/arch/cpu.h"
 #include "model/arch/debug_events.h"
 #include "model/arch/debug_regs.h"
+#include "model/arch/exception_return.h"
 #include "model/arch/id_regs.h"
 #include "model/arch/instruction.h"
 #include "model/arch/registers.h"
@@ -55,8 +58,6 @@ struct GuestStepEvent {
   // An instruction completed: it executed, or it took an exception to the
   // guest's own vector (the step of a debugger that steps it is over).
   BoolOf<D> completed;
-  // The runtime's ERET returned with PSTATE.SS set.
-  BoolOf<D> eret_with_ss;
 };
 
 // MDCR_EL2.TDA as the CPU applies it: TDE makes the CPU treat TDA as 1.
@@ -150,7 +151,7 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
   const WordOf<D> access_size =
       D::ite(is_mmio, D::lit(DBGREF_MMIO_REPORT_SIZE), i.size);
   const BoolOf<D> watchpoint = And3<D>(
-      D::and_(runs, D::or_(is_load, is_store)), bp_on,
+      And3<D>(runs, D::or_(is_load, is_store), D::not_(is_mmio)), bp_on,
       AnyWatchpointMatches<D>(id_aa64dfr0_el1, cpu.dbg, access_addr,
                               access_size, is_store));
   const BoolOf<D> brk = D::and_(runs, IsInsn<D>(i, DBGREF_INSN_BRK));
@@ -176,8 +177,7 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                      TdaInEffect<D>(cpu.mdcr_el2)));
   const BoolOf<D> direct =
       And3<D>(is_sys, implemented, D::not_(sys_trap));
-  const BoolOf<D> mmio_abort =
-      And3<D>(runs, is_mmio, D::not_(watchpoint));
+  const BoolOf<D> mmio_abort = D::and_(runs, is_mmio);
   const BoolOf<D> eret =
       D::and_(runs, IsInsn<D>(i, DBGREF_INSN_HANDLER_ERET));
 
@@ -238,13 +238,17 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
   // [arm:step-retire], the runtime's ERET, the exception entries.
   const BoolOf<D> exception = D::or_(to_el2, to_el1);
   const BoolOf<D> retired = And3<D>(runs, D::not_(exception), D::not_(eret));
-  const BoolOf<D> ends_step = D::and_(retired, D::and_(step_on, ss));
+  const BoolOf<D> ends_step = And3<D>(
+      retired, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss);
   const WordOf<D> resume = ResumeAddress<D>(cpu.elr_el1, cpu.esr_el1);
   const BoolOf<D> after_own_step =
       HasClass<D>(cpu.esr_el1, DBGREF_EC_SOFTSTP_CUR);
-  const WordOf<D> eret_pstate =
+  const WordOf<D> eret_pstate = ExceptionReturnPstate<D>(
       D::ite(after_own_step, D::bor(cpu.spsr_el1, D::lit(DBGREF_SPSR_SS)),
-             cpu.spsr_el1);
+             cpu.spsr_el1),
+      cpu.mdscr_el1, cpu.mdcr_el2, cpu.os_locked,
+      DebugExceptionsEnabled<D>(cpu.mdcr_el2, cpu.mdscr_el1, cpu.pstate,
+                                cpu.os_locked));
 
   const WordOf<D> entry_pc = D::lit(DBGREF_VBAR + DBGREF_VECTOR_CURRENT_SPX_SYNC);
   cpu.elr_el1 = D::ite(to_el1, pc, cpu.elr_el1);
@@ -267,7 +271,11 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
       D::ite(eret, eret_pstate,
              D::ite(to_el1, D::lit(DBGREF_PSTATE_EXCEPTION_ENTRY),
                     stepped_pstate));
-  cpu.stepped = ends_step;
+  // The step completed (ISV in the next step exception): an instruction
+  // retired or an ERET executed while the step was active-not-pending.
+  cpu.stepped = D::or_(
+      ends_step,
+      And3<D>(eret, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss));
 
   const WordOf<D> event =
       D::ite(to_el2, D::lit(DBGREF_EVENT_TO_EL2),
@@ -282,8 +290,7 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                            D::ite(exception, esr, D::lit(0)),
                            far,
                            read_value,
-                           completed,
-                           D::and_(eret, PstateSs<D>(eret_pstate))};
+                           completed};
 }
 
 }  // namespace dbgref::model

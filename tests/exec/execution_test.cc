@@ -3,83 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <cstring>
-#include <vector>
 
 #include "model/concrete.h"
-#include "model/record_compare.h"
-#include "model/requirements.h"
+#include "tests/exec/vcpu_fixture.h"
 
 namespace dbgref::model {
 namespace {
-
-using C = ConcreteDomain;
-
-dbgref_host Host() {
-  dbgref_host h;
-  std::memset(&h, 0, sizeof(h));
-  h.id_aa64dfr0_el1 = (5ull << 12) | (3ull << 20);  // 6 bps, 4 wps
-  h.host_regs.dbg_bcr[0] = 0xdead;
-  return h;
-}
-
-struct Prog {
-  dbgref_program p{};
-  Prog& Add(uint32_t kind, uint64_t addr = 0, uint32_t size = 0,
-            uint32_t reg = 0, uint32_t index = 0, uint64_t value = 0,
-            uint32_t imm = 0) {
-    dbgref_line& l = p.line[p.count];
-    l.pc = DBGREF_CODE_BASE + 4 * p.count;
-    l.insn = dbgref_insn{kind, size, addr, reg, index, value, imm};
-    ++p.count;
-    return *this;
-  }
-};
-
-dbgref_op Op(uint32_t kind) {
-  dbgref_op op;
-  std::memset(&op, 0, sizeof(op));
-  op.kind = kind;
-  return op;
-}
-
-dbgref_op Debug(uint32_t control) {
-  dbgref_op op = Op(DBGREF_OP_SET_GUEST_DEBUG);
-  op.dbg.control = control;
-  return op;
-}
-
-class Vcpu {
- public:
-  explicit Vcpu(const dbgref_program& p)
-      : host_(Host()), program_(p), state_(Reset(host_)) {}
-  // Runs op; checks every requirement on every transition; returns the last
-  // observation.
-  dbgref_obs Do(const dbgref_op& op) {
-    std::vector<dbgref_obs> obs;
-    ForEachTransition(FromRecord(host_), FromRecord(program_), state_, op,
-                      [&](const ConcreteTransition& t) {
-                        for (int r = 0; r < kRequirementCount; ++r) {
-                          EXPECT_TRUE(RequirementHolds<C>(
-                              static_cast<Requirement>(r), t))
-                              << kRequirements[r].id << " at step "
-                              << obs.size() << "\n"
-                              << ObsToString(ToRecord(t.obs));
-                        }
-                        obs.push_back(ToRecord(t.obs));
-                      });
-    last_ = obs;
-    return obs.back();
-  }
-  const std::vector<dbgref_obs>& last() const { return last_; }
-  const ConcreteVcpu& state() const { return state_; }
-
- private:
-  dbgref_host host_;
-  dbgref_program program_;
-  ConcreteVcpu state_;
-  std::vector<dbgref_obs> last_;
-};
 
 constexpr uint64_t kStepExit = 0xCA000022;  // EC 0x32, IL, ISV 0, debug FSC
 
@@ -87,7 +16,7 @@ TEST(Execution, SingleStepThreeNops) {
   Vcpu v(Prog().Add(DBGREF_INSN_NOP).Add(DBGREF_INSN_NOP).Add(DBGREF_INSN_NOP).p);
   v.Do(Debug(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
   for (uint64_t k = 1; k <= 3; ++k) {
-    const dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+    const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
     EXPECT_EQ(o.exit_reason, KVM_EXIT_DEBUG);
     EXPECT_EQ(o.hsr >> 26, DBGREF_EC_SOFTSTP_LOW);
     EXPECT_EQ(o.hsr, kStepExit | DBGREF_ESR_STEP_ISV);
@@ -98,7 +27,7 @@ TEST(Execution, SingleStepThreeNops) {
 TEST(Execution, StepOverTrappedMrsIsOneExit) {
   Vcpu v(Prog().Add(DBGREF_INSN_MRS, 0, 0, DBGREF_REG_BVR, 0).Add(DBGREF_INSN_NOP).p);
   v.Do(Debug(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
-  const dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_DEBUG);
   EXPECT_EQ(o.hsr, kStepExit);  // taken at once after the skip: ISV 0
   EXPECT_EQ(o.exit_pc, DBGREF_CODE_BASE + 4);
@@ -110,7 +39,7 @@ TEST(Execution, UserBreakpointFiresAtItsAddress) {
   op.dbg.arch.dbg_bcr[1] = 0x1e7;  // E, PMC EL1+EL0, BAS 0b1111
   op.dbg.arch.dbg_bvr[1] = DBGREF_CODE_BASE + 8;
   v.Do(op);
-  const dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_DEBUG);
   EXPECT_EQ(o.hsr, 0xC2000022u);
   EXPECT_EQ(o.exit_pc, DBGREF_CODE_BASE + 8);
@@ -120,10 +49,10 @@ TEST(Execution, UserWatchpointOnStore) {
   Vcpu v(Prog().Add(DBGREF_INSN_LOAD, DBGREF_DATA_BASE + 0x10, 8)
              .Add(DBGREF_INSN_STORE, DBGREF_DATA_BASE + 4, 4).p);
   dbgref_op op = Debug(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW);
-  op.dbg.arch.dbg_wcr[0] = 0x1ff7;  // E, PAC EL1+EL0, LSC both, BAS 0xff
+  op.dbg.arch.dbg_wcr[0] = 0x1ff7;  // E, PAC EL1+EL0, LSC stores, BAS 0xff
   op.dbg.arch.dbg_wvr[0] = DBGREF_DATA_BASE;
   v.Do(op);
-  const dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_DEBUG);
   EXPECT_EQ(o.hsr, 0xD2000062u);
   EXPECT_EQ(o.exit_far, DBGREF_DATA_BASE + 4);
@@ -133,19 +62,19 @@ TEST(Execution, UserWatchpointOnStore) {
 TEST(Execution, BrkExitsUnderGuestDebugAndGoesToTheGuestOtherwise) {
   Vcpu on(Prog().Add(DBGREF_INSN_BRK, 0, 0, 0, 0, 0, 0x7).p);
   on.Do(Debug(KVM_GUESTDBG_ENABLE));
-  dbgref_obs o = on.Do(Op(DBGREF_OP_RUN));
+  dbgref_obs o = on.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_DEBUG);
   EXPECT_EQ(o.hsr, 0xF2000007u);
   EXPECT_EQ(o.exit_pc, DBGREF_CODE_BASE);
 
   Vcpu off(Prog().Add(DBGREF_INSN_BRK, 0, 0, 0, 0, 0, 0x7).Add(DBGREF_INSN_REPORT).p);
-  o = off.Do(Op(DBGREF_OP_RUN));
+  o = off.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_EXCEPTION);
   EXPECT_EQ(o.ctx_esr_el1, 0xF2000007u);
   EXPECT_EQ(o.ctx_elr_el1, DBGREF_CODE_BASE);
   // The handler resumes after the BRK: the report.
-  o = off.Do(Op(DBGREF_OP_RUN));
+  o = off.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_REPORT);
   EXPECT_EQ(o.exit_pc, DBGREF_CODE_BASE + 4);
@@ -159,7 +88,7 @@ TEST(Execution, GuestOwnBreakpointAndOsLock) {
            DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE)
       .Add(DBGREF_INSN_NOP);
   Vcpu v(p.p);
-  dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+  dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_EXCEPTION);
   EXPECT_EQ(o.ctx_esr_el1, 0xC6000022u);  // EC 0x31
@@ -174,14 +103,14 @@ TEST(Execution, GuestOwnBreakpointAndOsLock) {
       .Add(DBGREF_INSN_NOP)
       .Add(DBGREF_INSN_MRS, 0, 0, DBGREF_REG_OSLSR);
   Vcpu l(locked.p);
-  o = l.Do(Op(DBGREF_OP_RUN));
+  o = l.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_END);
 }
 
 TEST(Execution, UnimplementedRegisterUndefs) {
   Vcpu v(Prog().Add(DBGREF_INSN_MRS, 0, 0, DBGREF_REG_BCR, 9).p);
-  const dbgref_obs o = v.Do(Op(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_EXCEPTION);
   EXPECT_EQ(o.ctx_esr_el1, 0x02000000u);
 }
