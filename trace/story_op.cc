@@ -171,6 +171,7 @@ class HandlerRun {
     std::string text = absl::StrCat("guest at ", Hex(first_pc_), ": ");
     if (plain_ == 0) return absl::StrCat(text, "the handler's eret, back to ",
                                          Hex(target));
+    if (plain_ == 1 && !eret_) return text + "handler instruction";
     absl::StrAppend(&text, "the handler's ",
                     plain_ == 1 ? std::string("instruction")
                                 : absl::StrCat(plain_, " instructions"));
