@@ -61,8 +61,7 @@ std::string FormatOp(const dbgref_op& op) {
                           OneRegName(op.reg, op.reg_index));
     case DBGREF_OP_SET_ONE_REG:
       return absl::StrCat("ioctl set_one_reg ",
-                          OneRegName(op.reg, op.reg_index), " ",
-                          Hex(op.value));
+                          OneRegName(op.reg, op.reg_index), " ", Hex(op.value));
     case DBGREF_OP_VCPU_INIT:
       return "ioctl vcpu_init";
     case DBGREF_OP_RUN:
@@ -79,8 +78,8 @@ std::string FormatTrace(const Trace& trace) {
       RegisterList(trace.host.host_regs, "host.");
   if (!host_registers.empty()) absl::StrAppend(&out, " ", host_registers);
   absl::StrAppend(&out, "\nprogram\n");
-  for (uint32_t i = 0;
-       i < trace.program.count && i < DBGREF_MAX_PROGRAM_LINES; ++i) {
+  for (uint32_t i = 0; i < trace.program.count && i < DBGREF_MAX_PROGRAM_LINES;
+       ++i) {
     absl::StrAppend(&out, FormatLine(trace.program.line[i]), "\n");
   }
   absl::StrAppend(&out, "end\n");

@@ -154,8 +154,7 @@ std::optional<OneReg> FindOneRegByName(absl::string_view name) {
 std::string AccessMnemonic(bool is_store, uint32_t size) {
   for (size_t i = 0; i < kSizeSuffixes.size(); ++i) {
     if (size == (1u << i)) {
-      return absl::StrCat(is_store ? "str" : "ldr",
-                          kSizeSuffixes.substr(i, 1));
+      return absl::StrCat(is_store ? "str" : "ldr", kSizeSuffixes.substr(i, 1));
     }
   }
   return absl::StrCat(is_store ? "str" : "ldr", "?", size);

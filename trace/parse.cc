@@ -83,10 +83,10 @@ absl::Status AddProgramLine(const Line& line, dbgref_program& program,
   const int column = line.tokens[0].column;
   for (uint32_t i = 0; i < program.count; ++i) {
     if (program.line[i].pc == parsed->pc) {
-      return ErrorAt(line.number, column,
-                     absl::StrCat("address ", Hex(parsed->pc),
-                                  " already has a line (line ",
-                                  line_numbers[i], ")"));
+      return ErrorAt(
+          line.number, column,
+          absl::StrCat("address ", Hex(parsed->pc),
+                       " already has a line (line ", line_numbers[i], ")"));
     }
   }
   if (program.count == DBGREF_MAX_PROGRAM_LINES) {
@@ -140,7 +140,8 @@ absl::Status Parser::Take(const Line& line) {
       break;
   }
   if (first.text == "host") {
-    if (have_host_) return ErrorAt(line.number, first.column, "a second host line");
+    if (have_host_)
+      return ErrorAt(line.number, first.column, "a second host line");
     if (part_ != Part::kHost) {
       return ErrorAt(line.number, first.column,
                      "the host line must come before the program and the "

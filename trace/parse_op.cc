@@ -109,7 +109,8 @@ absl::StatusOr<dbgref_op> ParseSetGuestDebug(const Line& line) {
 
 absl::StatusOr<dbgref_op> ParseCheckExtension(const Line& line) {
   if (absl::Status s = ArgumentCount(
-          line, 2, 1, "check_extension takes exactly cap=<hw_bps|hw_wps|other>");
+          line, 2, 1,
+          "check_extension takes exactly cap=<hw_bps|hw_wps|other>");
       !s.ok()) {
     return s;
   }
@@ -153,8 +154,8 @@ absl::StatusOr<dbgref_op> ParseGetOneReg(const Line& line) {
 }
 
 absl::StatusOr<dbgref_op> ParseSetOneReg(const Line& line) {
-  if (absl::Status s = ArgumentCount(line, 2, 2,
-                                     "set_one_reg takes a register and a value");
+  if (absl::Status s =
+          ArgumentCount(line, 2, 2, "set_one_reg takes a register and a value");
       !s.ok()) {
     return s;
   }

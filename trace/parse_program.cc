@@ -51,8 +51,8 @@ absl::StatusOr<Register> SysRegAt(const Line& line, absl::string_view text,
                      "DBGWVR<n>_EL1 with n 0..15, MDSCR_EL1, MDCCINT_EL1, "
                      "OSLAR_EL1, OSLSR_EL1)"));
   }
-  if (absl::Status s = RuleAt(line, column,
-                              SysRegDirectionProblem(is_msr, reg->reg_kind));
+  if (absl::Status s =
+          RuleAt(line, column, SysRegDirectionProblem(is_msr, reg->reg_kind));
       !s.ok()) {
     return s;
   }
@@ -60,8 +60,8 @@ absl::StatusOr<Register> SysRegAt(const Line& line, absl::string_view text,
 }
 
 absl::StatusOr<dbgref_insn> ParseAccess(const Line& line, const Access& a) {
-  const std::string usage = absl::StrCat(
-      AccessMnemonic(a.is_store, a.size), " takes one operand, [ADDRESS]");
+  const std::string usage = absl::StrCat(AccessMnemonic(a.is_store, a.size),
+                                         " takes one operand, [ADDRESS]");
   if (absl::Status s = OperandCount(line, 1, usage); !s.ok()) return s;
   const Token& operand = line.tokens[2];
   absl::string_view text = operand.text;
@@ -127,11 +127,10 @@ absl::StatusOr<dbgref_insn> ParseMsr(const Line& line) {
                    "expected ',' after the register");
   }
   name.remove_suffix(1);
-  absl::StatusOr<Register> reg =
-      SysRegAt(line, name, reg_token.column, true);
+  absl::StatusOr<Register> reg = SysRegAt(line, name, reg_token.column, true);
   if (!reg.ok()) return reg.status();
-  absl::StatusOr<uint64_t> value = NumberAt(
-      line, line.tokens[3].text, line.tokens[3].column, UINT64_MAX);
+  absl::StatusOr<uint64_t> value =
+      NumberAt(line, line.tokens[3].text, line.tokens[3].column, UINT64_MAX);
   if (!value.ok()) return value.status();
   return Msr(reg->reg_kind, reg->index, *value);
 }
@@ -140,8 +139,8 @@ absl::StatusOr<dbgref_insn> ParseInsn(const Line& line) {
   const Token& mnemonic = line.tokens[1];
   const absl::string_view m = mnemonic.text;
   if (m == "nop" || m == "report") {
-    if (absl::Status s = OperandCount(
-            line, 0, absl::StrCat(m, " takes no operand"));
+    if (absl::Status s =
+            OperandCount(line, 0, absl::StrCat(m, " takes no operand"));
         !s.ok()) {
       return s;
     }
@@ -173,15 +172,14 @@ absl::StatusOr<dbgref_line> ParseProgramLine(const Line& line) {
   absl::StatusOr<uint64_t> pc =
       NumberAt(line, text, address.column, UINT64_MAX);
   if (!pc.ok()) return pc.status();
-  if (absl::Status s =
-          RuleAt(line, address.column, ProgramAddressProblem(*pc));
+  if (absl::Status s = RuleAt(line, address.column, ProgramAddressProblem(*pc));
       !s.ok()) {
     return s;
   }
   if (line.tokens.size() < 2) {
-    return ErrorAt(line.number, address.column,
-                   absl::StrCat("expected an instruction after '",
-                                address.text, "'"));
+    return ErrorAt(
+        line.number, address.column,
+        absl::StrCat("expected an instruction after '", address.text, "'"));
   }
   absl::StatusOr<dbgref_insn> insn = ParseInsn(line);
   if (!insn.ok()) return insn.status();

@@ -21,11 +21,10 @@ namespace {
 std::string HexString(uint64_t value) { return JsonString(Hex(value)); }
 
 std::string ExitJson(const OpOutcome& o) {
-  return absl::StrCat("{\"reason\": ", JsonString(ExitReasonName(o.exit_reason)),
-                      ", \"code\": ", o.exit_reason,
-                      ", \"hsr\": ", HexString(o.hsr),
-                      ", \"pc\": ", HexString(o.pc),
-                      ", \"far\": ", HexString(o.far), "}");
+  return absl::StrCat(
+      "{\"reason\": ", JsonString(ExitReasonName(o.exit_reason)),
+      ", \"code\": ", o.exit_reason, ", \"hsr\": ", HexString(o.hsr),
+      ", \"pc\": ", HexString(o.pc), ", \"far\": ", HexString(o.far), "}");
 }
 
 std::string ExceptionJson(const GuestException& e) {
@@ -42,10 +41,10 @@ std::string OpJson(size_t index, const dbgref_op* op, const OpOutcome& o) {
       "    {\"index\": ", index,
       ", \"op\": ", JsonString(op != nullptr ? FormatOp(*op) : ""),
       ", \"ret\": ", o.ret, ", \"value\": ", HexString(o.value),
-      ",\n     \"exit\": ", run ? ExitJson(o) : "null",
-      ",\n     \"reads\": [", absl::StrJoin(reads, ", "), "]",
-      ", \"exception\": ",
-      o.exception ? ExceptionJson(*o.exception) : "null", "}");
+      ",\n     \"exit\": ", run ? ExitJson(o) : "null", ",\n     \"reads\": [",
+      absl::StrJoin(reads, ", "), "]",
+      ", \"exception\": ", o.exception ? ExceptionJson(*o.exception) : "null",
+      "}");
 }
 
 }  // namespace

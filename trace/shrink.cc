@@ -67,8 +67,7 @@ std::vector<OpEdit> OpEdits(Values values) {
       return op.kind == DBGREF_OP_SET_ONE_REG &&
              MakePlain<uint64_t>(op.value, plain);
     });
-    edits.push_back(
-        [](dbgref_op& op) { return MakePlain(op.reg_index, 0u); });
+    edits.push_back([](dbgref_op& op) { return MakePlain(op.reg_index, 0u); });
   }
   return edits;
 }

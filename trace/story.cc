@@ -51,13 +51,14 @@ std::vector<std::string> DifferenceLines(const OpObservations& model,
     }
   } else if (k < model.size()) {
     out.push_back(absl::StrCat(name, " differs here: its operation ends after ",
-                               revision.size(), " steps, the model's goes on "
-                               "with ", StepName(model[k].step), " step"));
+                               revision.size(),
+                               " steps, the model's goes on "
+                               "with ",
+                               StepName(model[k].step), " step"));
   } else {
-    out.push_back(absl::StrCat(name, " differs here: it goes on with ",
-                               StepName(revision[k].step),
-                               " step, the model's operation ends after ",
-                               model.size(), " steps"));
+    out.push_back(absl::StrCat(
+        name, " differs here: it goes on with ", StepName(revision[k].step),
+        " step, the model's operation ends after ", model.size(), " steps"));
   }
   return out;
 }
@@ -133,9 +134,8 @@ std::vector<std::string> WrapLine(const std::string& line, size_t width) {
   std::vector<std::string> out;
   std::string current = line.substr(0, lead);
   bool empty = true;  // current holds no word yet
-  for (absl::string_view word :
-       absl::StrSplit(absl::string_view(line).substr(lead), ' ',
-                      absl::SkipEmpty())) {
+  for (absl::string_view word : absl::StrSplit(
+           absl::string_view(line).substr(lead), ' ', absl::SkipEmpty())) {
     if (!empty && current.size() + 1 + word.size() > width) {
       out.push_back(current);
       current = hanging;

@@ -41,8 +41,8 @@ std::string Ret(int64_t ret) {
 std::string IoctlHead(const dbgref_op& op, const dbgref_obs& o) {
   switch (op.kind) {
     case DBGREF_OP_SET_GUEST_DEBUG: {
-      std::string args = op.dbg.control == 0 ? std::string("0")
-                                             : ControlName(op.dbg.control);
+      std::string args =
+          op.dbg.control == 0 ? std::string("0") : ControlName(op.dbg.control);
       if (op.dbg.pad != 0) absl::StrAppend(&args, ", pad=", Hex(op.dbg.pad));
       const std::string regs = RegisterList(op.dbg.arch, "");
       if (!regs.empty()) absl::StrAppend(&args, ", ", regs);
@@ -144,8 +144,8 @@ std::optional<std::string> ReportText(const dbgref_obs& g,
       x.ret != 0) {
     return std::nullopt;
   }
-  const char* what = insn.kind == DBGREF_INSN_REPORT   ? "report"
-                     : insn.kind == DBGREF_INSN_END    ? "end report"
+  const char* what = insn.kind == DBGREF_INSN_REPORT ? "report"
+                     : insn.kind == DBGREF_INSN_END  ? "end report"
                      : insn.kind == DBGREF_INSN_HANDLER_REPORT
                          ? "exception report"
                          : nullptr;
@@ -169,8 +169,8 @@ class HandlerRun {
   // The line, for the ERET's target (where the guest went on).
   std::string Text(uint64_t target) const {
     std::string text = absl::StrCat("guest at ", Hex(first_pc_), ": ");
-    if (plain_ == 0) return absl::StrCat(text, "the handler's eret, back to ",
-                                         Hex(target));
+    if (plain_ == 0)
+      return absl::StrCat(text, "the handler's eret, back to ", Hex(target));
     if (plain_ == 1 && !eret_) return text + "handler instruction";
     absl::StrAppend(&text, "the handler's ",
                     plain_ == 1 ? std::string("instruction")
@@ -252,8 +252,7 @@ std::string RunTeller::ToEl2(size_t k, const dbgref_insn& insn,
     return *report;
   }
   return absl::StrCat(GuestAt(g.pc, insn), " -> ", ToEl2Name(ClassOf(g.esr)),
-                      ", ",
-                      ExitText(x, insn.kind == DBGREF_INSN_MRS));
+                      ", ", ExitText(x, insn.kind == DBGREF_INSN_MRS));
 }
 
 void RunTeller::Tell() {

@@ -34,10 +34,9 @@ std::optional<std::string> GuestRegisterProblem(uint32_t reg, uint32_t index) {
   if (reg >= DBGREF_REG_KIND_COUNT) {
     return absl::StrCat("register kind ", reg, " names no register");
   }
-  if (model::IsRegisterBank(reg) ? index >= KVM_ARM_MAX_DBG_REGS
-                                 : index != 0) {
-    return absl::StrCat("register index ", index, " of ",
-                        RegisterName(reg, 0), " is out of range");
+  if (model::IsRegisterBank(reg) ? index >= KVM_ARM_MAX_DBG_REGS : index != 0) {
+    return absl::StrCat("register index ", index, " of ", RegisterName(reg, 0),
+                        " is out of range");
   }
   return std::nullopt;
 }
@@ -50,7 +49,8 @@ std::optional<std::string> Unused(bool all_zero, absl::string_view what) {
 }  // namespace
 
 std::optional<std::string> ProgramAddressProblem(uint64_t pc) {
-  if (pc % 4 != 0) return absl::StrCat("address ", Hex(pc), " is not 4-aligned");
+  if (pc % 4 != 0)
+    return absl::StrCat("address ", Hex(pc), " is not 4-aligned");
   if (!InCode(pc)) {
     return absl::StrCat("address ", Hex(pc), " is outside the code region ",
                         Region(DBGREF_CODE_BASE, DBGREF_CODE_SIZE));
@@ -147,7 +147,8 @@ std::optional<std::string> OpProblem(const dbgref_op& op) {
       return Unused(op.cap == 0 && no_reg, "set_guest_debug");
     case DBGREF_OP_CHECK_EXTENSION:
       if (op.cap > DBGREF_CAP_OTHER) {
-        return absl::StrCat("capability ", op.cap, " is not one of hw_bps, "
+        return absl::StrCat("capability ", op.cap,
+                            " is not one of hw_bps, "
                             "hw_wps, other");
       }
       return Unused(no_dbg && no_reg, "check_extension");
@@ -156,7 +157,8 @@ std::optional<std::string> OpProblem(const dbgref_op& op) {
       const bool banked =
           op.reg >= DBGREF_ONE_REG_BCR && op.reg <= DBGREF_ONE_REG_WVR;
       if (op.reg >= DBGREF_ONE_REG_COUNT) {
-        return absl::StrCat("ONE_REG register ", op.reg, " is not one a trace "
+        return absl::StrCat("ONE_REG register ", op.reg,
+                            " is not one a trace "
                             "names");
       }
       if (banked ? op.reg_index >= KVM_ARM_MAX_DBG_REGS : op.reg_index != 0) {
@@ -192,8 +194,7 @@ absl::Status ValidateTrace(const Trace& trace) {
     std::optional<std::string> problem = ProgramAddressProblem(line.pc);
     for (uint32_t m = 0; !problem && m < n; ++m) {
       if (p.line[m].pc == line.pc) {
-        problem = absl::StrCat("program line ", m + 1,
-                               " has the same address");
+        problem = absl::StrCat("program line ", m + 1, " has the same address");
       }
     }
     if (!problem) problem = InsnProblem(line.insn);

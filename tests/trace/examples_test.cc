@@ -89,7 +89,8 @@ TEST_P(Examples, ParsesRoundTripsAndTellsItsStory) {
   }
   for (const std::string& key : GetParam().key_lines) {
     EXPECT_NE(std::find(lines.begin(), lines.end(), key), lines.end())
-        << "missing: " << key << "\nin:\n" << absl::StrJoin(lines, "\n");
+        << "missing: " << key << "\nin:\n"
+        << absl::StrJoin(lines, "\n");
   }
   const std::string story = TellStory(*trace, obs);
   EXPECT_EQ(CarriedStory(Read(path)), story)
@@ -162,13 +163,13 @@ INSTANTIATE_TEST_SUITE_P(
                  "KVM_GET_ONE_REG(DBGWVR0_EL1) -> 0x20008",
                  "KVM_GET_ONE_REG(PC) -> 0x10010",
                  "KVM_GET_ONE_REG(PSTATE) -> 0x3c5"}},
-        Example{"vcpu_init.trace",
-                {"KVM_ARM_VCPU_INIT -> 0",
-                 "KVM_GET_ONE_REG(DBGBVR0_EL1) -> 0x0",
-                 "KVM_GET_ONE_REG(MDSCR_EL1) -> 0x0",
-                 "KVM_GET_ONE_REG(PC) -> 0x10000",
-                 "guest at 0x10004: nop -> breakpoint, KVM_EXIT_DEBUG "
-                 "hsr=0xc2000022"}},
+        Example{
+            "vcpu_init.trace",
+            {"KVM_ARM_VCPU_INIT -> 0", "KVM_GET_ONE_REG(DBGBVR0_EL1) -> 0x0",
+             "KVM_GET_ONE_REG(MDSCR_EL1) -> 0x0",
+             "KVM_GET_ONE_REG(PC) -> 0x10000",
+             "guest at 0x10004: nop -> breakpoint, KVM_EXIT_DEBUG "
+             "hsr=0xc2000022"}},
         Example{"qemu_gdbstub.trace",
                 {"guest at 0x1000c: strx [0x20010] -> watchpoint, "
                  "KVM_EXIT_DEBUG hsr=0xd2000062 far=0x20010",

@@ -42,7 +42,8 @@ TEST(Outcome, IoctlsGiveTheirReturnValueAndValue) {
   EXPECT_EQ(o[1].exit_reason, 0u);
   EXPECT_TRUE(o[1].reads.empty());
   EXPECT_EQ(o[6].value, 0x20008u);  // what the guest wrote
-  const std::vector<OpOutcome> caps = OnModel(Example("use_hw_breakpoint.trace"));
+  const std::vector<OpOutcome> caps =
+      OnModel(Example("use_hw_breakpoint.trace"));
   EXPECT_EQ(caps[0].ret, 6);  // KVM_CHECK_EXTENSION: 6 breakpoints
 }
 

@@ -158,7 +158,8 @@ TEST(Shrink, InstructionsBecomeNopsWhereOnlyTheirAddressMatters) {
   const auto fails = [](const Trace& t) {
     int found = 0;
     for (uint32_t i = 0; i < t.program.count; ++i) {
-      found += t.program.line[i].pc == 0x10010 || t.program.line[i].pc == 0x10018;
+      found +=
+          t.program.line[i].pc == 0x10010 || t.program.line[i].pc == 0x10018;
     }
     return found == 2;
   };

@@ -243,7 +243,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "line 4, column 1: the program section has no 'end'"},
         BadTrace{V2 "program\nend now\n",
                  "line 3, column 5: end takes nothing after it"},
-        BadTrace{V2 "end\n", "line 2, column 1: 'end' outside a program section"},
+        BadTrace{V2 "end\n",
+                 "line 2, column 1: 'end' outside a program section"},
         BadTrace{V2 "0x10000: nop\n",
                  "line 2, column 1: a program line outside the program "
                  "section"},

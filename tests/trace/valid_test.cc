@@ -31,10 +31,12 @@ TEST(ValidateTrace, AcceptsEveryKindOfLineAndOperation) {
                        Store(1, DBGREF_DATA_BASE), Brk(0xffff),
                        Mrs(DBGREF_REG_OSLSR), Msr(DBGREF_REG_OSLAR, 0, 1),
                        Mrs(DBGREF_REG_WVR, 15), Report()});
-  t.ops = {SetGuestDebugOp(0xffffffff), CheckExtensionOp(DBGREF_CAP_OTHER),
+  t.ops = {SetGuestDebugOp(0xffffffff),
+           CheckExtensionOp(DBGREF_CAP_OTHER),
            GetOneRegOp(DBGREF_ONE_REG_WCR, 15),
            SetOneRegOp(DBGREF_ONE_REG_PC, 0, DBGREF_CODE_BASE + 0xfffc),
-           SetOneRegOp(DBGREF_ONE_REG_PSTATE, 0, 0xf02003c5), VcpuInitOp(),
+           SetOneRegOp(DBGREF_ONE_REG_PSTATE, 0, 0xf02003c5),
+           VcpuInitOp(),
            RunOp()};
   EXPECT_EQ(Problem(t), "ok");
 }

@@ -17,11 +17,10 @@ namespace dbgref::trace::testing {
 namespace {
 
 rc::Gen<uint64_t> Word() {
-  return rc::gen::oneOf(
-      rc::gen::arbitrary<uint64_t>(),
-      rc::gen::elementOf(std::vector<uint64_t>{
-          0, 1, 0x1e7, 0x1ff7, DBGREF_CODE_BASE, DBGREF_DATA_BASE,
-          UINT64_MAX}));
+  return rc::gen::oneOf(rc::gen::arbitrary<uint64_t>(),
+                        rc::gen::elementOf(std::vector<uint64_t>{
+                            0, 1, 0x1e7, 0x1ff7, DBGREF_CODE_BASE,
+                            DBGREF_DATA_BASE, UINT64_MAX}));
 }
 
 rc::Gen<uint32_t> Index() { return rc::gen::inRange<uint32_t>(0, 16); }
@@ -59,9 +58,8 @@ rc::Gen<uint64_t> PcValue() {
 }
 
 rc::Gen<uint64_t> PstateValue() {
-  return rc::gen::map(Word(), [](uint64_t v) {
-    return (v & kPstateAllowedBits) | 0x5;
-  });
+  return rc::gen::map(
+      Word(), [](uint64_t v) { return (v & kPstateAllowedBits) | 0x5; });
 }
 
 }  // namespace
@@ -69,8 +67,7 @@ rc::Gen<uint64_t> PstateValue() {
 rc::Gen<dbgref_insn> ValidInsn() {
   return rc::gen::oneOf(
       rc::gen::just(Nop()), rc::gen::just(Report()), Access(false),
-      Access(true),
-      rc::gen::map(rc::gen::inRange<uint32_t>(0, 0x10000), Brk),
+      Access(true), rc::gen::map(rc::gen::inRange<uint32_t>(0, 0x10000), Brk),
       rc::gen::map(GuestRegister(false),
                    [](std::pair<uint32_t, uint32_t> r) {
                      return Mrs(r.first, r.second);
@@ -95,13 +92,13 @@ rc::Gen<dbgref_op> ValidOp() {
                    }),
       rc::gen::map(rc::gen::inRange<uint32_t>(0, 3), CheckExtensionOp),
       rc::gen::just(RunOp()), rc::gen::just(VcpuInitOp()),
-      rc::gen::map(rc::gen::pair(rc::gen::inRange<uint32_t>(
-                                     0, DBGREF_ONE_REG_COUNT),
-                                 Index()),
-                   [](std::pair<uint32_t, uint32_t> r) {
-                     return GetOneRegOp(
-                         r.first, r.first >= DBGREF_ONE_REG_BCR ? r.second : 0);
-                   }),
+      rc::gen::map(
+          rc::gen::pair(rc::gen::inRange<uint32_t>(0, DBGREF_ONE_REG_COUNT),
+                        Index()),
+          [](std::pair<uint32_t, uint32_t> r) {
+            return GetOneRegOp(r.first,
+                               r.first >= DBGREF_ONE_REG_BCR ? r.second : 0);
+          }),
       rc::gen::map(
           rc::gen::tuple(rc::gen::inRange<uint32_t>(0, DBGREF_ONE_REG_COUNT),
                          Index(), Word(), PcValue(), PstateValue()),
@@ -111,27 +108,26 @@ rc::Gen<dbgref_op> ValidOp() {
                                    : reg == DBGREF_ONE_REG_PSTATE
                                        ? std::get<4>(t)
                                        : std::get<2>(t);
-            return SetOneRegOp(reg, reg >= DBGREF_ONE_REG_BCR ? std::get<1>(t) : 0,
-                               value);
+            return SetOneRegOp(
+                reg, reg >= DBGREF_ONE_REG_BCR ? std::get<1>(t) : 0, value);
           }));
 }
 
 rc::Gen<dbgref_program> ValidProgram() {
   return rc::gen::map(
-      rc::gen::tuple(
-          rc::gen::container<std::vector<dbgref_insn>>(ValidInsn()),
-          rc::gen::arbitrary<bool>(),
-          rc::gen::container<std::vector<uint64_t>>(
-              DBGREF_MAX_PROGRAM_LINES,
-              rc::gen::inRange<uint64_t>(0, DBGREF_CODE_SIZE / 4))),
+      rc::gen::tuple(rc::gen::container<std::vector<dbgref_insn>>(ValidInsn()),
+                     rc::gen::arbitrary<bool>(),
+                     rc::gen::container<std::vector<uint64_t>>(
+                         DBGREF_MAX_PROGRAM_LINES,
+                         rc::gen::inRange<uint64_t>(0, DBGREF_CODE_SIZE / 4))),
       [](std::tuple<std::vector<dbgref_insn>, bool, std::vector<uint64_t>> t) {
         dbgref_program program{};
         const std::vector<dbgref_insn>& insns = std::get<0>(t);
         std::set<uint64_t> used;
         for (size_t i = 0; i < insns.size() && i < DBGREF_MAX_PROGRAM_LINES;
              ++i) {
-          uint64_t pc = std::get<1>(t) ? CodeAddress(i)
-                                       : CodeAddress(std::get<2>(t)[i]);
+          uint64_t pc =
+              std::get<1>(t) ? CodeAddress(i) : CodeAddress(std::get<2>(t)[i]);
           while (used.count(pc) != 0) {
             pc = pc + 4 < DBGREF_CODE_BASE + DBGREF_CODE_SIZE
                      ? pc + 4
