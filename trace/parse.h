@@ -4,7 +4,7 @@
 //   host id_aa64dfr0=0x305106
 //   program
 //   0x10000: nop
-//   0x10004: ldrx [0x20000]
+//   0x10004: strx [0x20000]
 //   end
 //   ioctl set_guest_debug control=ENABLE|USE_HW wcr0=0x1ff7 wvr0=0x20000
 //   run

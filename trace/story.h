@@ -9,10 +9,9 @@
 //
 //   1. KVM_SET_GUEST_DEBUG(ENABLE|USE_HW, wcr0=0x1ff7 wvr0=0x20000) -> 0
 //   2. KVM_RUN
-//      guest at 0x10000: mrs DBGBVR0_EL1 -> trapped, KVM emulates: reads
-//          0x0
-//      guest at 0x10004: ldrx [0x20000] -> watchpoint, KVM_EXIT_DEBUG
-//          hsr=0xd2000062 far=0x20000
+//      guest at 0x10000: mrs DBGBVR0_EL1 -> trapped, KVM emulates: reads 0x0
+//      guest at 0x10004: strw [0x20004] -> watchpoint, KVM_EXIT_DEBUG
+//          hsr=0xd2000062 far=0x20004
 //
 // The words (docs/trace-format.md, "Stories"):
 //   guest at PC: INSN                      the instruction executed
