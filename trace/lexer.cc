@@ -11,6 +11,14 @@
 #include "absl/strings/string_view.h"
 
 namespace dbgref::trace::lexer {
+namespace {
+
+// A '#' followed by a digit starts an immediate ("#0x7"), not a comment.
+bool IsImmediateAt(absl::string_view line, size_t i) {
+  return i + 1 < line.size() && line[i + 1] >= '0' && line[i + 1] <= '9';
+}
+
+}  // namespace
 
 absl::Status ErrorAt(int line, int column, absl::string_view what) {
   return absl::InvalidArgumentError(
@@ -22,14 +30,14 @@ std::vector<Token> Tokenize(absl::string_view line) {
   size_t i = 0;
   while (i < line.size()) {
     const char c = line[i];
-    if (c == '#') break;
+    if (c == '#' && !IsImmediateAt(line, i)) break;
     if (c == ' ' || c == '\t' || c == '\r') {
       ++i;
       continue;
     }
     size_t start = i;
     while (i < line.size() && line[i] != ' ' && line[i] != '\t' &&
-           line[i] != '\r' && line[i] != '#') {
+           line[i] != '\r' && (line[i] != '#' || i == start)) {
       ++i;
     }
     tokens.push_back(

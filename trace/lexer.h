@@ -27,7 +27,9 @@ struct Line {
 // InvalidArgument "line L, column C: what".
 absl::Status ErrorAt(int line, int column, absl::string_view what);
 
-// Splits a line into whitespace-separated tokens; '#' starts a comment.
+// Splits a line into whitespace-separated tokens. '#' starts a comment that
+// runs to the end of the line, except where it begins a token and a digit
+// follows it: that is an immediate ("brk #0x7").
 std::vector<Token> Tokenize(absl::string_view line);
 
 // Parses "0x..." (hex) or decimal into a uint64_t; rejects anything else,

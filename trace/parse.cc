@@ -1,266 +1,35 @@
-// The trace parser: the header, the host line and one operation a line
-// (see parse.h).
+// The trace parser: the header, the host line, the program section and
+// one operation a line, in that order (see parse.h).
 #include "trace/parse.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <vector>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "model/arch/registers.h"
 #include "model/record.h"
-#include "model/record_banks.h"
-#include "model/uapi.h"
 #include "trace/lexer.h"
 #include "trace/names.h"
+#include "trace/parse_op.h"
+#include "trace/parse_program.h"
 #include "trace/trace.h"
 
 namespace dbgref::trace {
 namespace {
 
-using lexer::Argument;
-using lexer::ArgumentAt;
 using lexer::ErrorAt;
 using lexer::Line;
-using lexer::NumberAt;
 using lexer::Token;
-using lexer::UniqueArgumentAt;
 
-absl::StatusOr<uint32_t> ControlAt(const Line& line, absl::string_view text,
-                                   int column) {
-  if (text.empty()) {
-    return ErrorAt(line.number, column, "control= needs a value");
-  }
-  uint32_t control = 0;
-  int part_column = column;
-  for (absl::string_view part : absl::StrSplit(text, '|')) {
-    if (const std::optional<uint32_t> bit = FindControlBit(part)) {
-      control |= *bit;
-    } else {
-      uint64_t value;
-      if (!lexer::ParseU64(part, &value) || value > UINT32_MAX) {
-        return ErrorAt(line.number, part_column,
-                       absl::StrCat("unknown control bit '", part,
-                                    "' (ENABLE, SINGLESTEP, USE_SW_BP, "
-                                    "USE_HW or a 32-bit number)"));
-      }
-      control |= static_cast<uint32_t>(value);
-    }
-    part_column += static_cast<int>(part.size()) + 1;
-  }
-  return control;
-}
+// Where the parser is: each part of the file may only follow the ones
+// before it.
+enum class Part { kHeader, kHost, kProgram, kAfterProgram, kOperations };
 
-absl::StatusOr<dbgref_action> RegisterAt(const Line& line, const Token& tok) {
-  const std::optional<Register> reg = FindRegisterByName(tok.text);
-  if (!reg) {
-    return ErrorAt(
-        line.number, tok.column,
-        absl::StrCat("unknown debug register '", tok.text,
-                     "' (DBGBCR<n>_EL1, DBGBVR<n>_EL1, DBGWCR<n>_EL1, "
-                     "DBGWVR<n>_EL1 with n 0..15, MDSCR_EL1, "
-                     "MDCCINT_EL1)"));
-  }
-  dbgref_action action{};
-  action.kind = DBGREF_ACTION_ACCESS;
-  action.reg_kind = reg->reg_kind;
-  action.index = reg->index;
-  return action;
-}
-
-absl::Status ParseHost(const Line& line, dbgref_host* host) {
-  std::vector<std::string> seen;
-  bool have_dfr0 = false;
-  for (size_t i = 1; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
-    if (!arg.ok()) return arg.status();
-    absl::StatusOr<uint64_t> value =
-        NumberAt(line, arg->value, arg->value_column, UINT64_MAX);
-    if (!value.ok()) return value.status();
-    std::optional<Register> reg;
-    if (arg->key == "id_aa64dfr0") {
-      host->id_aa64dfr0_el1 = *value;
-      have_dfr0 = true;
-    } else if (arg->key.substr(0, 5) == "host." &&
-               (reg = FindRegisterByKey(arg->key.substr(5)))) {
-      model::RegisterBank(host->host_regs, reg->reg_kind)[reg->index] = *value;
-    } else {
-      return ErrorAt(line.number, arg->key_column,
-                     absl::StrCat("unknown host field '", arg->key,
-                                  "' (id_aa64dfr0, host.bcr<n>, host.bvr<n>, "
-                                  "host.wcr<n>, host.wvr<n>)"));
-    }
-  }
-  if (!have_dfr0) {
-    return ErrorAt(line.number, line.tokens[0].column,
-                   "host needs id_aa64dfr0=<value>");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<dbgref_op> ParseSetGuestDebug(const Line& line) {
-  const Token& which = line.tokens[1];
-  std::vector<std::string> seen;
-  dbgref_op op{};
-  op.kind = DBGREF_OP_SET_GUEST_DEBUG;
-  bool have_control = false;
-  for (size_t i = 2; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
-    if (!arg.ok()) return arg.status();
-    if (arg->key == "control") {
-      absl::StatusOr<uint32_t> control =
-          ControlAt(line, arg->value, arg->value_column);
-      if (!control.ok()) return control.status();
-      op.dbg.control = *control;
-      have_control = true;
-    } else if (arg->key == "pad") {
-      absl::StatusOr<uint64_t> pad =
-          NumberAt(line, arg->value, arg->value_column, UINT32_MAX);
-      if (!pad.ok()) return pad.status();
-      op.dbg.pad = static_cast<uint32_t>(*pad);
-    } else if (const std::optional<Register> reg =
-                   FindRegisterByKey(arg->key)) {
-      absl::StatusOr<uint64_t> value =
-          NumberAt(line, arg->value, arg->value_column, UINT64_MAX);
-      if (!value.ok()) return value.status();
-      model::RegisterBank(op.dbg.arch, reg->reg_kind)[reg->index] = *value;
-    } else {
-      return ErrorAt(line.number, arg->key_column,
-                     absl::StrCat("unknown set_guest_debug field '", arg->key,
-                                  "' (control, pad, bcr<n>, bvr<n>, "
-                                  "wcr<n>, wvr<n> with n 0..15)"));
-    }
-  }
-  if (!have_control) {
-    return ErrorAt(line.number, which.column,
-                   "set_guest_debug needs control=<bits>");
-  }
-  return op;
-}
-
-absl::StatusOr<dbgref_op> ParseCheckExtension(const Line& line) {
-  const Token& which = line.tokens[1];
-  if (line.tokens.size() != 3) {
-    return ErrorAt(line.number, which.column,
-                   "check_extension takes exactly cap=<hw_bps|hw_wps|other>");
-  }
-  absl::StatusOr<Argument> arg = ArgumentAt(line, line.tokens[2]);
-  if (!arg.ok()) return arg.status();
-  if (arg->key != "cap") {
-    return ErrorAt(
-        line.number, arg->key_column,
-        absl::StrCat("unknown check_extension field '", arg->key, "' (cap)"));
-  }
-  const std::optional<uint32_t> cap = FindCapability(arg->value);
-  if (!cap) {
-    return ErrorAt(line.number, arg->value_column,
-                   absl::StrCat("unknown capability '", arg->value,
-                                "' (hw_bps, hw_wps, other)"));
-  }
-  return CheckExtensionOp(*cap);
-}
-
-absl::StatusOr<dbgref_op> ParseIoctl(const Line& line) {
-  if (line.tokens.size() < 2) {
-    return ErrorAt(line.number, line.tokens[0].column,
-                   "ioctl needs set_guest_debug or check_extension");
-  }
-  const Token& which = line.tokens[1];
-  if (which.text == "set_guest_debug") return ParseSetGuestDebug(line);
-  if (which.text == "check_extension") return ParseCheckExtension(line);
-  return ErrorAt(line.number, which.column,
-                 absl::StrCat("unknown ioctl '", which.text,
-                              "' (set_guest_debug, check_extension)"));
-}
-
-absl::StatusOr<dbgref_op> ParseAccess(const Line& line) {
-  const Token& what = line.tokens[1];
-  const bool is_write = what.text == "write";
-  const size_t expected = is_write ? 4 : 3;
-  if (line.tokens.size() < 3) {
-    return ErrorAt(line.number, what.column,
-                   absl::StrCat("run ", what.text, " needs a register"));
-  }
-  if (line.tokens.size() != expected) {
-    const Token& extra = line.tokens.size() > expected ? line.tokens[expected]
-                                                       : line.tokens.back();
-    return ErrorAt(line.number, extra.column,
-                   is_write ? "run write takes a register and a value"
-                            : "run read takes only a register");
-  }
-  absl::StatusOr<dbgref_action> action = RegisterAt(line, line.tokens[2]);
-  if (!action.ok()) return action.status();
-  dbgref_op op{};
-  op.kind = DBGREF_OP_RUN;
-  op.action = *action;
-  op.action.is_write = is_write ? 1 : 0;
-  if (is_write) {
-    absl::StatusOr<uint64_t> value =
-        NumberAt(line, line.tokens[3].text, line.tokens[3].column, UINT64_MAX);
-    if (!value.ok()) return value.status();
-    op.action.value = *value;
-  }
-  return op;
-}
-
-absl::StatusOr<dbgref_op> ParseException(const Line& line) {
-  const Token& what = line.tokens[1];
-  dbgref_op op{};
-  op.kind = DBGREF_OP_RUN;
-  op.action.kind = DBGREF_ACTION_EXCEPTION;
-  std::vector<std::string> seen;
-  bool have_esr = false;
-  for (size_t i = 2; i < line.tokens.size(); ++i) {
-    absl::StatusOr<Argument> arg = UniqueArgumentAt(line, line.tokens[i], seen);
-    if (!arg.ok()) return arg.status();
-    if (arg->key == "esr") {
-      absl::StatusOr<uint64_t> esr =
-          NumberAt(line, arg->value, arg->value_column, UINT32_MAX);
-      if (!esr.ok()) return esr.status();
-      if (((*esr >> DBGREF_ESR_EC_SHIFT) & DBGREF_ESR_EC_MASK) ==
-          DBGREF_EC_SYS64) {
-        return ErrorAt(line.number, arg->value_column,
-                       "EC 0x18 (SYS64) is a system register access: "
-                       "write it as run read or run write");
-      }
-      op.action.esr = static_cast<uint32_t>(*esr);
-      have_esr = true;
-    } else if (arg->key == "pc" || arg->key == "far") {
-      absl::StatusOr<uint64_t> value =
-          NumberAt(line, arg->value, arg->value_column, UINT64_MAX);
-      if (!value.ok()) return value.status();
-      (arg->key == "pc" ? op.action.pc : op.action.far) = *value;
-    } else {
-      return ErrorAt(line.number, arg->key_column,
-                     absl::StrCat("unknown exception field '", arg->key,
-                                  "' (esr, pc, far)"));
-    }
-  }
-  if (!have_esr) {
-    return ErrorAt(line.number, what.column, "exception needs esr=<value>");
-  }
-  return op;
-}
-
-absl::StatusOr<dbgref_op> ParseRun(const Line& line) {
-  if (line.tokens.size() < 2) {
-    return ErrorAt(line.number, line.tokens[0].column,
-                   "run needs read, write or exception");
-  }
-  const Token& what = line.tokens[1];
-  if (what.text == "read" || what.text == "write") return ParseAccess(line);
-  if (what.text == "exception") return ParseException(line);
-  return ErrorAt(line.number, what.column,
-                 absl::StrCat("unknown guest action '", what.text,
-                              "' (read, write, exception)"));
-}
-
-// The header line, "dbgref-trace v1".
+// The header line, "dbgref-trace v2".
 absl::Status ParseHeader(const Line& line) {
   const Token& first = line.tokens[0];
   if (first.text != "dbgref-trace") {
@@ -271,11 +40,18 @@ absl::Status ParseHeader(const Line& line) {
     return ErrorAt(line.number, first.column,
                    absl::StrCat("the header is '", kTraceHeader, "'"));
   }
-  if (line.tokens[1].text != "v1") {
-    return ErrorAt(
-        line.number, line.tokens[1].column,
-        absl::StrCat("unsupported trace version '", line.tokens[1].text,
-                     "' (this dbgref reads v1)"));
+  const Token& version = line.tokens[1];
+  if (version.text == "v1") {
+    return ErrorAt(line.number, version.column,
+                   "this is a v1 trace, whose guest actions ('run read', "
+                   "'run write', 'run exception') are not read any more: a "
+                   "v2 trace gives the guest a program instead (see "
+                   "docs/trace-format.md)");
+  }
+  if (version.text != "v2") {
+    return ErrorAt(line.number, version.column,
+                   absl::StrCat("unsupported trace version '", version.text,
+                                "' (this dbgref reads v2)"));
   }
   return absl::OkStatus();
 }
@@ -292,56 +68,145 @@ absl::Status CheckBytes(int number, absl::string_view raw) {
   return absl::OkStatus();
 }
 
+absl::Status NothingAfter(const Line& line, absl::string_view what) {
+  if (line.tokens.size() == 1) return absl::OkStatus();
+  return ErrorAt(line.number, line.tokens[1].column,
+                 absl::StrCat(what, " takes nothing after it"));
+}
+
+// A program line, added to program when its address is new and there is
+// room.
+absl::Status AddProgramLine(const Line& line, dbgref_program& program,
+                            int (&line_numbers)[DBGREF_MAX_PROGRAM_LINES]) {
+  absl::StatusOr<dbgref_line> parsed = parse_internal::ParseProgramLine(line);
+  if (!parsed.ok()) return parsed.status();
+  const int column = line.tokens[0].column;
+  for (uint32_t i = 0; i < program.count; ++i) {
+    if (program.line[i].pc == parsed->pc) {
+      return ErrorAt(
+          line.number, column,
+          absl::StrCat("address ", Hex(parsed->pc),
+                       " already has a line (line ", line_numbers[i], ")"));
+    }
+  }
+  if (program.count == DBGREF_MAX_PROGRAM_LINES) {
+    return ErrorAt(line.number, column,
+                   absl::StrCat("the program has more than ",
+                                DBGREF_MAX_PROGRAM_LINES, " lines"));
+  }
+  line_numbers[program.count] = line.number;
+  program.line[program.count++] = *parsed;
+  return absl::OkStatus();
+}
+
+class Parser {
+ public:
+  absl::Status Take(const Line& line);
+  absl::StatusOr<Trace> Finish(int last_line);
+
+ private:
+  absl::Status TakeInProgram(const Line& line);
+
+  Part part_ = Part::kHeader;
+  Trace trace_;
+  bool have_host_ = false;
+  int line_numbers_[DBGREF_MAX_PROGRAM_LINES] = {};
+};
+
+absl::Status Parser::TakeInProgram(const Line& line) {
+  const Token& first = line.tokens[0];
+  if (first.text == "end") {
+    if (absl::Status s = NothingAfter(line, "end"); !s.ok()) return s;
+    part_ = Part::kAfterProgram;
+    return absl::OkStatus();
+  }
+  if (!parse_internal::IsProgramLine(line)) {
+    return ErrorAt(line.number, first.column,
+                   "expected a program line 'ADDRESS: INSTRUCTION' or 'end'");
+  }
+  return AddProgramLine(line, trace_.program, line_numbers_);
+}
+
+absl::Status Parser::Take(const Line& line) {
+  const Token& first = line.tokens[0];
+  switch (part_) {
+    case Part::kHeader:
+      if (absl::Status s = ParseHeader(line); !s.ok()) return s;
+      part_ = Part::kHost;
+      return absl::OkStatus();
+    case Part::kProgram:
+      return TakeInProgram(line);
+    default:
+      break;
+  }
+  if (first.text == "host") {
+    if (have_host_)
+      return ErrorAt(line.number, first.column, "a second host line");
+    if (part_ != Part::kHost) {
+      return ErrorAt(line.number, first.column,
+                     "the host line must come before the program and the "
+                     "operations");
+    }
+    have_host_ = true;
+    return parse_internal::ParseHost(line, &trace_.host);
+  }
+  if (first.text == "program") {
+    if (part_ == Part::kAfterProgram) {
+      return ErrorAt(line.number, first.column, "a second program section");
+    }
+    if (part_ == Part::kOperations) {
+      return ErrorAt(line.number, first.column,
+                     "the program must come before the operations");
+    }
+    if (absl::Status s = NothingAfter(line, "program"); !s.ok()) return s;
+    part_ = Part::kProgram;
+    return absl::OkStatus();
+  }
+  if (first.text == "end") {
+    return ErrorAt(line.number, first.column,
+                   "'end' outside a program section");
+  }
+  if (first.text == "ioctl" || first.text == "run") {
+    absl::StatusOr<dbgref_op> op = parse_internal::ParseOperation(line);
+    if (!op.ok()) return op.status();
+    trace_.ops.push_back(*op);
+    part_ = Part::kOperations;
+    return absl::OkStatus();
+  }
+  if (parse_internal::IsProgramLine(line)) {
+    return ErrorAt(line.number, first.column,
+                   "a program line outside the program section");
+  }
+  return ErrorAt(line.number, first.column,
+                 absl::StrCat("unknown line '", first.text,
+                              "' (host, program, ioctl, run)"));
+}
+
+absl::StatusOr<Trace> Parser::Finish(int last_line) {
+  if (part_ == Part::kHeader) {
+    return ErrorAt(
+        last_line, 1,
+        absl::StrCat("empty trace: expected the header '", kTraceHeader, "'"));
+  }
+  if (part_ == Part::kProgram) {
+    return ErrorAt(last_line, 1, "the program section has no 'end'");
+  }
+  return std::move(trace_);
+}
+
 }  // namespace
 
 absl::StatusOr<Trace> ParseTrace(absl::string_view text) {
-  Trace trace;
-  bool have_header = false;
-  bool have_host = false;
+  Parser parser;
   int number = 0;
   for (absl::string_view raw : absl::StrSplit(text, '\n')) {
     ++number;
     if (absl::Status bytes = CheckBytes(number, raw); !bytes.ok()) return bytes;
-    Line line{number, lexer::Tokenize(raw)};
+    const Line line{number, lexer::Tokenize(raw)};
     if (line.tokens.empty()) continue;
-    const Token& first = line.tokens[0];
-    if (!have_header) {
-      if (absl::Status header = ParseHeader(line); !header.ok()) return header;
-      have_header = true;
-      continue;
-    }
-    if (first.text == "host") {
-      if (have_host) {
-        return ErrorAt(number, first.column, "a second host line");
-      }
-      if (!trace.ops.empty()) {
-        return ErrorAt(number, first.column,
-                       "the host line must come before the operations");
-      }
-      absl::Status status = ParseHost(line, &trace.host);
-      if (!status.ok()) return status;
-      have_host = true;
-      continue;
-    }
-    absl::StatusOr<dbgref_op> op;
-    if (first.text == "ioctl") {
-      op = ParseIoctl(line);
-    } else if (first.text == "run") {
-      op = ParseRun(line);
-    } else {
-      return ErrorAt(number, first.column,
-                     absl::StrCat("unknown operation '", first.text,
-                                  "' (host, ioctl, run)"));
-    }
-    if (!op.ok()) return op.status();
-    trace.ops.push_back(*op);
+    if (absl::Status s = parser.Take(line); !s.ok()) return s;
   }
-  if (!have_header) {
-    return ErrorAt(
-        number, 1,
-        absl::StrCat("empty trace: expected the header '", kTraceHeader, "'"));
-  }
-  return trace;
+  return parser.Finish(number);
 }
 
 }  // namespace dbgref::trace

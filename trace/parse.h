@@ -1,12 +1,17 @@
 // Reading a trace from its text (docs/trace-format.md):
 //
-//   dbgref-trace v1
-//   host id_aa64dfr0=0x305106 host.bcr0=0x1
-//   ioctl set_guest_debug control=ENABLE|USE_HW bcr0=0x1e7 bvr0=0x400000
-//   ioctl check_extension cap=hw_bps
-//   run write DBGBVR1_EL1 0x1234
-//   run read MDSCR_EL1
-//   run exception esr=0xc0000000 pc=0x400000 far=0
+//   dbgref-trace v2
+//   host id_aa64dfr0=0x305106
+//   program
+//   0x10000: nop
+//   0x10004: strx [0x20000]
+//   end
+//   ioctl set_guest_debug control=ENABLE|USE_HW wcr0=0x1ff7 wvr0=0x20000
+//   run
+//
+// A trace is refused whole when its syntax is wrong or when it breaks a
+// rule of what a trace may hold (trace/valid.h), with the line and column
+// of the first problem. Every trace it returns passes ValidateTrace.
 #ifndef DBGREF_TRACE_PARSE_H_
 #define DBGREF_TRACE_PARSE_H_
 
@@ -16,8 +21,9 @@
 
 namespace dbgref::trace {
 
-// Parses a whole trace file. On error the status message reads
-// "line L, column C: <what is wrong>" and nothing is returned.
+// Parses a whole trace file. On error the status is InvalidArgument, its
+// message reads "line L, column C: <what is wrong>", and nothing is
+// returned.
 absl::StatusOr<Trace> ParseTrace(absl::string_view text);
 
 }  // namespace dbgref::trace

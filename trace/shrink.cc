@@ -9,17 +9,15 @@
 
 #include "absl/functional/function_ref.h"
 #include "model/arch/registers.h"
+#include "model/guest_layout.h"
 #include "model/record.h"
 #include "model/record_banks.h"
 #include "model/uapi.h"
 #include "trace/trace.h"
+#include "trace/valid.h"
 
 namespace dbgref::trace {
 namespace {
-
-// ESR_ELx: IL (bit 25), and the ISS below it.
-constexpr uint32_t kEsrIl = 1u << 25;
-constexpr uint32_t kEsrIss = kEsrIl - 1;
 
 // Sets field to plain; false when it already was.
 template <class T>
@@ -38,19 +36,16 @@ bool ClearBits(T& field, T bits) {
 // nothing.
 using OpEdit = std::function<bool(dbgref_op&)>;
 using HostEdit = std::function<bool(dbgref_host&)>;
+// A program line is edited with its program, which an address change
+// needs to see.
+using LineEdit = std::function<bool(const dbgref_program&, dbgref_line&)>;
 
 // Applied to every operation whatever its kind: a field the kind does not
-// use is 0 in a built trace, and noise in a solver's.
+// use is 0 in a valid trace, and noise in a solver's.
 std::vector<OpEdit> OpEdits(Values values) {
   std::vector<OpEdit> edits;
-  for (uint32_t bit :
-       {KVM_GUESTDBG_SINGLESTEP, KVM_GUESTDBG_USE_SW_BP, KVM_GUESTDBG_USE_HW}) {
-    edits.push_back(
-        [bit](dbgref_op& op) { return ClearBits(op.dbg.control, bit); });
-  }
-  for (int n = 0; n < 32; ++n) {
+  for (int n = 1; n < 32; ++n) {  // every bit but ENABLE
     const uint32_t bit = 1u << n;
-    if ((bit & KVM_GUESTDBG_VALID_MASK) != 0) continue;
     edits.push_back(
         [bit](dbgref_op& op) { return ClearBits(op.dbg.control, bit); });
   }
@@ -63,19 +58,58 @@ std::vector<OpEdit> OpEdits(Values values) {
       });
     }
   }
-  edits.push_back(
-      [](dbgref_op& op) { return ClearBits(op.action.esr, kEsrIss); });
-  edits.push_back(
-      [](dbgref_op& op) { return MakePlain<uint64_t>(op.action.far, 0); });
   if (values == Values::kArbitrary) {
-    edits.push_back(
-        [](dbgref_op& op) { return ClearBits(op.action.esr, kEsrIl); });
-    edits.push_back(
-        [](dbgref_op& op) { return MakePlain<uint64_t>(op.action.pc, 0); });
-    edits.push_back(
-        [](dbgref_op& op) { return MakePlain<uint64_t>(op.action.value, 0); });
-    edits.push_back(
-        [](dbgref_op& op) { return MakePlain(op.action.index, 0u); });
+    edits.push_back([](dbgref_op& op) {
+      const uint64_t plain = op.reg == DBGREF_ONE_REG_PC ? DBGREF_START_PC
+                             : op.reg == DBGREF_ONE_REG_PSTATE
+                                 ? DBGREF_START_PSTATE
+                                 : 0;
+      return op.kind == DBGREF_OP_SET_ONE_REG &&
+             MakePlain<uint64_t>(op.value, plain);
+    });
+    edits.push_back([](dbgref_op& op) { return MakePlain(op.reg_index, 0u); });
+  }
+  return edits;
+}
+
+// The lowest 4-aligned address of the code region that no line of program
+// has.
+uint64_t LowestFreeAddress(const dbgref_program& program) {
+  for (uint64_t pc = DBGREF_CODE_BASE;; pc += 4) {
+    bool used = false;
+    for (uint32_t i = 0; i < program.count; ++i) {
+      used |= program.line[i].pc == pc;
+    }
+    if (!used) return pc;
+  }
+}
+
+std::vector<LineEdit> LineEdits(Values values) {
+  std::vector<LineEdit> edits;
+  edits.push_back([](const dbgref_program&, dbgref_line& line) {
+    if (line.insn.kind == DBGREF_INSN_NOP) return false;
+    line.insn = Nop();
+    return true;
+  });
+  if (values == Values::kArbitrary) {
+    edits.push_back([](const dbgref_program&, dbgref_line& line) {
+      return (line.insn.kind == DBGREF_INSN_LOAD ||
+              line.insn.kind == DBGREF_INSN_STORE) &&
+             MakePlain<uint64_t>(line.insn.addr, DBGREF_DATA_BASE);
+    });
+    edits.push_back([](const dbgref_program&, dbgref_line& line) {
+      return MakePlain<uint64_t>(line.insn.value, 0);
+    });
+    edits.push_back([](const dbgref_program&, dbgref_line& line) {
+      return MakePlain(line.insn.imm, 0u);
+    });
+    edits.push_back([](const dbgref_program&, dbgref_line& line) {
+      return MakePlain(line.insn.reg_index, 0u);
+    });
+    edits.push_back([](const dbgref_program& program, dbgref_line& line) {
+      const uint64_t free = LowestFreeAddress(program);
+      return free < line.pc && MakePlain(line.pc, free);
+    });
   }
   return edits;
 }
@@ -117,36 +151,84 @@ std::vector<HostEdit> HostEdits(Values values) {
   return edits;
 }
 
-// One round; true when it kept a reduction.
-bool Round(Trace& trace, absl::FunctionRef<bool(const Trace&)> still_fails,
-           const std::vector<OpEdit>& op_edits,
-           const std::vector<HostEdit>& host_edits) {
-  bool kept = false;
-  const auto keep_if_failing = [&](Trace candidate) {
-    if (!still_fails(candidate)) return false;
-    trace = std::move(candidate);
-    kept = true;
-    return true;
-  };
-  for (size_t i = trace.ops.size(); i-- > 0;) {
-    Trace candidate = trace;
+void DropLine(dbgref_program& program, uint32_t i) {
+  for (uint32_t j = i; j + 1 < program.count; ++j) {
+    program.line[j] = program.line[j + 1];
+  }
+  --program.count;
+  program.line[program.count] = dbgref_line{};
+}
+
+class Shrinker {
+ public:
+  Shrinker(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
+           Values values)
+      : trace_(std::move(trace)),
+        still_fails_(still_fails),
+        keep_valid_(ValidateTrace(trace_).ok()),
+        op_edits_(OpEdits(values)),
+        line_edits_(LineEdits(values)),
+        host_edits_(HostEdits(values)) {}
+
+  // One round; true when it kept a reduction.
+  bool Round();
+  Trace Result() && { return std::move(trace_); }
+
+ private:
+  // Keeps candidate when it (still valid, if the trace was) still fails.
+  void Try(Trace candidate);
+
+  Trace trace_;
+  absl::FunctionRef<bool(const Trace&)> still_fails_;
+  const bool keep_valid_;
+  const std::vector<OpEdit> op_edits_;
+  const std::vector<LineEdit> line_edits_;
+  const std::vector<HostEdit> host_edits_;
+  bool kept_ = false;
+};
+
+void Shrinker::Try(Trace candidate) {
+  if (keep_valid_ && !ValidateTrace(candidate).ok()) return;
+  if (!still_fails_(candidate)) return;
+  trace_ = std::move(candidate);
+  kept_ = true;
+}
+
+bool Shrinker::Round() {
+  kept_ = false;
+  for (size_t i = trace_.ops.size(); i-- > 0;) {
+    Trace candidate = trace_;
     candidate.ops.erase(candidate.ops.begin() + static_cast<std::ptrdiff_t>(i));
-    keep_if_failing(std::move(candidate));
+    Try(std::move(candidate));
   }
-  for (const HostEdit& edit : host_edits) {
-    Trace candidate = trace;
-    if (edit(candidate.host)) keep_if_failing(std::move(candidate));
+  for (uint32_t i = trace_.program.count; i-- > 0;) {
+    Trace candidate = trace_;
+    DropLine(candidate.program, i);
+    Try(std::move(candidate));
   }
-  for (size_t i = 0; i < trace.ops.size(); ++i) {
-    for (const OpEdit& edit : op_edits) {
-      dbgref_op op = trace.ops[i];
+  for (const HostEdit& edit : host_edits_) {
+    Trace candidate = trace_;
+    if (edit(candidate.host)) Try(std::move(candidate));
+  }
+  for (size_t i = 0; i < trace_.ops.size(); ++i) {
+    for (const OpEdit& edit : op_edits_) {
+      dbgref_op op = trace_.ops[i];
       if (!edit(op)) continue;
-      Trace candidate = trace;
+      Trace candidate = trace_;
       candidate.ops[i] = op;
-      keep_if_failing(std::move(candidate));
+      Try(std::move(candidate));
     }
   }
-  return kept;
+  for (uint32_t i = 0; i < trace_.program.count; ++i) {
+    for (const LineEdit& edit : line_edits_) {
+      dbgref_line line = trace_.program.line[i];
+      if (!edit(trace_.program, line)) continue;
+      Trace candidate = trace_;
+      candidate.program.line[i] = line;
+      Try(std::move(candidate));
+    }
+  }
+  return kept_;
 }
 
 }  // namespace
@@ -154,11 +236,10 @@ bool Round(Trace& trace, absl::FunctionRef<bool(const Trace&)> still_fails,
 Trace Shrink(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
              Values values) {
   if (!still_fails(trace)) return trace;
-  const std::vector<OpEdit> op_edits = OpEdits(values);
-  const std::vector<HostEdit> host_edits = HostEdits(values);
-  while (Round(trace, still_fails, op_edits, host_edits)) {
+  Shrinker shrinker(std::move(trace), still_fails, values);
+  while (shrinker.Round()) {
   }
-  return trace;
+  return std::move(shrinker).Result();
 }
 
 }  // namespace dbgref::trace

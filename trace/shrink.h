@@ -18,28 +18,39 @@ namespace dbgref::trace {
 // replace by plainer ones.
 enum class Values {
   // Chosen by a solver: any value may be noise, and every one is a
-  // candidate for 0.
+  // candidate for a plainer one.
   kArbitrary,
   // Drawn from pools a reader recognises (props/generators.h): the host's
-  // ID register, written values, register indices, pcs and the syndrome's
-  // IL bit stay as they are, so that a reader can still tell whose value a
-  // register holds.
+  // ID register, program addresses (pcs), data addresses, the values
+  // written by msr and set_one_reg, BRK immediates and register indices
+  // stay as they are, so that a reader can still tell whose value a
+  // register holds and which line a breakpoint is on.
   kRecognisable,
 };
 
 // The reductions, each kept only when still_fails holds for its result,
 // tried in rounds until a round keeps none:
 //   - drop one operation, the last first;
-//   - make one value of an operation plainer: clear one of the control
-//     bits SINGLESTEP, USE_SW_BP, USE_HW or a bit KVM does not define; set
-//     pad, a userspace register, the syndrome's ISS or far to 0; and for
-//     Values::kArbitrary also the syndrome's IL bit, pc, the written value
-//     and the register index;
+//   - drop one program line, the last first (the END report store takes
+//     its address);
 //   - make the host plainer: all its own registers 0, or one of them; and
 //     for Values::kArbitrary ID_AA64DFR0_EL1 0, or only its BRPs and WRPs
-//     fields kept.
-// The result is 1-minimal: no single reduction of it still fails. ENABLE
-// is never cleared. trace itself when still_fails does not hold for it.
+//     fields kept;
+//   - make one value of an operation plainer: clear one of the control
+//     bits SINGLESTEP, USE_SW_BP, USE_HW or a bit KVM does not define; set
+//     pad or one userspace register to 0; and for Values::kArbitrary the
+//     set_one_reg value to 0 (the PC to the start of the code, PSTATE to
+//     the guest's start value) and the register index to 0;
+//   - make one program line plainer: its instruction a nop; and for
+//     Values::kArbitrary a load's or store's address the start of the
+//     data region, an msr's value 0, a BRK's immediate 0, a register
+//     index 0, and the line's address the lowest one no other line has,
+//     when that is lower.
+// ENABLE is never cleared. When trace passes ValidateTrace (trace/valid.h)
+// so does every trace given to still_fails, and the result. The result is
+// 1-minimal: deleting any single operation or program line of it, or any
+// single reduction above, makes still_fails false. trace itself when
+// still_fails does not hold for it.
 Trace Shrink(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
              Values values);
 

@@ -2,6 +2,7 @@
 #include "trace/trace.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "model/guest_layout.h"
 #include "model/record.h"
@@ -104,5 +105,46 @@ dbgref_op SetOneRegOp(uint32_t reg, uint32_t index, uint64_t value) {
 }
 
 dbgref_op VcpuInitOp() { return Op(DBGREF_OP_VCPU_INIT); }
+
+bool SameInsn(const dbgref_insn& a, const dbgref_insn& b) {
+  return a.kind == b.kind && a.size == b.size && a.addr == b.addr &&
+         a.reg == b.reg && a.reg_index == b.reg_index && a.value == b.value &&
+         a.imm == b.imm;
+}
+
+bool SameProgram(const dbgref_program& a, const dbgref_program& b) {
+  if (a.count != b.count) return false;
+  for (uint32_t i = 0; i < a.count && i < DBGREF_MAX_PROGRAM_LINES; ++i) {
+    if (a.line[i].pc != b.line[i].pc ||
+        !SameInsn(a.line[i].insn, b.line[i].insn)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Neither record has padding (model/uapi.h pins kvm_guest_debug; the
+// static assertions below pin the rest).
+static_assert(sizeof(dbgref_host) == 8 + sizeof(kvm_guest_debug_arch));
+static_assert(sizeof(dbgref_op) == 16 + sizeof(kvm_guest_debug) + 8);
+
+bool SameHost(const dbgref_host& a, const dbgref_host& b) {
+  return std::memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+bool SameOp(const dbgref_op& a, const dbgref_op& b) {
+  return std::memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+bool operator==(const Trace& a, const Trace& b) {
+  if (!SameHost(a.host, b.host) || !SameProgram(a.program, b.program) ||
+      a.ops.size() != b.ops.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.ops.size(); ++i) {
+    if (!SameOp(a.ops[i], b.ops[i])) return false;
+  }
+  return true;
+}
 
 }  // namespace dbgref::trace

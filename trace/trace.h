@@ -53,6 +53,16 @@ dbgref_op GetOneRegOp(uint32_t reg, uint32_t index = 0);
 dbgref_op SetOneRegOp(uint32_t reg, uint32_t index, uint64_t value);
 dbgref_op VcpuInitOp();
 
+// Equality field by field (padding ignored). Two programs are equal when
+// they have the same lines in the same order; entries past count are not
+// part of a program.
+bool SameInsn(const dbgref_insn& a, const dbgref_insn& b);
+bool SameProgram(const dbgref_program& a, const dbgref_program& b);
+bool SameHost(const dbgref_host& a, const dbgref_host& b);
+bool SameOp(const dbgref_op& a, const dbgref_op& b);
+bool operator==(const Trace& a, const Trace& b);
+inline bool operator!=(const Trace& a, const Trace& b) { return !(a == b); }
+
 }  // namespace dbgref::trace
 
 #endif  // DBGREF_TRACE_TRACE_H_

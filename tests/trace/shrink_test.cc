@@ -1,5 +1,7 @@
 // The shrinker (trace/shrink.h): what it drops, what it makes plain, what
-// it keeps for each kind of values, and that its result is 1-minimal.
+// it keeps for each kind of values, that it hands the check only valid
+// traces, and that its result is 1-minimal over operations and program
+// lines.
 
 #include "trace/shrink.h"
 
@@ -8,124 +10,263 @@
 #include <cstdint>
 #include <string>
 
-#include "model/arch/registers.h"
+#include "model/concrete.h"
+#include "model/guest_layout.h"
 #include "model/record.h"
 #include "model/uapi.h"
 #include "trace/format.h"
 #include "trace/trace.h"
+#include "trace/valid.h"
 
 namespace dbgref::trace {
 namespace {
 
 constexpr uint32_t kEnableUseHw = KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW;
-constexpr uint32_t kBrk64 = uint32_t{DBGREF_EC_BRK64} << DBGREF_ESR_EC_SHIFT;
-constexpr uint32_t kIl = 1u << 25;
 
-// A busy trace: a host with its own registers, every kind of operation,
-// values everywhere.
+// A busy trace: a host with its own registers, a program of every kind of
+// instruction at scattered addresses, every kind of operation, values
+// everywhere.
 Trace Busy() {
   Trace t;
   t.host.id_aa64dfr0_el1 = 0xf0305106;
   t.host.host_regs.dbg_bcr[0] = 0x4057000000;
   t.host.host_regs.dbg_wvr[3] = 0x4057000303;
+  AddLineAt(t.program, 0x10040, Load(8, 0x20100));
+  AddLineAt(t.program, 0x10044, Nop());
+  AddLineAt(t.program, 0x10010, Msr(DBGREF_REG_BVR, 3, 0x10044));
+  AddLineAt(t.program, 0x10014, Brk(0x3c));
+  AddLineAt(t.program, 0x10018, Store(4, 0x20204));
+  AddLineAt(t.program, 0x1001c, Mrs(DBGREF_REG_MDSCR));
+  AddLineAt(t.program, 0x10020, Report());
   kvm_guest_debug_arch arch{};
   arch.dbg_bcr[0] = 0x1e7;
-  arch.dbg_bvr[0] = 0x400000;
+  arch.dbg_bvr[0] = 0x10044;
+  arch.dbg_wcr[1] = 0x1ff7;
+  arch.dbg_wvr[1] = 0x20200;
   dbgref_op set = SetGuestDebugOp(
       kEnableUseHw | KVM_GUESTDBG_SINGLESTEP | (1u << 18), arch);
   set.dbg.pad = 0xdead;
-  t.ops = {CheckExtensionOp(DBGREF_CAP_HW_WPS), set,
-           GuestWriteOp(DBGREF_REG_BVR, 1, 0x1001),
-           GuestExceptionOp(kBrk64 | kIl | 0x3c, 0x400804, 0x4010fc),
-           GuestReadOp(DBGREF_REG_MDSCR, 0)};
+  t.ops = {CheckExtensionOp(DBGREF_CAP_HW_WPS),
+           set,
+           SetOneRegOp(DBGREF_ONE_REG_BVR, 2, 0x10010),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, 0x10010),
+           RunOp(),
+           GetOneRegOp(DBGREF_ONE_REG_MDSCR),
+           VcpuInitOp(),
+           RunOp()};
   return t;
 }
 
-bool HasWrite(const Trace& t) {
-  for (const dbgref_op& op : t.ops) {
-    if (op.kind == DBGREF_OP_RUN && op.action.kind == DBGREF_ACTION_ACCESS &&
-        op.action.is_write) {
-      return true;
-    }
+bool HasKind(const Trace& t, uint32_t insn_kind) {
+  for (uint32_t i = 0; i < t.program.count; ++i) {
+    if (t.program.line[i].insn.kind == insn_kind) return true;
   }
   return false;
 }
+
+bool HasOp(const Trace& t, uint32_t op_kind) {
+  for (const dbgref_op& op : t.ops) {
+    if (op.kind == op_kind) return true;
+  }
+  return false;
+}
+
+bool MsrAndRun(const Trace& t) {
+  return HasKind(t, DBGREF_INSN_MSR) && HasOp(t, DBGREF_OP_RUN);
+}
+
+// Every single operation and program line deleted, on its own, makes
+// fails false.
+template <class Fails>
+void ExpectOneMinimal(const Trace& t, const Fails& fails) {
+  ASSERT_TRUE(fails(t));
+  for (size_t i = 0; i < t.ops.size(); ++i) {
+    Trace shorter = t;
+    shorter.ops.erase(shorter.ops.begin() + static_cast<long>(i));
+    EXPECT_FALSE(fails(shorter)) << "operation " << i + 1 << " of\n"
+                                 << FormatTrace(t);
+  }
+  for (uint32_t i = 0; i < t.program.count; ++i) {
+    Trace shorter = t;
+    for (uint32_t j = i; j + 1 < shorter.program.count; ++j) {
+      shorter.program.line[j] = shorter.program.line[j + 1];
+    }
+    --shorter.program.count;
+    EXPECT_FALSE(fails(shorter)) << "program line " << i + 1 << " of\n"
+                                 << FormatTrace(t);
+  }
+}
+
+TEST(Shrink, BusyIsValid) { EXPECT_TRUE(ValidateTrace(Busy()).ok()); }
 
 TEST(Shrink, ReturnsATraceThatDoesNotFailAsItIs) {
   const Trace busy = Busy();
   const Trace out = Shrink(
       busy, [](const Trace&) { return false; }, Values::kArbitrary);
-  EXPECT_EQ(FormatTrace(out), FormatTrace(busy));
+  EXPECT_TRUE(out == busy);
 }
 
-TEST(Shrink, ArbitraryValuesBecomeZero) {
-  const Trace out = Shrink(Busy(), HasWrite, Values::kArbitrary);
+TEST(Shrink, ArbitraryValuesBecomePlain) {
+  const Trace out = Shrink(Busy(), MsrAndRun, Values::kArbitrary);
   EXPECT_EQ(FormatTrace(out),
-            "dbgref-trace v1\n"
+            "dbgref-trace v2\n"
             "host id_aa64dfr0=0x0\n"
-            "run write DBGBVR0_EL1 0x0\n");
+            "program\n"
+            "0x10000: msr DBGBVR0_EL1, 0x0\n"
+            "end\n"
+            "run\n");
 }
 
 TEST(Shrink, RecognisableValuesStay) {
-  const Trace out = Shrink(Busy(), HasWrite, Values::kRecognisable);
+  const Trace out = Shrink(Busy(), MsrAndRun, Values::kRecognisable);
   EXPECT_EQ(FormatTrace(out),
-            "dbgref-trace v1\n"
+            "dbgref-trace v2\n"
             "host id_aa64dfr0=0xf0305106\n"
-            "run write DBGBVR1_EL1 0x1001\n");
+            "program\n"
+            "0x10010: msr DBGBVR3_EL1, 0x10044\n"
+            "end\n"
+            "run\n");
 }
 
 TEST(Shrink, KeepsWhatTheFailureNeedsAndNeverClearsEnable) {
-  // Fails while some KVM_SET_GUEST_DEBUG sets bcr0, and an exception at a
-  // pc other than 0 follows it.
+  // Fails while some KVM_SET_GUEST_DEBUG sets bvr0 to the address of a
+  // program line, and a KVM_RUN follows it.
   const auto fails = [](const Trace& t) {
     bool set = false;
     for (const dbgref_op& op : t.ops) {
-      if (op.kind == DBGREF_OP_SET_GUEST_DEBUG && op.dbg.arch.dbg_bcr[0]) {
-        set = true;
+      if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) {
+        for (uint32_t i = 0; i < t.program.count; ++i) {
+          set |= op.dbg.arch.dbg_bvr[0] == t.program.line[i].pc;
+        }
       }
-      if (set && op.kind == DBGREF_OP_RUN &&
-          op.action.kind == DBGREF_ACTION_EXCEPTION && op.action.pc != 0) {
-        return true;
-      }
+      if (set && op.kind == DBGREF_OP_RUN) return true;
     }
     return false;
   };
-  EXPECT_EQ(FormatTrace(Shrink(Busy(), fails, Values::kArbitrary)),
-            "dbgref-trace v1\n"
-            "host id_aa64dfr0=0x0\n"
-            "ioctl set_guest_debug control=ENABLE bcr0=0x1e7\n"
-            "run exception esr=0xf0000000 pc=0x400804 far=0x0\n");
-  // Recognisable: the syndrome keeps its IL bit, only its ISS goes.
   EXPECT_EQ(FormatTrace(Shrink(Busy(), fails, Values::kRecognisable)),
-            "dbgref-trace v1\n"
+            "dbgref-trace v2\n"
             "host id_aa64dfr0=0xf0305106\n"
-            "ioctl set_guest_debug control=ENABLE bcr0=0x1e7\n"
-            "run exception esr=0xf2000000 pc=0x400804 far=0x0\n");
+            "program\n"
+            "0x10044: nop\n"
+            "end\n"
+            "ioctl set_guest_debug control=ENABLE bvr0=0x10044\n"
+            "run\n");
+}
+
+TEST(Shrink, InstructionsBecomeNopsWhereOnlyTheirAddressMatters) {
+  // Fails while the program has lines at 0x10010 and 0x10018.
+  const auto fails = [](const Trace& t) {
+    int found = 0;
+    for (uint32_t i = 0; i < t.program.count; ++i) {
+      found +=
+          t.program.line[i].pc == 0x10010 || t.program.line[i].pc == 0x10018;
+    }
+    return found == 2;
+  };
+  EXPECT_EQ(FormatTrace(Shrink(Busy(), fails, Values::kArbitrary)),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0x0\n"
+            "program\n"
+            "0x10010: nop\n"
+            "0x10018: nop\n"
+            "end\n");
 }
 
 TEST(Shrink, TheHostKeepsOnlyTheRegisterAndFieldsTheFailureNeeds) {
   const auto fails = [](const Trace& t) {
     return t.host.host_regs.dbg_wvr[3] != 0 &&
-           ((t.host.id_aa64dfr0_el1 >> DBGREF_DFR0_WRPS_SHIFT) &
-            DBGREF_DFR0_FIELD_MASK) >= 3;
+           ((t.host.id_aa64dfr0_el1 >> 20) & 0xf) >= 3;
   };
-  const Trace out = Shrink(Busy(), fails, Values::kArbitrary);
-  EXPECT_EQ(FormatTrace(out),
-            "dbgref-trace v1\n"
-            "host id_aa64dfr0=0x305000 host.wvr3=0x4057000303\n");
+  EXPECT_EQ(FormatTrace(Shrink(Busy(), fails, Values::kArbitrary)),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0x305000 host.wvr3=0x4057000303\n"
+            "program\n"
+            "end\n");
 }
 
-TEST(Shrink, TheResultIsOneMinimal) {
-  const auto fails = [](const Trace& t) {
-    return HasWrite(t) && t.ops.size() >= 2;
+TEST(Shrink, TheCheckSeesOnlyValidTraces) {
+  int checked = 0;
+  const auto fails = [&](const Trace& t) {
+    ++checked;
+    EXPECT_TRUE(ValidateTrace(t).ok()) << FormatTrace(t);
+    bool pc = false;
+    for (const dbgref_op& op : t.ops) {
+      pc |= op.kind == DBGREF_OP_SET_ONE_REG && op.reg == DBGREF_ONE_REG_PC;
+    }
+    return pc && HasKind(t, DBGREF_INSN_LOAD);
   };
   const Trace out = Shrink(Busy(), fails, Values::kArbitrary);
-  ASSERT_EQ(out.ops.size(), 2u);
-  for (size_t i = 0; i < out.ops.size(); ++i) {
-    Trace shorter = out;
-    shorter.ops.erase(shorter.ops.begin() + static_cast<long>(i));
-    EXPECT_FALSE(fails(shorter)) << i;
+  EXPECT_GT(checked, 20);
+  // The PC's plainest value is the start of the code, not 0.
+  EXPECT_EQ(FormatTrace(out),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0x0\n"
+            "program\n"
+            "0x10000: ldrx [0x20000]\n"
+            "end\n"
+            "ioctl set_one_reg PC 0x10000\n");
+}
+
+TEST(Shrink, TheResultIsOneMinimalOverOperationsAndProgramLines) {
+  // Fails with at least two loads or stores and two KVM_RUNs.
+  const auto fails = [](const Trace& t) {
+    int accesses = 0;
+    for (uint32_t i = 0; i < t.program.count; ++i) {
+      const uint32_t k = t.program.line[i].insn.kind;
+      accesses += k == DBGREF_INSN_LOAD || k == DBGREF_INSN_STORE;
+    }
+    int runs = 0;
+    for (const dbgref_op& op : t.ops) runs += op.kind == DBGREF_OP_RUN;
+    return accesses >= 2 && runs >= 2;
+  };
+  for (Values values : {Values::kArbitrary, Values::kRecognisable}) {
+    const Trace out = Shrink(Busy(), fails, values);
+    EXPECT_EQ(out.program.count, 2u);
+    EXPECT_EQ(out.ops.size(), 2u);
+    ExpectOneMinimal(out, fails);
   }
+}
+
+// The check of a proof or a property: the model's KVM_RUN ends in a
+// watchpoint exit.
+bool WatchpointExit(const Trace& t) {
+  model::ConcreteVcpu vcpu = model::Reset(t.host);
+  for (const dbgref_op& op : t.ops) {
+    const model::ConcreteStep step = model::Step(t.host, t.program, vcpu, op);
+    const dbgref_obs& last = step.obs.back();
+    if (last.exit_reason == KVM_EXIT_DEBUG && (last.hsr >> 26) == 0x34) {
+      return true;
+    }
+    vcpu = step.state;
+  }
+  return false;
+}
+
+TEST(Shrink, OnTheModelAWatchpointNeedsItsAccessItsSettingAndARun) {
+  Trace busy = Busy();
+  // The first KVM_RUN stops at the BRK, the second at the watchpoint.
+  busy.ops = {CheckExtensionOp(DBGREF_CAP_HW_WPS),
+              SetGuestDebugOp(kEnableUseHw, busy.ops[1].dbg.arch),
+              SetOneRegOp(DBGREF_ONE_REG_PC, 0, 0x10010),
+              RunOp(),
+              GetOneRegOp(DBGREF_ONE_REG_MDSCR),
+              SetOneRegOp(DBGREF_ONE_REG_PC, 0, 0x10018),
+              RunOp(),
+              VcpuInitOp(),
+              RunOp()};
+  ASSERT_TRUE(WatchpointExit(busy));
+  const Trace out = Shrink(busy, WatchpointExit, Values::kRecognisable);
+  EXPECT_EQ(FormatTrace(out),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0xf0305106\n"
+            "program\n"
+            "0x10018: strw [0x20204]\n"
+            "end\n"
+            "ioctl set_guest_debug control=ENABLE|USE_HW wcr1=0x1ff7 "
+            "wvr1=0x20200\n"
+            "ioctl set_one_reg PC 0x10018\n"
+            "run\n");
+  ExpectOneMinimal(out, WatchpointExit);
 }
 
 }  // namespace
