@@ -71,11 +71,12 @@ constexpr uint64_t Line(int n) { return DBGREF_CODE_BASE + 4 * uint64_t(n); }
 // Realistic control values: an enabled breakpoint on an A64 instruction at
 // EL1 and EL0 (E, PMC 0b11, BAS 0b1111), and an enabled watchpoint on
 // loads and stores of the whole doubleword at EL1 and EL0 (E, PAC 0b11,
-// LSC 0b11, BAS 0xff).
-constexpr uint64_t kBcrOn = 0x1e7;
-constexpr uint64_t kWcrOn = 0x1ff7;
-// The watchpoint for stores only.
-constexpr uint64_t kWcrStores = 0x1fef;
+// LSC 0b11, BAS 0xff), or on its stores or loads only (LSC 0b10, 0b01).
+constexpr uint64_t kBcrOn = (1 << 0) | (3 << 1) | (0xf << 5);
+constexpr uint64_t kWcrOn = (1 << 0) | (3 << 1) | (3 << 3) | (0xff << 5);
+constexpr uint64_t kWcrStores = (1 << 0) | (3 << 1) | (2 << 3) | (0xff << 5);
+constexpr uint64_t kWcrLoads = (1 << 0) | (3 << 1) | (1 << 3) | (0xff << 5);
+static_assert(kBcrOn == 0x1e7 && kWcrOn == 0x1fff && kWcrStores == 0x1ff7);
 
 constexpr uint32_t kUseHw = KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW;
 constexpr uint32_t kSingleStep =
