@@ -213,9 +213,11 @@ def test_cases(target):
 def run_tests():
     """Runs the tests; returns the targets that did not build."""
     out = subprocess.run(["bazel", "test", "--keep_going",
-                          "--test_output=none", "--color=no"] + TARGETS,
+                          "--test_output=summary", "--color=no"] + TARGETS,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          text=True).stdout
+    if "While parsing option" in out:
+        sys.exit(out)
     return {t for t in TARGETS
             if re.search(re.escape(t) + r"\s+(FAILED TO BUILD|NO STATUS)",
                          out)}
