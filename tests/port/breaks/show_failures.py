@@ -12,9 +12,11 @@ workspace root, on a clean tree:
 It prints one line per break: its name, what it breaks, and the failing
 test cases; and at the end every test case no break made fail.
 """
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 TARGETS = [
@@ -33,6 +35,13 @@ BREAKS = [
     ("wps-is-bps", "port/final/reset.c",
      "r  = get_num_wrps();", "r  = get_num_brps();",
      "final's HW_WPS answers the breakpoint count"),
+    ("v2-wps-is-bps", "port/v2/reset.c",
+     "r  = get_num_wrps();", "r  = get_num_brps();",
+     "v2's HW_WPS answers the breakpoint count"),
+    ("v2r-bps-plus-two", "port/v2-review/include/asm/hw_breakpoint.h",
+     "return ((read_cpuid(ID_AA64DFR0_EL1) >> 12) & 0xf) + 1;",
+     "return ((read_cpuid(ID_AA64DFR0_EL1) >> 12) & 0xf) + 2;",
+     "v2-review counts one breakpoint too many"),
     ("ioctl-obs-not-zeroed", "port/shim/revision_port.h",
      "\t\tmemset(out, 0, sizeof(*out));\n\t\tout->step = DBGREF_STEP_IOCTL;",
      "\t\tout->step = DBGREF_STEP_IOCTL;",
@@ -40,6 +49,23 @@ BREAKS = [
     ("v2-valid-without-hw", "port/v2/arm.c",
      "\t\t\t    KVM_GUESTDBG_USE_HW_BP | \\\n", "",
      "v2's valid mask lacks USE_HW_BP"),
+    ("v2r-valid-without-ss", "port/v2-review/arm.c",
+     "\t\t\t    KVM_GUESTDBG_USE_HW_BP | \\\n"
+     "\t\t\t    KVM_GUESTDBG_SINGLESTEP)",
+     "\t\t\t    KVM_GUESTDBG_USE_HW_BP)",
+     "v2-review's valid mask lacks SINGLESTEP"),
+    ("final-valid-without-sw-bp", "port/final/arm.c",
+     "\t\t\t    KVM_GUESTDBG_USE_SW_BP | \\\n", "",
+     "final's valid mask lacks USE_SW_BP"),
+    ("v2-accept-invalid", "port/v2/arm.c",
+     "\t\tif (dbg->control & ~KVM_GUESTDBG_VALID)\t/* rebuilt: as above */\n"
+     "\t\t\treturn -EINVAL;\n", "",
+     "v2 accepts bits outside the valid mask"),
+    ("final-accept-high-bits", "port/final/arm.c",
+     "\tif (dbg->control & ~KVM_GUESTDBG_VALID_MASK)\n\t\treturn -EINVAL;\n",
+     "\tif (dbg->control & ~KVM_GUESTDBG_VALID_MASK & 0xffff)\n"
+     "\t\treturn -EINVAL;\n",
+     "final checks only the low 16 bits of the control word"),
     ("accept-invalid", "port/v2-review/arm.c",
      "\t\tif (dbg->control & ~KVM_GUESTDBG_VALID)\t/* rebuilt: as above */\n"
      "\t\t\treturn -EINVAL;\n", "",
@@ -80,8 +106,8 @@ BREAKS = [
      "v2-review: KVM_GET_ONE_REG of an unknown id succeeds"),
     ("set-reg-ignored", "port/v2/sys_regs.c",
      "\tif (copy_from_user(&vcpu_sys_reg(vcpu, r->reg), uaddr,\n"
-     "\t\t\t   KVM_REG_SIZE(reg->id)))\n\t\treturn -EFAULT;",
-     "",
+     "\t\t\t   KVM_REG_SIZE(reg->id)))",
+     "\tif (copy_from_user(&vcpu_sys_reg(vcpu, r->reg), uaddr, 0))",
      "v2: KVM_SET_ONE_REG of a system register is ignored"),
     ("reset-clears-debug", "port/final/reset.c",
      "\tkvm_reset_sys_regs(vcpu);\n",
@@ -118,7 +144,8 @@ BREAKS = [
      "\t\t\treturn true;",
      "v2: MDSCR_EL1 under USE_HW is emulated (as nothing)"),
     ("v2-no-save", "port/v2/debug.c",
-     "\t\t\t/* Save guest values */\n", "\t\t\t/* Save guest values */\n#if 0\n",
+     "\t\t\t/* Save guest values */\n\t\t\tmemcpy(&saved->dbg_bcr,",
+     "\t\t\t/* Save guest values */\n\t\t\tif (0) memcpy(&saved->dbg_bcr,",
      "v2: setup_debug does not save the guest's registers aside"),
     ("sysreg-not-skipped", "port/v2-review/sys_regs.c",
      "\t\t\t/* Skip instruction, since it was emulated */\n"
@@ -177,6 +204,10 @@ BREAKS = [
      "\t\t\tdebug_regs_restore_from(vcpu, host);\n"
      "\t\t\tdebug_regs_save_to(vcpu, saved);\n",
      "v2-review loads userspace's registers before saving the guest's"),
+    ("v2r-ndbg-off-by-one", "port/v2-review/include/asm/kvm_host.h",
+     "#define KVM_ARM_NDBG_REGS\tKVM_ARM_MAX_DBG_REGS",
+     "#define KVM_ARM_NDBG_REGS\t(KVM_ARM_MAX_DBG_REGS - 1)",
+     "v2-review's helpers copy 15 registers per bank"),
     ("switch-fifteen", "port/final/hyp.c",
      "static void __debug_restore_state(struct kvm_guest_debug_arch *dbg)\n"
      "{\n\tint i;\n\n\tfor (i = 0; i < KVM_ARM_MAX_DBG_REGS; i++) {",
@@ -191,7 +222,36 @@ BREAKS = [
      "struct kvm_one_reg {\n\tuint64_t id;\n\tuint64_t addr;\n};",
      "struct kvm_one_reg {\n\tuint32_t id;\n\tuint64_t addr;\n};",
      "struct kvm_one_reg has a 32-bit id"),
+    ("vcpu-init-struct", "port/shim/one_reg.h",
+     "\tuint32_t features[7];", "\tuint32_t features[6];",
+     "struct kvm_vcpu_init has six words of features"),
+    # The uapi test pins model/uapi.h and model/record.h, which no
+    # revision can break: a broken copy of the header is included first in
+    # the test alone (its guard keeps the real one out).
+    ("uapi-use-hw-bit", "include:model/uapi.h",
+     "#define KVM_GUESTDBG_USE_HW (1u << 17)",
+     "#define KVM_GUESTDBG_USE_HW (1u << 18)",
+     "the uapi's USE_HW bit is 1 << 18"),
+    ("uapi-exit-far-u32", "include:model/uapi.h",
+     "struct kvm_debug_exit_arch_v2 {\n  uint64_t pc;\n  uint32_t hsr;\n"
+     "  uint64_t far;",
+     "struct kvm_debug_exit_arch_v2 {\n  uint64_t pc;\n  uint32_t hsr;\n"
+     "  uint32_t far;",
+     "v2's debug exit has a 32-bit far (its static checks stop the build)"),
+    ("uapi-final-exit-pc", "include:model/uapi.h",
+     "struct kvm_debug_exit_arch_final {\n  uint32_t hsr;",
+     "struct kvm_debug_exit_arch_final {\n  uint64_t pc;\n  uint32_t hsr;",
+     "the final debug exit keeps pc (its static checks stop the build)"),
+    ("uapi-arch-15", "include:model/uapi.h",
+     "#define KVM_ARM_MAX_DBG_REGS 16", "#define KVM_ARM_MAX_DBG_REGS 15",
+     "kvm_guest_debug_arch has 15 registers per bank"),
+    ("record-obs-bound", "include:model/record.h",
+     "#define DBGREF_MAX_OBS_PER_OP (3 * (DBGREF_MAX_GUEST_STEPS + 1) + 2)",
+     "#define DBGREF_MAX_OBS_PER_OP (3 * DBGREF_MAX_GUEST_STEPS + 2)",
+     "room for one iteration too few"),
 ]
+
+UAPI_TEST = "tests/port/uapi_layout_test.cc"
 
 
 def test_cases(target):
@@ -210,10 +270,11 @@ def test_cases(target):
     return cases, failed
 
 
-def run_tests():
+def run_tests(flags=()):
     """Runs the tests; returns the targets that did not build."""
     out = subprocess.run(["bazel", "test", "--keep_going",
-                          "--test_output=summary", "--color=no"] + TARGETS,
+                          "--test_output=summary", "--color=no"] +
+                         list(flags) + TARGETS,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          text=True).stdout
     if "While parsing option" in out:
@@ -238,14 +299,23 @@ def main(names):
     for name, path, old, new, what in BREAKS:
         if names and name not in names:
             continue
+        flags = []
+        header = path.startswith("include:")
+        if header:
+            path = path[len("include:"):]
         text = open(path).read()
         if text.count(old) != 1:
             print("%-26s NOT APPLIED (text not found once in %s)" %
                   (name, path))
             continue
-        open(path, "w").write(text.replace(old, new))
+        if header:
+            copy = os.path.join(tempfile.mkdtemp(), os.path.basename(path))
+            open(copy, "w").write(text.replace(old, new))
+            flags = ["--per_file_copt=%s@-include,%s" % (UAPI_TEST, copy)]
+        else:
+            open(path, "w").write(text.replace(old, new))
         try:
-            unbuilt = run_tests()
+            unbuilt = run_tests(flags)
             failing = []
             for t in TARGETS:
                 cases, failed = test_cases(t)
@@ -254,7 +324,8 @@ def main(names):
                 else:
                     failing.extend(failed)
         finally:
-            open(path, "w").write(text)
+            if not header:
+                open(path, "w").write(text)
         # Collapse the revisions of a parameterized case.
         short = sorted({re.sub(r"/\d+$", "", f) for f in failing})
         caught.update(f for f in failing)
