@@ -14,9 +14,9 @@ test cases; and at the end every test case no break made fail.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 TARGETS = [
@@ -284,6 +284,52 @@ def run_tests(flags=()):
                          out)}
 
 
+TMP_PACKAGE = "tests/port/breaks/tmp"
+TMP_BUILD = """
+cc_library(
+    name = "broken",
+    testonly = True,
+    hdrs = ["%(header)s"],
+)
+
+cc_test(
+    name = "uapi_layout_test",
+    srcs = ["//tests/port:uapi_layout_test.cc"],
+    copts = ["-include", "%(package)s/%(header)s"],
+    deps = [
+        ":broken",
+        "//model:record",
+        "//model:uapi",
+        "//port:driver",
+        "//port/shim:testing",
+        "@gtest//:gtest_main",
+    ],
+)
+"""
+
+
+def run_uapi_test_with(path, broken):
+    """The uapi test with a broken copy of path included first (its guard
+    keeps the real header out); returns its failing cases."""
+    header = os.path.basename(path)
+    os.makedirs(TMP_PACKAGE, exist_ok=True)
+    try:
+        open(os.path.join(TMP_PACKAGE, header), "w").write(broken)
+        open(os.path.join(TMP_PACKAGE, "BUILD.bazel"), "w").write(
+            TMP_BUILD % {"header": header, "package": TMP_PACKAGE})
+        target = "//%s:uapi_layout_test" % TMP_PACKAGE
+        out = subprocess.run(["bazel", "test", "--test_output=summary",
+                              "--color=no", target], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True).stdout
+        if re.search(re.escape(target) + r"\s+(FAILED TO BUILD|NO STATUS)",
+                     out):
+            return [target + " (does not build)"]
+        cases, failed = test_cases(target)
+        return ["UapiLayout" + f[len("UapiLayout"):] for f in failed or []]
+    finally:
+        shutil.rmtree(TMP_PACKAGE)
+
+
 def main(names):
     if subprocess.run(["git", "diff", "--quiet"]).returncode:
         sys.exit("the tree has changes; commit them first")
@@ -299,7 +345,6 @@ def main(names):
     for name, path, old, new, what in BREAKS:
         if names and name not in names:
             continue
-        flags = []
         header = path.startswith("include:")
         if header:
             path = path[len("include:"):]
@@ -308,21 +353,19 @@ def main(names):
             print("%-26s NOT APPLIED (text not found once in %s)" %
                   (name, path))
             continue
-        if header:
-            copy = os.path.join(tempfile.mkdtemp(), os.path.basename(path))
-            open(copy, "w").write(text.replace(old, new))
-            flags = ["--per_file_copt=%s@-include,%s" % (UAPI_TEST, copy)]
-        else:
-            open(path, "w").write(text.replace(old, new))
         try:
-            unbuilt = run_tests(flags)
-            failing = []
-            for t in TARGETS:
-                cases, failed = test_cases(t)
-                if t in unbuilt or cases is None:
-                    failing.append(t + " (does not build)")
-                else:
-                    failing.extend(failed)
+            if header:
+                failing = run_uapi_test_with(path, text.replace(old, new))
+            else:
+                open(path, "w").write(text.replace(old, new))
+                unbuilt = run_tests()
+                failing = []
+                for t in TARGETS:
+                    cases, failed = test_cases(t)
+                    if t in unbuilt or cases is None:
+                        failing.append(t + " (does not build)")
+                    else:
+                        failing.extend(failed)
         finally:
             if not header:
                 open(path, "w").write(text)
