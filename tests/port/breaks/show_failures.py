@@ -237,11 +237,11 @@ BREAKS = [
      "  uint64_t far;",
      "struct kvm_debug_exit_arch_v2 {\n  uint64_t pc;\n  uint32_t hsr;\n"
      "  uint32_t far;",
-     "v2's debug exit has a 32-bit far (its static checks stop the build)"),
+     "v2's debug exit has a 32-bit far"),
     ("uapi-final-exit-pc", "include:model/uapi.h",
      "struct kvm_debug_exit_arch_final {\n  uint32_t hsr;",
      "struct kvm_debug_exit_arch_final {\n  uint64_t pc;\n  uint32_t hsr;",
-     "the final debug exit keeps pc (its static checks stop the build)"),
+     "the final debug exit keeps pc"),
     ("uapi-arch-15", "include:model/uapi.h",
      "#define KVM_ARM_MAX_DBG_REGS 16", "#define KVM_ARM_MAX_DBG_REGS 15",
      "kvm_guest_debug_arch has 15 registers per bank"),
@@ -312,6 +312,9 @@ def run_uapi_test_with(path, broken):
     """The uapi test with a broken copy of path included first (its guard
     keeps the real header out); returns its failing cases."""
     header = os.path.basename(path)
+    # Without its compile-time checks, so that the test's own checks run.
+    broken = broken.replace("static_assert(cond, msg)",
+                            "static_assert(1, msg)")
     os.makedirs(TMP_PACKAGE, exist_ok=True)
     try:
         open(os.path.join(TMP_PACKAGE, header), "w").write(broken)
