@@ -9,7 +9,6 @@
 #include <linux/sched.h>
 
 #include <asm/kvm_asm.h>
-#include <asm/kvm_emulate.h>
 
 #include "port/shim/kvm_api.h"
 

@@ -128,14 +128,16 @@ static int dbg_state_from_user(const struct kvm_one_reg *reg,
 #define DBG_STATE_USER(bank)						\
 static int get_##bank(struct kvm_vcpu *vcpu,				\
 		      const struct sys_reg_desc *rd,			\
-		      const struct kvm_one_reg *reg, void __user *uaddr)	\
+		      const struct kvm_one_reg *reg,			\
+		      void __user *uaddr)				\
 {									\
 	return dbg_state_to_user(reg, uaddr,				\
 		&vcpu->arch.vcpu_debug_state.dbg_##bank[rd->reg]);	\
 }									\
 static int set_##bank(struct kvm_vcpu *vcpu,				\
 		      const struct sys_reg_desc *rd,			\
-		      const struct kvm_one_reg *reg, void __user *uaddr)	\
+		      const struct kvm_one_reg *reg,			\
+		      void __user *uaddr)				\
 {									\
 	return dbg_state_from_user(reg, uaddr,				\
 		&vcpu->arch.vcpu_debug_state.dbg_##bank[rd->reg]);	\
@@ -352,7 +354,7 @@ void kvm_reset_sys_regs(struct kvm_vcpu *vcpu)
  * A system register id of KVM_GET_ONE_REG/KVM_SET_ONE_REG is a
  * 64-bit register named by its encoding, and nothing else.
  */
-#define SYS_REG_ID_FIELDS	(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK |	\
+#define SYS_REG_ID_FIELDS	(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK | \
 				 KVM_REG_ARM_COPROC_MASK |		\
 				 KVM_REG_ARM64_SYSREG_OP0_MASK |	\
 				 KVM_REG_ARM64_SYSREG_OP1_MASK |	\

@@ -50,11 +50,11 @@ struct dbgref_cpu {
 	struct dbgref_arch_program program;
 
 	/* The observations of the current KVM_RUN. */
-	struct dbgref_obs *obs;		/* room for DBGREF_MAX_OBS_PER_OP */
+	struct dbgref_obs *obs;		/* room for all of them */
 	unsigned int nobs;
 	unsigned int steps;		/* guest steps since KVM_RUN began */
-	bool exit_pending;		/* an exit whose EXIT is not recorded */
-	bool interrupted;		/* the guest left on the bound's interrupt */
+	bool exit_pending;		/* an exit's EXIT is to record */
+	bool interrupted;		/* the guest left at the bound */
 	/* Records the EXIT of an exit that goes back into the guest. */
 	void (*observe_reentry)(void *arg, struct dbgref_obs *o);
 	void *observe_arg;

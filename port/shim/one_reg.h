@@ -23,7 +23,7 @@
 #define KVM_REG_ARM_COPROC_MASK		0x000000000FFF0000ULL
 #define KVM_REG_ARM_COPROC_SHIFT	16
 #define KVM_REG_ARM_CORE		(0x0010ULL << KVM_REG_ARM_COPROC_SHIFT)
-#define KVM_REG_ARM64_SYSREG		(0x0013ULL << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM64_SYSREG	(0x0013ULL << KVM_REG_ARM_COPROC_SHIFT)
 
 /* A core register: its offset in struct kvm_regs, in 32-bit words. */
 #define KVM_REG_ARM_CORE_REG(name)					\

@@ -205,8 +205,9 @@ static void port_observe_exit(struct dbgref_revision_vcpu *pv,
 	if (guest_ran && !pv->cpu.interrupted && !o->undef &&
 	    ESR_ELx_EC(esr) == ESR_ELx_EC_SYS64 &&
 	    (esr & ESR_ELx_SYS64_ISS_DIR_READ))
-		o->read_value = *vcpu_reg(vcpu, (esr & ESR_ELx_SYS64_ISS_RT_MASK)
-						>> ESR_ELx_SYS64_ISS_RT_SHIFT);
+		o->read_value = *vcpu_reg(vcpu,
+					  (esr & ESR_ELx_SYS64_ISS_RT_MASK) >>
+					  ESR_ELx_SYS64_ISS_RT_SHIFT);
 
 	o->ctx_mdscr_el1 = vcpu_sys_reg(vcpu, MDSCR_EL1);
 	o->ctx_pstate_ss = !!(*vcpu_cpsr(vcpu) & DBG_SPSR_SS);

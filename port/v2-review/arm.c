@@ -8,7 +8,6 @@
 #include <linux/sched.h>
 
 #include <asm/kvm_asm.h>
-#include <asm/kvm_emulate.h>
 #include <asm/hw_breakpoint.h>
 
 #include "port/shim/kvm_api.h"

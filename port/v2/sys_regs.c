@@ -285,7 +285,7 @@ void kvm_reset_sys_regs(struct kvm_vcpu *vcpu)
  * rebuilt: a system register id of KVM_GET_ONE_REG/KVM_SET_ONE_REG is a
  * 64-bit register named by its encoding, and nothing else.
  */
-#define SYS_REG_ID_FIELDS	(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK |	\
+#define SYS_REG_ID_FIELDS	(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK | \
 				 KVM_REG_ARM_COPROC_MASK |		\
 				 KVM_REG_ARM64_SYSREG_OP0_MASK |	\
 				 KVM_REG_ARM64_SYSREG_OP1_MASK |	\

@@ -28,8 +28,10 @@
 #define read_sysreg(r)		(dbgref_this_cpu->DBGREF_SYSREG_##r)
 #define write_sysreg(v, r)	(dbgref_this_cpu->DBGREF_SYSREG_##r = (v))
 #define read_debug(b, n)	(dbgref_this_cpu->arch.dbg.dbg_##b[(n)])
-#define write_debug(v, b, n)	(dbgref_this_cpu->arch.dbg.dbg_##b[(n)] = (v))
+#define write_debug(v, b, n)	\
+	(dbgref_this_cpu->arch.dbg.dbg_##b[(n)] = (v))
 #define read_gpr(n)		(*dbgref_cpu_gpr(dbgref_this_cpu, (n)))
-#define write_gpr(v, n)		(*dbgref_cpu_gpr(dbgref_this_cpu, (n)) = (v))
+#define write_gpr(v, n)		\
+	(*dbgref_cpu_gpr(dbgref_this_cpu, (n)) = (v))
 
 #endif /* DBGREF_SHIM_ASM_SYSREG_H */
