@@ -35,6 +35,13 @@ const struct dbgref_revision *dbgref_port_find(const char *name);
 unsigned long dbgref_port_kvm_err_count(void);
 void dbgref_port_set_kvm_err_print(bool print);
 
+/*
+ * BUG() calls the revisions hit on the calling thread. Each is printed to
+ * stderr; the operation it happens in reports it (port/shim/
+ * revision_port.h), and the vCPU stays dead until it is reset.
+ */
+unsigned long dbgref_port_bug_count(void);
+
 #ifdef __cplusplus
 }
 #endif

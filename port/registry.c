@@ -5,7 +5,7 @@
 
 #include "port/driver.h"
 
-const struct dbgref_port *const dbgref_ports[] = {
+const struct dbgref_revision *const dbgref_ports[] = {
 	&dbgref_port_v2,
 	&dbgref_port_v2_review,
 	&dbgref_port_final,
@@ -13,7 +13,7 @@ const struct dbgref_port *const dbgref_ports[] = {
 
 const size_t dbgref_port_count = sizeof(dbgref_ports) / sizeof(dbgref_ports[0]);
 
-const struct dbgref_port *dbgref_port_find(const char *name)
+const struct dbgref_revision *dbgref_port_find(const char *name)
 {
 	size_t i;
 

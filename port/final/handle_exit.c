@@ -1,7 +1,8 @@
 /*
- * final: exit handling (arch/arm64/kvm/handle_exit.c) as merged:
+ * Exit handling (arch/arm64/kvm/handle_exit.c) as merged:
  * kvm_handle_guest_debug no longer reports pc (userspace reads it with
  * KVM_GET_ONE_REG), the exception class table, and handle_exit.
+ * rebuilt: KERNEL-CONTEXT.md; no line is in the seed.
  */
 
 #include <linux/kvm_host.h>
@@ -16,7 +17,8 @@ typedef int (*exit_handle_fn)(struct kvm_vcpu *, struct kvm_run *);
 
 /*
  * rebuilt: KERNEL-CONTEXT.md "Guest debug before patch 08": an ordinary
- * exit goes back to the guest. Stand-in for the PSCI call.
+ * exit goes back to the guest. Stand-in for the PSCI call; the guest
+ * programs of the model make none.
  */
 static int handle_hvc(struct kvm_vcpu *vcpu, struct kvm_run *run)
 {
@@ -27,12 +29,6 @@ static int handle_hvc(struct kvm_vcpu *vcpu, struct kvm_run *run)
 static int kvm_handle_wfx(struct kvm_vcpu *vcpu, struct kvm_run *run)
 {
 	kvm_skip_instr(vcpu, kvm_vcpu_trap_il_is32bit(vcpu));
-	return 1;
-}
-
-/* rebuilt: as above; stand-in for the stage 2 fault handler (mmu.c) */
-static int kvm_handle_guest_abort(struct kvm_vcpu *vcpu, struct kvm_run *run)
-{
 	return 1;
 }
 
@@ -53,9 +49,7 @@ static int kvm_handle_guest_debug(struct kvm_vcpu *vcpu, struct kvm_run *run)
 
 	switch (hsr >> ESR_ELx_EC_SHIFT) {
 	case ESR_ELx_EC_WATCHPT_LOW:
-#ifndef DBGREF_PORT_MUTANT_NO_FAR
 		run->debug.arch.far = vcpu->arch.fault.far_el2;
-#endif
 		/* fall through */
 	case ESR_ELx_EC_SOFTSTP_LOW:
 	case ESR_ELx_EC_BREAKPT_LOW:
@@ -87,32 +81,28 @@ static exit_handle_fn arm_exit_handlers[] = {
 };
 
 /*
- * rebuilt: model/record.h: any other exception class is an ordinary exit
- * that handle_exit resumes (the kernel of the time stopped on a BUG()).
+ * rebuilt: KERNEL-CONTEXT.md "The design that was merged (Linux 4.2)": an
+ * exception class with no handler is logged and stops the kernel (BUG).
  */
-static int kvm_handle_unknown_ec(struct kvm_vcpu *vcpu, struct kvm_run *run)
-{
-#ifdef DBGREF_PORT_MUTANT_UNKNOWN_EC_UNDEF
-	kvm_inject_undefined(vcpu);
-#endif
-	return 1;
-}
-
-/* rebuilt: lookup of the handler by exception class */
 static exit_handle_fn kvm_get_exit_handler(struct kvm_vcpu *vcpu)
 {
 	u8 hsr_ec = kvm_vcpu_trap_get_class(vcpu);
 
 	if (hsr_ec >= ARRAY_SIZE(arm_exit_handlers) ||
-	    !arm_exit_handlers[hsr_ec])
-		return kvm_handle_unknown_ec;
+	    !arm_exit_handlers[hsr_ec]) {
+		kvm_err("Unknown exception class: hsr: %#08x\n",
+			(unsigned int)kvm_vcpu_get_hsr(vcpu));
+		BUG();
+	}
 
 	return arm_exit_handlers[hsr_ec];
 }
 
 /*
  * rebuilt: KERNEL-CONTEXT.md "The KVM_RUN loop": return > 0 to return to
- * the guest, 0 (with run->exit_reason set) to return to userspace.
+ * the guest, otherwise (with run->exit_reason set) to return to
+ * userspace. An exit on a host interrupt goes back to the guest; the loop
+ * then looks for a pending signal.
  */
 int handle_exit(struct kvm_vcpu *vcpu, struct kvm_run *run,
 		       int exception_index)

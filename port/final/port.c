@@ -1,13 +1,19 @@
 /*
- * final: the driver table of this revision (port/driver.h). The merged
- * uapi has no pc in the debug exit: userspace reads the PC with
- * KVM_GET_ONE_REG, which returns the guest context's pc.
+ * The driver table of this revision (port/driver.h, model/revision.h).
  */
 #include <linux/kvm_host.h>
 #include <asm/kvm_emulate.h>
 
-#define DBGREF_PORT_NAME		"final"
-#define DBGREF_PORT_SYMBOL		dbgref_port_final
+/*
+ * The merged uapi has no pc in the debug exit: userspace reads the PC with
+ * KVM_GET_ONE_REG, which returns the guest context's.
+ */
 #define DBGREF_PORT_EXIT_PC(vcpu, run)	(*vcpu_pc(vcpu))
+
+/*
+ * KERNEL-CONTEXT.md "The design that was merged (Linux 4.2)": the OS lock
+ * is read-as-zero/write-ignored, so KVM keeps no lock for the guest.
+ */
+#define DBGREF_PORT_OS_LOCKED(vcpu)	0
 
 #include "port/shim/revision_port.h"

@@ -1,10 +1,13 @@
 /*
- * final: the system register descriptors (arch/arm64/kvm/sys_regs.h).
+ * The system register descriptors (arch/arm64/kvm/sys_regs.h) as merged.
  * rebuilt: KERNEL-CONTEXT.md "Debug-register traps": a handler returns
- * true when it emulated the access.
+ * true when it emulated the access; the reset function gives the register
+ * its reset value; get_user and set_user reach a register that does not
+ * live in sys_regs[] (the debug registers, in vcpu_debug_state) for
+ * KVM_GET_ONE_REG and KVM_SET_ONE_REG.
  */
-#ifndef DBGREF_FINAL_SYS_REGS_H
-#define DBGREF_FINAL_SYS_REGS_H
+#ifndef DBGREF_SYS_REGS_H
+#define DBGREF_SYS_REGS_H
 
 #include <linux/kvm_host.h>
 
@@ -39,6 +42,12 @@ struct sys_reg_desc {
 
 	/* Value (usually reset value) */
 	u64 val;
+
+	/* ONE_REG of a register not in sys_regs[]; NULL: the plain copy */
+	int (*get_user)(struct kvm_vcpu *vcpu, const struct sys_reg_desc *rd,
+			const struct kvm_one_reg *reg, void __user *uaddr);
+	int (*set_user)(struct kvm_vcpu *vcpu, const struct sys_reg_desc *rd,
+			const struct kvm_one_reg *reg, void __user *uaddr);
 };
 
 #define Op0(_x)	.Op0 = _x
@@ -53,4 +62,14 @@ static inline void reset_val(struct kvm_vcpu *vcpu,
 	vcpu_sys_reg(vcpu, r->reg) = r->val;
 }
 
-#endif /* DBGREF_FINAL_SYS_REGS_H */
+/*
+ * rebuilt: a register whose reset value the architecture leaves UNKNOWN
+ * gets a marker no guest can rely on.
+ */
+static inline void reset_unknown(struct kvm_vcpu *vcpu,
+				 const struct sys_reg_desc *r)
+{
+	vcpu_sys_reg(vcpu, r->reg) = 0x1de7ec7edbadc0deULL;
+}
+
+#endif /* DBGREF_SYS_REGS_H */

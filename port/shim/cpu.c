@@ -1,92 +1,141 @@
 /*
- * The simulated CPU: power-on state and one guest action (see cpu.h).
+ * The simulated CPU: power-on state, the guest's run between the world
+ * switch in and the exception that takes it to EL2, the bound of a
+ * KVM_RUN, and BUG() (see cpu.h).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <asm/esr.h>
-#include <asm/kvm_arm.h>
 #include <asm/kvm_asm.h>
 
-#include "model/arch/concrete_cpu.h"
 #include "port/shim/cpu.h"
+#include "port/driver.h"
+#include "port/shim/testing.h"
 
 _Thread_local struct dbgref_cpu *dbgref_this_cpu;
 
-void dbgref_cpu_init(struct dbgref_cpu *cpu, const struct dbgref_host *host)
+/* Test hooks (testing.h). */
+static _Thread_local unsigned int test_step_bound;
+static _Thread_local bool test_exit_forced;
+static _Thread_local u64 test_exit_esr;
+
+static _Thread_local unsigned long bug_count;
+
+void dbgref_shim_test_set_step_bound(unsigned int steps)
+{
+	test_step_bound = steps;
+}
+
+void dbgref_shim_test_force_exit(uint64_t esr_el2)
+{
+	test_exit_forced = true;
+	test_exit_esr = esr_el2;
+}
+
+void dbgref_cpu_init(struct dbgref_cpu *cpu, const struct dbgref_host *host,
+		     const struct dbgref_program *program)
 {
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->id_aa64dfr0_el1 = host->id_aa64dfr0_el1;
-	cpu->dbg = host->host_regs;
+	dbgref_arch_cpu_init(&cpu->arch, &host->host_regs);
+	dbgref_arch_load_program(program, &cpu->program);
 }
 
-/*
- * The registers the model's CPU works on, copied out of and back into the
- * simulated CPU around one guest action.
- */
-static void to_arch(const struct dbgref_cpu *cpu, struct dbgref_arch_regs *r)
+void dbgref_cpu_begin_run(struct dbgref_cpu *cpu, struct dbgref_obs *out)
 {
-	r->dbg = cpu->dbg;
-	r->mdscr_el1 = cpu->mdscr_el1;
-	r->mdccint_el1 = cpu->mdccint_el1;
-	r->mdcr_el2 = cpu->mdcr_el2;
-	r->pstate_ss = !!(cpu->spsr_el2 & DBGREF_SPSR_SS);
+	cpu->obs = out;
+	cpu->nobs = 0;
+	cpu->steps = 0;
+	cpu->exit_pending = false;
+	cpu->interrupted = false;
 }
 
-static void from_arch(struct dbgref_cpu *cpu, const struct dbgref_arch_regs *r)
+struct dbgref_obs *dbgref_cpu_next_obs(struct dbgref_cpu *cpu)
 {
-	cpu->dbg = r->dbg;
-	cpu->mdscr_el1 = r->mdscr_el1;
-	cpu->mdccint_el1 = r->mdccint_el1;
-	if (r->pstate_ss)
-		cpu->spsr_el2 |= DBGREF_SPSR_SS;
+	static _Thread_local struct dbgref_obs overflow;
+	struct dbgref_obs *o;
+
+	/* Cannot happen: an iteration takes at least one guest step. */
+	if (cpu->nobs >= DBGREF_MAX_OBS_PER_OP)
+		o = &overflow;
 	else
-		cpu->spsr_el2 &= ~DBGREF_SPSR_SS;
+		o = &cpu->obs[cpu->nobs++];
+	memset(o, 0, sizeof(*o));
+	return o;
 }
 
-u32 dbgref_cpu_sys64_esr(u32 reg_kind, u32 index, bool is_write, u32 rt)
+/* The test hook's exception to EL2, taken before the instruction. */
+static void forced_exit(struct dbgref_cpu *cpu, struct dbgref_obs *o)
 {
-	return dbgref_arch_sys64_esr(reg_kind, index, is_write, rt);
+	test_exit_forced = false;
+	cpu->arch.exited = true;
+	cpu->arch.esr_el2 = test_exit_esr;
+	cpu->arch.far_el2 = 0;
+	o->step = DBGREF_STEP_GUEST;
+	o->op_kind = DBGREF_OP_RUN;
+	o->pc = cpu->arch.pc;
+	o->event = DBGREF_EVENT_TO_EL2;
+	o->esr = test_exit_esr;
 }
 
 int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 {
-	const struct dbgref_action *a = cpu->action;
-	struct dbgref_arch_regs regs;
-	struct dbgref_arch_event e;
+	unsigned int bound = test_step_bound ? test_step_bound :
+					       DBGREF_MAX_GUEST_STEPS;
 
-	to_arch(cpu, &regs);
-	dbgref_arch_observe_entry(&regs, cpu->id_aa64dfr0_el1, cpu->obs);
+	dbgref_arch_observe_entry(cpu->id_aa64dfr0_el1, &cpu->arch,
+				  dbgref_cpu_next_obs(cpu));
 
-	/* The guest's MSR source and the register its MRS fills. */
-	if (a->kind == DBGREF_ACTION_ACCESS && a->is_write) {
-		struct dbgref_action write = *a;
+	/* The exception return into the guest. */
+	cpu->arch.exited = false;
+	cpu->arch.stepped = false;
+	cpu->exit_pending = true;
 
-		write.value = cpu->x[DBGREF_GUEST_RT];
-		dbgref_arch_execute(&regs, &write, &e);
-	} else {
-		dbgref_arch_execute(&regs, a, &e);
+	for (;;) {
+		struct dbgref_obs *o = dbgref_cpu_next_obs(cpu);
+
+		if (cpu->steps >= bound) {
+			dbgref_arch_interrupt(&cpu->arch, o);
+			cpu->interrupted = true;
+			return ARM_EXCEPTION_IRQ;
+		}
+		if (test_exit_forced) {
+			forced_exit(cpu, o);
+			return ARM_EXCEPTION_TRAP;
+		}
+		dbgref_arch_guest_step(cpu->id_aa64dfr0_el1, &cpu->program,
+				       &cpu->arch, o);
+		cpu->steps++;
+		if (cpu->arch.exited)
+			return ARM_EXCEPTION_TRAP;
 	}
-	from_arch(cpu, &regs);
+}
 
-	if (e.trapped) {
-		cpu->obs->trapped = 1;
-		cpu->esr_el2 = dbgref_cpu_sys64_esr(a->reg_kind, a->index,
-						    a->is_write,
-						    DBGREF_GUEST_RT);
-		return ARM_EXCEPTION_TRAP;
+bool dbgref_cpu_signal_pending(struct dbgref_cpu *cpu)
+{
+	if (cpu->interrupted)
+		return true;
+	if (cpu->exit_pending) {
+		cpu->exit_pending = false;
+		cpu->observe_reentry(cpu->observe_arg,
+				     dbgref_cpu_next_obs(cpu));
 	}
-	if (a->kind == DBGREF_ACTION_ACCESS) {
-		if (e.direct_read)
-			cpu->x[DBGREF_GUEST_RT] = e.direct_value;
-		cpu->elr_el2 += 4;
-		return ARM_EXCEPTION_IRQ;
-	}
-	/* A debug exception the guest takes itself: it leaves on an IRQ. */
-	if (!e.debug_exit && dbgref_arch_is_debug_class(ESR_ELx_EC(a->esr)))
-		return ARM_EXCEPTION_IRQ;
+	return false;
+}
 
-	cpu->esr_el2 = a->esr;
-	cpu->far_el2 = a->far;
-	cpu->elr_el2 = a->pc;
-	return ARM_EXCEPTION_TRAP;
+unsigned long dbgref_port_bug_count(void)
+{
+	return bug_count;
+}
+
+void dbgref_shim_bug(const char *file, int line)
+{
+	struct dbgref_cpu *cpu = dbgref_this_cpu;
+
+	bug_count++;
+	fprintf(stderr, "kernel BUG at %s:%d\n", file, line);
+	if (!cpu || !cpu->bug)
+		abort();
+	longjmp(*cpu->bug, 1);
 }

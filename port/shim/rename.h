@@ -21,6 +21,8 @@
 /* arm.c */
 #define kvm_arch_vcpu_ioctl_set_guest_debug \
 	DBGREF_REV_SYM(kvm_arch_vcpu_ioctl_set_guest_debug)
+#define kvm_arch_vcpu_ioctl_vcpu_init \
+	DBGREF_REV_SYM(kvm_arch_vcpu_ioctl_vcpu_init)
 #define kvm_arch_vcpu_ioctl_run	DBGREF_REV_SYM(kvm_arch_vcpu_ioctl_run)
 #define kvm_arch_vcpu_init	DBGREF_REV_SYM(kvm_arch_vcpu_init)
 /* debug.c */
@@ -30,13 +32,24 @@
 #define kvm_arm_clear_debug	DBGREF_REV_SYM(kvm_arm_clear_debug)
 #define kvm_arm_reset_debug_ptr	DBGREF_REV_SYM(kvm_arm_reset_debug_ptr)
 #define kvm_arm_init_debug	DBGREF_REV_SYM(kvm_arm_init_debug)
+/* guest.c */
+#define kvm_arm_get_reg		DBGREF_REV_SYM(kvm_arm_get_reg)
+#define kvm_arm_set_reg		DBGREF_REV_SYM(kvm_arm_set_reg)
 /* handle_exit.c */
 #define handle_exit		DBGREF_REV_SYM(handle_exit)
+/* mmio.c */
+#define kvm_handle_guest_abort	DBGREF_REV_SYM(kvm_handle_guest_abort)
+#define io_mem_abort		DBGREF_REV_SYM(io_mem_abort)
+#define kvm_handle_mmio_return	DBGREF_REV_SYM(kvm_handle_mmio_return)
 /* sys_regs.c */
 #define kvm_handle_sys_reg	DBGREF_REV_SYM(kvm_handle_sys_reg)
+#define kvm_reset_sys_regs	DBGREF_REV_SYM(kvm_reset_sys_regs)
+#define kvm_arm_sys_reg_get_reg	DBGREF_REV_SYM(kvm_arm_sys_reg_get_reg)
+#define kvm_arm_sys_reg_set_reg	DBGREF_REV_SYM(kvm_arm_sys_reg_set_reg)
 /* reset.c */
 #define kvm_arch_dev_ioctl_check_extension \
 	DBGREF_REV_SYM(kvm_arch_dev_ioctl_check_extension)
+#define kvm_reset_vcpu		DBGREF_REV_SYM(kvm_reset_vcpu)
 /* hyp.c */
 #define __kvm_vcpu_run		DBGREF_REV_SYM(__kvm_vcpu_run)
 

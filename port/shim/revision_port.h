@@ -1,15 +1,41 @@
 /*
- * The driver side of a revision: the struct dbgref_port of port/driver.h
- * over the revision's kernel functions. Each revision's port.c defines
- *   DBGREF_PORT_NAME             its name ("v2");
- *   DBGREF_PORT_SYMBOL           its table (dbgref_port_v2);
+ * The driver side of a revision: the struct dbgref_revision of
+ * model/revision.h over the revision's kernel functions. It plays
+ * userspace (the VMM and the guest's runtime set-up) and the generic ioctl
+ * layer (virt/kvm/kvm_main.c, the copies from and to user memory), and
+ * turns what the shim and the revision leave behind into the
+ * observations of model/record.h.
+ *
+ * Each revision's port.c defines
  *   DBGREF_PORT_EXIT_PC(v, run)  the pc userspace sees on KVM_EXIT_DEBUG;
- * and then includes this file once. The kernel names used here
- * (kvm_arch_vcpu_ioctl_run, ...) are renamed per revision by rename.h.
+ *   DBGREF_PORT_OS_LOCKED(v)     the guest's OS lock as KVM keeps it;
+ * and then includes this file once. DBGREF_PORT_NAME and
+ * DBGREF_PORT_SYMBOL come from the build (port/revision.bzl). The kernel
+ * names used here (kvm_arch_vcpu_ioctl_run, ...) are renamed per revision
+ * by rename.h.
+ *
+ * The observations (model/run.h is the reference for each field):
+ *  - an ioctl is one IOCTL step: its return value, and the value of
+ *    KVM_GET_ONE_REG;
+ *  - KVM_RUN is, per iteration of the kernel's loop, the ENTER and GUEST
+ *    steps the shim's CPU records (port/shim/cpu.h), then EXIT: after
+ *    handle_exit, where the vCPU goes (0 back into the guest, or the
+ *    kvm_run exit reason and KVM_RUN's return value), the debug exit's
+ *    hsr, far (watchpoints only, as userspace reads it) and pc, the MMIO
+ *    address, whether KVM gave the guest an UNDEF, an emulated MRS's value
+ *    (its Rt), the guest context's PC, MDSCR_EL1, PSTATE.SS, OS lock,
+ *    ESR_EL1, ELR_EL1 and FAR_EL1.
+ *
+ * BUG() abandons the operation: a KVM_RUN's observations end with an EXIT
+ * whose exit_reason is KVM_EXIT_INTERNAL_ERROR and ret -EIO, an ioctl's
+ * IOCTL has ret -EIO; the vCPU is dead, every later operation observes the
+ * same, until reset().
  */
 #ifndef DBGREF_PORT_SHIM_REVISION_PORT_H
 #define DBGREF_PORT_SHIM_REVISION_PORT_H
 
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,49 +43,45 @@
 #include <asm/debug-monitors.h>
 #include <asm/kvm_emulate.h>
 
+#include "model/guest_layout.h"
 #include "port/driver.h"
 #include "port/shim/cpu.h"
 #include "port/shim/kvm_api.h"
 
 #if !defined(DBGREF_PORT_NAME) || !defined(DBGREF_PORT_SYMBOL) || \
-	!defined(DBGREF_PORT_EXIT_PC)
-#error "define DBGREF_PORT_NAME, DBGREF_PORT_SYMBOL and DBGREF_PORT_EXIT_PC"
+	!defined(DBGREF_PORT_EXIT_PC) || !defined(DBGREF_PORT_OS_LOCKED)
+#error "define DBGREF_PORT_NAME, _SYMBOL, _EXIT_PC and _OS_LOCKED"
 #endif
 
 /* A capability number no revision defines: CHECK_EXTENSION returns 0. */
 #define DBGREF_PORT_CAP_UNDEFINED	0x7fff
 
-struct dbgref_port_vcpu {
+/* The id of a register no revision knows (an unallocated encoding). */
+#define DBGREF_PORT_UNKNOWN_REG_ID	ARM64_SYS_REG(2, 7, 15, 15, 7)
+
+/* What a BUG() leaves for the caller. */
+#define DBGREF_PORT_BUG_RET		(-EIO)
+
+/* The ids the driver uses are the uapi's. */
+_Static_assert(KVM_REG_ARM_CORE_ID(regs.pc) == 0x6030000000100040ULL,
+	       "KVM_REG_ARM_CORE_REG(regs.pc)");
+_Static_assert(KVM_REG_ARM_CORE_REG(regs.pc) == DBGREF_CORE_OFF_PC, "pc");
+_Static_assert(KVM_REG_ARM_CORE_REG(regs.pstate) == DBGREF_CORE_OFF_PSTATE,
+	       "pstate");
+_Static_assert(KVM_REG_ARM_CORE_REG(elr_el1) == DBGREF_CORE_OFF_ELR_EL1,
+	       "elr_el1");
+_Static_assert(KVM_REG_ARM_CORE_REG(spsr[KVM_SPSR_EL1]) ==
+	       DBGREF_CORE_OFF_SPSR_EL1, "spsr[KVM_SPSR_EL1]");
+_Static_assert(ARM64_SYS_REG(2, 0, 0, 2, 2) == 0x6030000000138012ULL,
+	       "MDSCR_EL1");
+
+struct dbgref_revision_vcpu {
 	struct kvm_vcpu vcpu;
 	struct kvm_run run;
 	struct kvm_cpu_context host_ctxt;
 	struct dbgref_cpu cpu;
+	bool dead;		/* the kernel hit a BUG() */
 };
-
-static void port_reset(struct dbgref_port_vcpu *pv,
-		       const struct dbgref_host *host)
-{
-	memset(pv, 0, sizeof(*pv));
-	dbgref_cpu_init(&pv->cpu, host);
-	pv->vcpu.run = &pv->run;
-	pv->vcpu.arch.host_cpu_context = &pv->host_ctxt;
-	dbgref_this_cpu = &pv->cpu;
-	kvm_arch_vcpu_init(&pv->vcpu);
-}
-
-static struct dbgref_port_vcpu *port_create(const struct dbgref_host *host)
-{
-	struct dbgref_port_vcpu *pv = malloc(sizeof(*pv));
-
-	if (pv)
-		port_reset(pv, host);
-	return pv;
-}
-
-static void port_destroy(struct dbgref_port_vcpu *pv)
-{
-	free(pv);
-}
 
 static long port_cap(u32 cap)
 {
@@ -73,68 +95,265 @@ static long port_cap(u32 cap)
 	}
 }
 
-static void port_run(struct dbgref_port_vcpu *pv,
-		     const struct dbgref_action *a, struct dbgref_obs *out)
+/* The uapi id of a register of model/ioctl.h (enum dbgref_one_reg). */
+static u64 port_one_reg_id(u32 reg, u32 index)
+{
+	bool banked = reg >= DBGREF_ONE_REG_BCR && reg <= DBGREF_ONE_REG_WVR;
+
+	if (banked && index >= KVM_ARM_MAX_DBG_REGS)
+		return DBGREF_PORT_UNKNOWN_REG_ID;
+
+	switch (reg) {
+	case DBGREF_ONE_REG_PC:
+		return KVM_REG_ARM_CORE_ID(regs.pc);
+	case DBGREF_ONE_REG_PSTATE:
+		return KVM_REG_ARM_CORE_ID(regs.pstate);
+	case DBGREF_ONE_REG_MDSCR:
+		return ARM64_SYS_REG(2, 0, 0, 2, 2);
+	case DBGREF_ONE_REG_BCR:
+		return ARM64_SYS_REG(2, 0, 0, index, 5);
+	case DBGREF_ONE_REG_BVR:
+		return ARM64_SYS_REG(2, 0, 0, index, 4);
+	case DBGREF_ONE_REG_WCR:
+		return ARM64_SYS_REG(2, 0, 0, index, 7);
+	case DBGREF_ONE_REG_WVR:
+		return ARM64_SYS_REG(2, 0, 0, index, 6);
+	default:
+		return DBGREF_PORT_UNKNOWN_REG_ID;
+	}
+}
+
+static int port_get_reg(struct dbgref_revision_vcpu *pv, u64 id, u64 *value)
+{
+	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)value };
+
+	return kvm_arm_get_reg(&pv->vcpu, &reg);
+}
+
+static int port_set_reg(struct dbgref_revision_vcpu *pv, u64 id, u64 value)
+{
+	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)&value };
+
+	return kvm_arm_set_reg(&pv->vcpu, &reg);
+}
+
+/*
+ * KVM_ARM_VCPU_INIT, then what the guest's runtime set-up does from
+ * userspace (model/ioctl.h, VcpuInit; spec/decisions.md, "What a reset
+ * does"): the guest starts again at the start of its code, with its EL1
+ * exception registers clear. A reset also abandons an MMIO access the
+ * guest's last exit left: the next KVM_RUN must not complete it, so the
+ * VMM no longer says KVM_EXIT_MMIO in kvm_run (as the oracle's VMM does).
+ */
+static int port_vcpu_init(struct dbgref_revision_vcpu *pv)
+{
+	struct kvm_vcpu_init init = { .target = KVM_ARM_TARGET_GENERIC_V8 };
+	int ret;
+
+	ret = kvm_arch_vcpu_ioctl_vcpu_init(&pv->vcpu, &init);
+	if (ret)
+		return ret;
+	pv->run.exit_reason = KVM_EXIT_UNKNOWN;
+
+	ret = port_set_reg(pv, KVM_REG_ARM_CORE_ID(regs.pc), DBGREF_START_PC);
+	if (!ret)
+		ret = port_set_reg(pv, KVM_REG_ARM_CORE_ID(regs.pstate),
+				   DBGREF_START_PSTATE);
+	if (!ret)
+		ret = port_set_reg(pv, KVM_REG_ARM_CORE_ID(elr_el1), 0);
+	if (!ret)
+		ret = port_set_reg(pv,
+				   KVM_REG_ARM_CORE_ID(spsr[KVM_SPSR_EL1]), 0);
+	if (!ret)	/* ESR_EL1 */
+		ret = port_set_reg(pv, ARM64_SYS_REG(3, 0, 5, 2, 0), 0);
+	if (!ret)	/* FAR_EL1 */
+		ret = port_set_reg(pv, ARM64_SYS_REG(3, 0, 6, 0, 0), 0);
+	return ret;
+}
+
+/*
+ * The EXIT step of the iteration that just ended: to_user when KVM_RUN
+ * returns ret to userspace, otherwise the vCPU goes back into the guest.
+ * guest_ran says that an exit of the guest belongs to it.
+ */
+static void port_observe_exit(struct dbgref_revision_vcpu *pv,
+			      struct dbgref_obs *o, bool to_user,
+			      bool guest_ran, long ret)
 {
 	struct kvm_vcpu *vcpu = &pv->vcpu;
 	struct kvm_run *run = &pv->run;
-	bool is_access = a->kind == DBGREF_ACTION_ACCESS;
-	int ret;
+	u64 esr = pv->cpu.arch.esr_el2;
 
-	pv->cpu.action = a;
-	pv->cpu.obs = out;
-	vcpu->shim.undef = 0;
-	run->exit_reason = KVM_EXIT_UNKNOWN;
-	/* The guest's MSR source, or the register its MRS fills. */
-	if (is_access)
-		*vcpu_reg(vcpu, DBGREF_GUEST_RT) = a->is_write ? a->value : 0;
-
-	ret = kvm_arch_vcpu_ioctl_run(vcpu, run);
-
-	out->undef = vcpu->shim.undef;
-	if (is_access && !a->is_write)
-		out->read_value = *vcpu_reg(vcpu, DBGREF_GUEST_RT);
-	if (ret <= 0 && run->exit_reason == KVM_EXIT_DEBUG) {
-		out->exit_reason = KVM_EXIT_DEBUG;
-		out->hsr = run->debug.arch.hsr;
-		out->pc = DBGREF_PORT_EXIT_PC(vcpu, run);
-		if (ESR_ELx_EC(out->hsr) == ESR_ELx_EC_WATCHPT_LOW)
-			out->far = run->debug.arch.far;
+	o->step = DBGREF_STEP_EXIT;
+	o->op_kind = DBGREF_OP_RUN;
+	o->exit_pc = *vcpu_pc(vcpu);
+	if (to_user) {
+		o->ret = ret;
+		o->exit_reason = run->exit_reason;
+		if (run->exit_reason == KVM_EXIT_DEBUG) {
+			o->hsr = run->debug.arch.hsr;
+			if (ESR_ELx_EC(o->hsr) == ESR_ELx_EC_WATCHPT_LOW)
+				o->exit_far = run->debug.arch.far;
+			o->exit_pc = DBGREF_PORT_EXIT_PC(vcpu, run);
+		} else if (run->exit_reason == KVM_EXIT_MMIO) {
+			o->mmio_addr = run->mmio.phys_addr;
+		}
 	}
-	out->ctx_mdscr_el1 = vcpu_sys_reg(vcpu, MDSCR_EL1);
-	out->ctx_pstate_ss = !!(*vcpu_cpsr(vcpu) & DBG_SPSR_SS);
+
+	o->undef = vcpu->shim.undef;
+	vcpu->shim.undef = 0;
+	if (guest_ran && !pv->cpu.interrupted && !o->undef &&
+	    ESR_ELx_EC(esr) == ESR_ELx_EC_SYS64 &&
+	    (esr & ESR_ELx_SYS64_ISS_DIR_READ))
+		o->read_value = *vcpu_reg(vcpu,
+					  (esr & ESR_ELx_SYS64_ISS_RT_MASK) >>
+					  ESR_ELx_SYS64_ISS_RT_SHIFT);
+
+	o->ctx_mdscr_el1 = vcpu_sys_reg(vcpu, MDSCR_EL1);
+	o->ctx_pstate_ss = !!(*vcpu_cpsr(vcpu) & DBG_SPSR_SS);
+	o->ctx_oslk = !!DBGREF_PORT_OS_LOCKED(vcpu);
+	o->ctx_esr_el1 = vcpu_sys_reg(vcpu, ESR_EL1);
+	o->ctx_elr_el1 = *vcpu_elr_el1(vcpu);
+	o->ctx_far_el1 = vcpu_sys_reg(vcpu, FAR_EL1);
 }
 
-static void port_step(struct dbgref_port_vcpu *pv, const struct dbgref_op *op,
-		      struct dbgref_obs *out)
+/* The shim's callback when the loop goes back into the guest. */
+static void port_observe_reentry(void *arg, struct dbgref_obs *o)
+{
+	port_observe_exit(arg, o, false, true, 0);
+}
+
+static void port_reset(struct dbgref_revision_vcpu *pv,
+		       const struct dbgref_host *host,
+		       const struct dbgref_program *program)
+{
+	memset(pv, 0, sizeof(*pv));
+	dbgref_cpu_init(&pv->cpu, host, program);
+	pv->cpu.observe_reentry = port_observe_reentry;
+	pv->cpu.observe_arg = pv;
+	pv->vcpu.run = &pv->run;
+	pv->vcpu.arch.host_cpu_context = &pv->host_ctxt;
+	dbgref_this_cpu = &pv->cpu;
+	/* KVM_CREATE_VCPU, then the VMM's KVM_ARM_VCPU_INIT and set-up. */
+	kvm_arch_vcpu_init(&pv->vcpu);
+	port_vcpu_init(pv);
+}
+
+static struct dbgref_revision_vcpu *
+port_create(const struct dbgref_host *host,
+	    const struct dbgref_program *program)
+{
+	struct dbgref_revision_vcpu *pv = malloc(sizeof(*pv));
+
+	if (pv)
+		port_reset(pv, host, program);
+	return pv;
+}
+
+static void port_destroy(struct dbgref_revision_vcpu *pv)
+{
+	free(pv);
+}
+
+static size_t port_run(struct dbgref_revision_vcpu *pv, struct dbgref_obs *out)
+{
+	int ret;
+
+	dbgref_cpu_begin_run(&pv->cpu, out);
+	ret = kvm_arch_vcpu_ioctl_run(&pv->vcpu, &pv->run);
+	port_observe_exit(pv, dbgref_cpu_next_obs(&pv->cpu), true,
+			  pv->cpu.exit_pending, ret);
+	return pv->cpu.nobs;
+}
+
+static void port_ioctl(struct dbgref_revision_vcpu *pv,
+		       const struct dbgref_op *op, struct dbgref_obs *o)
 {
 	struct kvm_guest_debug dbg;
-
-#ifndef DBGREF_PORT_MUTANT_SHIM_NO_OBS_MEMSET
-	memset(out, 0, sizeof(*out));
-#endif
-	out->op_kind = op->kind;
-	dbgref_this_cpu = &pv->cpu;
+	u64 value;
 
 	switch (op->kind) {
 	case DBGREF_OP_SET_GUEST_DEBUG:
 		/* kvm_vcpu_ioctl hands the arch code a kernel copy. */
 		dbg = op->dbg;
-		out->ret = kvm_arch_vcpu_ioctl_set_guest_debug(&pv->vcpu, &dbg);
+		o->ret = kvm_arch_vcpu_ioctl_set_guest_debug(&pv->vcpu, &dbg);
 		break;
 	case DBGREF_OP_CHECK_EXTENSION:
-		out->ret = kvm_arch_dev_ioctl_check_extension(port_cap(op->cap));
+		o->ret = kvm_arch_dev_ioctl_check_extension(port_cap(op->cap));
 		break;
-	case DBGREF_OP_RUN:
-		port_run(pv, &op->action, out);
+	case DBGREF_OP_GET_ONE_REG:
+		value = 0;
+		o->ret = port_get_reg(pv, port_one_reg_id(op->reg,
+							  op->reg_index),
+				      &value);
+		o->value = o->ret ? 0 : value;
+		break;
+	case DBGREF_OP_SET_ONE_REG:
+		o->ret = port_set_reg(pv, port_one_reg_id(op->reg,
+							  op->reg_index),
+				      op->value);
+		break;
+	case DBGREF_OP_VCPU_INIT:
+		o->ret = port_vcpu_init(pv);
 		break;
 	default:
-		out->ret = -EINVAL;
+		o->ret = -EINVAL;
 		break;
 	}
 }
 
-const struct dbgref_port DBGREF_PORT_SYMBOL = {
+/* The observation of an operation the kernel cannot do: it hit BUG(). */
+static void port_dead(const struct dbgref_op *op, struct dbgref_obs *o)
+{
+	bool run = op->kind == DBGREF_OP_RUN;
+
+	o->step = run ? DBGREF_STEP_EXIT : DBGREF_STEP_IOCTL;
+	o->op_kind = op->kind;
+	o->ret = DBGREF_PORT_BUG_RET;
+	o->exit_reason = run ? KVM_EXIT_INTERNAL_ERROR : 0;
+}
+
+static size_t port_step(struct dbgref_revision_vcpu *pv,
+			const struct dbgref_op *op, struct dbgref_obs *out)
+{
+	jmp_buf bug;
+	size_t n;
+
+	dbgref_this_cpu = &pv->cpu;
+	if (pv->dead) {
+		memset(out, 0, sizeof(*out));
+		port_dead(op, out);
+		return 1;
+	}
+
+	pv->cpu.bug = &bug;
+	if (setjmp(bug)) {
+		/* BUG(): keep what the KVM_RUN observed so far. */
+		pv->cpu.bug = NULL;
+		pv->dead = true;
+		if (op->kind != DBGREF_OP_RUN) {
+			memset(out, 0, sizeof(*out));
+			port_dead(op, out);
+			return 1;
+		}
+		port_dead(op, dbgref_cpu_next_obs(&pv->cpu));
+		return pv->cpu.nobs;
+	}
+
+	if (op->kind == DBGREF_OP_RUN) {
+		n = port_run(pv, out);
+	} else {
+		memset(out, 0, sizeof(*out));
+		out->step = DBGREF_STEP_IOCTL;
+		out->op_kind = op->kind;
+		port_ioctl(pv, op, out);
+		n = 1;
+	}
+	pv->cpu.bug = NULL;
+	return n;
+}
+
+const struct dbgref_revision DBGREF_PORT_SYMBOL = {
 	.name = DBGREF_PORT_NAME,
 	.create = port_create,
 	.destroy = port_destroy,

@@ -54,10 +54,13 @@ void kvm_arch_setup_debug(struct kvm_vcpu *vcpu)
 	 * If we are not treating debug registers as dirty we need
 	 * to trap if the guest starts accessing them.
 	 */
+	/* review: computed once, at the top; "are dirty" fixed to "as dirty" */
 	bool trap_debug = !(vcpu->arch.debug_flags & KVM_ARM64_DEBUG_DIRTY);
 
 	vcpu->arch.mdcr_el2 |= (MDCR_EL2_TPM | MDCR_EL2_TPMCR);
 	vcpu->arch.mdcr_el2 |= (MDCR_EL2_TDRA | MDCR_EL2_TDOSA);
+
+	/* review: no tracepoint; it is introduced two patches later */
 
 	/* Is Guest debugging in effect? */
 	if (vcpu->guest_debug) {
@@ -97,13 +100,9 @@ void kvm_arch_setup_debug(struct kvm_vcpu *vcpu)
 			saved = &vcpu_debug_saved_reg(vcpu, debug_regs);
 			host = &vcpu->arch.guest_debug_regs;
 
-#ifndef DBGREF_PORT_MUTANT_V2R_SAVE_RESTORE_SWAPPED
+			/* review: the helpers, all 16 registers of each bank */
 			debug_regs_save_to(vcpu, saved);
 			debug_regs_restore_from(vcpu, host);
-#else
-			debug_regs_restore_from(vcpu, host);
-			debug_regs_save_to(vcpu, saved);
-#endif
 
 			/* Make sure hyp.S copies them in/out */
 			vcpu->arch.debug_flags |= KVM_ARM64_DEBUG_DIRTY;
@@ -131,16 +130,9 @@ void kvm_arch_clear_debug(struct kvm_vcpu *vcpu)
 		*vcpu_cpsr(vcpu) |=
 			vcpu_debug_saved_reg(vcpu, pstate_ss_bit); /* rebuilt */
 
-#ifndef DBGREF_PORT_MUTANT_V2R_RESTORE_SS_ONLY
 		vcpu_sys_reg(vcpu, MDSCR_EL1) &= ~MDSCR_EL1_DEBUG_BITS;
 		vcpu_sys_reg(vcpu, MDSCR_EL1) |=
 			vcpu_debug_saved_reg(vcpu, mdscr_el1_bits);
-#else
-		vcpu_sys_reg(vcpu, MDSCR_EL1) &= ~DBG_MDSCR_SS;
-		vcpu_sys_reg(vcpu, MDSCR_EL1) |=
-			vcpu_debug_saved_reg(vcpu, mdscr_el1_bits) &
-			DBG_MDSCR_SS;
-#endif
 
 		/*
 		 * If we were using HW debug we need to restore the
@@ -150,7 +142,7 @@ void kvm_arch_clear_debug(struct kvm_vcpu *vcpu)
 			struct kvm_guest_debug_arch *regs;
 
 			regs = &vcpu_debug_saved_reg(vcpu, debug_regs);
-			debug_regs_restore_from(vcpu, regs);
+			debug_regs_restore_from(vcpu, regs);	/* review */
 		}
 	}
 }

@@ -1,10 +1,11 @@
 /*
- * v2-review: the system register descriptors (arch/arm64/kvm/sys_regs.h).
+ * The system register descriptors (arch/arm64/kvm/sys_regs.h).
  * rebuilt: KERNEL-CONTEXT.md "Debug-register traps": a handler returns
- * true when it emulated the access.
+ * true when it emulated the access; the reset function gives the register
+ * its reset value.
  */
-#ifndef DBGREF_V2_REVIEW_SYS_REGS_H
-#define DBGREF_V2_REVIEW_SYS_REGS_H
+#ifndef DBGREF_SYS_REGS_H
+#define DBGREF_SYS_REGS_H
 
 #include <linux/kvm_host.h>
 
@@ -53,4 +54,14 @@ static inline void reset_val(struct kvm_vcpu *vcpu,
 	vcpu_sys_reg(vcpu, r->reg) = r->val;
 }
 
-#endif /* DBGREF_V2_REVIEW_SYS_REGS_H */
+/*
+ * rebuilt: a register whose reset value the architecture leaves UNKNOWN
+ * gets a marker no guest can rely on.
+ */
+static inline void reset_unknown(struct kvm_vcpu *vcpu,
+				 const struct sys_reg_desc *r)
+{
+	vcpu_sys_reg(vcpu, r->reg) = 0x1de7ec7edbadc0deULL;
+}
+
+#endif /* DBGREF_SYS_REGS_H */

@@ -1,9 +1,10 @@
 /*
- * v2: the world switch (arch/arm64/kvm/hyp.S), rebuilt in C from
+ * The world switch (arch/arm64/kvm/hyp.S), rebuilt in C from
  * KERNEL-CONTEXT.md "Lazy switching of debug registers", for the state
  * guest debug touches: the debug registers under the DIRTY flag, MDCR_EL2,
- * the EL1 debug control registers, and the guest's PC and PSTATE. Every
- * line of this file is rebuilt; none is in the seed.
+ * the EL1 debug control registers, the EL1 exception registers, and the
+ * guest's general purpose registers, PC and PSTATE. Every line of this
+ * file is rebuilt; none is in the seed.
  */
 
 #include <linux/kvm_host.h>
@@ -54,27 +55,39 @@ static void __sysreg_save_state(struct kvm_cpu_context *ctxt)
 {
 	ctxt->sys_regs[MDSCR_EL1] = read_sysreg(mdscr_el1);
 	ctxt->sys_regs[MDCCINT_EL1] = read_sysreg(mdccint_el1);
+	ctxt->sys_regs[ESR_EL1] = read_sysreg(esr_el1);
+	ctxt->sys_regs[FAR_EL1] = read_sysreg(far_el1);
+	ctxt->gp_regs.elr_el1 = read_sysreg(elr_el1);
+	ctxt->gp_regs.spsr[KVM_SPSR_EL1] = read_sysreg(spsr_el1);
 }
 
 static void __sysreg_restore_state(struct kvm_cpu_context *ctxt)
 {
 	write_sysreg(ctxt->sys_regs[MDSCR_EL1], mdscr_el1);
 	write_sysreg(ctxt->sys_regs[MDCCINT_EL1], mdccint_el1);
+	write_sysreg(ctxt->sys_regs[ESR_EL1], esr_el1);
+	write_sysreg(ctxt->sys_regs[FAR_EL1], far_el1);
+	write_sysreg(ctxt->gp_regs.elr_el1, elr_el1);
+	write_sysreg(ctxt->gp_regs.spsr[KVM_SPSR_EL1], spsr_el1);
 }
 
 /* The registers the guest runs with and leaves behind. */
 static void __guest_restore_regs(struct kvm_cpu_context *ctxt)
 {
-	memcpy(dbgref_this_cpu->x, ctxt->gp_regs.regs.regs,
-	       sizeof(dbgref_this_cpu->x));
+	int i;
+
+	for (i = 0; i < 31; i++)
+		write_gpr(ctxt->gp_regs.regs.regs[i], i);
 	write_sysreg(ctxt->gp_regs.regs.pc, elr_el2);
 	write_sysreg(ctxt->gp_regs.regs.pstate, spsr_el2);
 }
 
 static void __guest_save_regs(struct kvm_cpu_context *ctxt)
 {
-	memcpy(ctxt->gp_regs.regs.regs, dbgref_this_cpu->x,
-	       sizeof(dbgref_this_cpu->x));
+	int i;
+
+	for (i = 0; i < 31; i++)
+		ctxt->gp_regs.regs.regs[i] = read_gpr(i);
 	ctxt->gp_regs.regs.pc = read_sysreg(elr_el2);
 	ctxt->gp_regs.regs.pstate = read_sysreg(spsr_el2);
 }

@@ -1,11 +1,12 @@
 /*
- * v2: KVM_CHECK_EXTENSION for arm64 (arch/arm64/kvm/reset.c) with the two
- * capabilities the seed adds.
+ * arch/arm64/kvm/reset.c: KVM_CHECK_EXTENSION with the two capabilities
+ * the seed adds, and the reset of a vCPU.
  */
 
 #include <linux/kvm_host.h>
 
 #include <asm/hw_breakpoint.h>
+#include <asm/kvm_emulate.h>
 
 #include "port/shim/kvm_api.h"
 
@@ -32,14 +33,34 @@ int kvm_arch_dev_ioctl_check_extension(long ext)
 		r = get_num_brps();
 		break;
 	case KVM_CAP_GUEST_DEBUG_HW_WPS:
-#ifndef DBGREF_PORT_MUTANT_WPS_IS_BPS
 		r  = get_num_wrps();
-#else
-		r  = get_num_brps();
-#endif
 		break;
 	default:
 		r = 0;
 	}
 	return r;
+}
+
+/*
+ * rebuilt: an AArch64 vCPU comes out of reset at EL1h with every exception
+ * masked, all its core registers (PC, ELR_EL1, SPSR_EL1, x0..x30) zero.
+ */
+static const struct kvm_regs default_regs_reset = {
+	.regs.pstate = (PSR_MODE_EL1h | PSR_A_BIT | PSR_I_BIT |
+			PSR_F_BIT | PSR_D_BIT),
+};
+
+/*
+ * rebuilt: KVM_ARM_VCPU_INIT resets the guest's architectural state: the
+ * core registers, then every system register of the table (sys_regs.c).
+ * Userspace's guest debug (vcpu->guest_debug, its registers) is not the
+ * guest's and is not touched.
+ */
+int kvm_reset_vcpu(struct kvm_vcpu *vcpu)
+{
+	vcpu->arch.ctxt.gp_regs = default_regs_reset;
+
+	kvm_reset_sys_regs(vcpu);
+
+	return 0;
 }

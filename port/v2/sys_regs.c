@@ -1,13 +1,15 @@
 /*
- * v2: the debug part of the system register emulation
- * (arch/arm64/kvm/sys_regs.c): trap_debug_regs as the seed changes it, the
- * descriptors of the debug registers it handles, and the lookup and
- * dispatch of a trapped MRS/MSR. Only trap_debug_regs's body and the
- * comment above it come from the seed; the rest is rebuilt from
- * KERNEL-CONTEXT.md "Debug-register traps" and says so.
+ * The debug part of the system register emulation (arch/arm64/kvm/
+ * sys_regs.c): trap_debug_regs as patch 08/10 changes it, the handlers of
+ * the other registers KVM_RUN and the ioctls reach, the descriptors, the
+ * lookup and dispatch of a trapped MRS/MSR, the reset of the registers,
+ * and their KVM_GET_ONE_REG/KVM_SET_ONE_REG. Only trap_debug_regs's body
+ * and the comment above it come from the seed; the rest is rebuilt from
+ * KERNEL-CONTEXT.md and says so.
  */
 
 #include <linux/kvm_host.h>
+#include <linux/uaccess.h>
 
 #include <asm/esr.h>
 #include <asm/kvm_emulate.h>
@@ -55,11 +57,7 @@ static bool trap_debug_regs(struct kvm_vcpu *vcpu,
 			val = &saved->dbg_wvr[r->reg - DBGWVR0_EL1];
 		else {
 			kvm_err("Bad register index %d\n", r->reg);
-#ifndef DBGREF_PORT_MUTANT_HW_BP_MDSCR_EMULATED
 			return false;
-#else
-			return true;
-#endif
 		}
 
 		if (p->is_write)
@@ -80,11 +78,61 @@ static bool trap_debug_regs(struct kvm_vcpu *vcpu,
 }
 
 /*
+ * rebuilt: KERNEL-CONTEXT.md "Debug-register traps" and "The design that
+ * was merged (Linux 4.2)": the OS lock is read-as-zero/write-ignored. A
+ * write to OSLAR_EL1 is ignored.
+ */
+static bool trap_raz_wi(struct kvm_vcpu *vcpu,
+			const struct sys_reg_params *p,
+			const struct sys_reg_desc *r)
+{
+	if (!p->is_write)
+		*vcpu_reg(vcpu, p->Rt) = 0;
+	return true;
+}
+
+/*
+ * rebuilt: as above, OSLSR_EL1 always reads as unlocked: OSLK (bit 1)
+ * clear, and OSLM 0b10 (bit 3 set, bit 0 clear), the only value Armv8
+ * allows for OSLM (the OS lock is implemented).
+ */
+#define OSLSR_EL1_UNLOCKED	(1 << 3)
+
+static bool trap_oslsr_el1(struct kvm_vcpu *vcpu,
+			   const struct sys_reg_params *p,
+			   const struct sys_reg_desc *r)
+{
+	if (!p->is_write)
+		*vcpu_reg(vcpu, p->Rt) = OSLSR_EL1_UNLOCKED;
+	return true;
+}
+
+/*
+ * rebuilt: the EL1 registers the reset and the runtime's set-up reach
+ * (ESR_EL1, FAR_EL1, VBAR_EL1); KVM does not trap the guest's accesses to
+ * them here, so this is only the descriptor's handler.
+ */
+static bool access_vm_reg(struct kvm_vcpu *vcpu,
+			  const struct sys_reg_params *p,
+			  const struct sys_reg_desc *r)
+{
+	if (p->is_write)
+		vcpu_sys_reg(vcpu, r->reg) = *vcpu_reg(vcpu, p->Rt);
+	else
+		*vcpu_reg(vcpu, p->Rt) = vcpu_sys_reg(vcpu, r->reg);
+	return true;
+}
+
+/*
  * rebuilt: KERNEL-CONTEXT.md "Debug-register traps": trap_debug_regs
  * handles DBGBVRn, DBGBCRn, DBGWVRn, DBGWCRn (n = 0..15), MDSCR_EL1 and
- * MDCCINT_EL1. Encodings: op0 2, op1 0, CRn 0; the banks at CRm n with
- * op2 4 (BVR), 5 (BCR), 6 (WVR), 7 (WCR); MDCCINT_EL1 at CRm 2 op2 0,
- * MDSCR_EL1 at CRm 2 op2 2. Sorted by encoding, as find_reg requires.
+ * MDCCINT_EL1. Encodings (model/arch/syndrome.h): op0 2, op1 0, CRn 0; the
+ * banks at CRm n with op2 4 (BVR), 5 (BCR), 6 (WVR), 7 (WCR); MDCCINT_EL1
+ * at CRm 2 op2 0, MDSCR_EL1 at CRm 2 op2 2; OSLAR_EL1 at CRn 1 CRm 0 op2 4,
+ * OSLSR_EL1 at CRn 1 CRm 1 op2 4. Then ESR_EL1 (op0 3, CRn 5, CRm 2),
+ * FAR_EL1 (op0 3, CRn 6) and VBAR_EL1 (op0 3, CRn 12). Sorted by encoding,
+ * as find_reg requires. The debug registers, MDSCR_EL1, MDCCINT_EL1 and
+ * VBAR_EL1 reset to 0; ESR_EL1 and FAR_EL1 to an UNKNOWN value.
  */
 #define DBG_BCR_BVR_WCR_WVR_EL1(n)					\
 	/* DBGBVRn_EL1 */						\
@@ -100,7 +148,7 @@ static bool trap_debug_regs(struct kvm_vcpu *vcpu,
 	{ Op0(0b10), Op1(0b000), CRn(0b0000), CRm((n)), Op2(0b111),	\
 	  trap_debug_regs, reset_val, (DBGWCR0_EL1 + (n)), 0 }
 
-/* rebuilt: the debug entries of sys_reg_descs[] */
+/* rebuilt: the entries of sys_reg_descs[] that guest debug reaches */
 static const struct sys_reg_desc sys_reg_descs[] = {
 	DBG_BCR_BVR_WCR_WVR_EL1(0),
 	DBG_BCR_BVR_WCR_WVR_EL1(1),
@@ -124,6 +172,21 @@ static const struct sys_reg_desc sys_reg_descs[] = {
 	DBG_BCR_BVR_WCR_WVR_EL1(13),
 	DBG_BCR_BVR_WCR_WVR_EL1(14),
 	DBG_BCR_BVR_WCR_WVR_EL1(15),
+	/* OSLAR_EL1 */
+	{ Op0(0b10), Op1(0b000), CRn(0b0001), CRm(0b0000), Op2(0b100),
+	  trap_raz_wi },
+	/* OSLSR_EL1 */
+	{ Op0(0b10), Op1(0b000), CRn(0b0001), CRm(0b0001), Op2(0b100),
+	  trap_oslsr_el1 },
+	/* ESR_EL1 */
+	{ Op0(0b11), Op1(0b000), CRn(0b0101), CRm(0b0010), Op2(0b000),
+	  access_vm_reg, reset_unknown, ESR_EL1 },
+	/* FAR_EL1 */
+	{ Op0(0b11), Op1(0b000), CRn(0b0110), CRm(0b0000), Op2(0b000),
+	  access_vm_reg, reset_unknown, FAR_EL1 },
+	/* VBAR_EL1 */
+	{ Op0(0b11), Op1(0b000), CRn(0b1100), CRm(0b0000), Op2(0b000),
+	  access_vm_reg, reset_val, VBAR_EL1, 0 },
 };
 
 /* rebuilt: the encoding as one sortable key */
@@ -162,7 +225,8 @@ static const struct sys_reg_desc *find_reg(const struct sys_reg_params *params,
 
 /*
  * rebuilt: KERNEL-CONTEXT.md "Debug-register traps": true from the handler
- * skips the instruction; false, or no descriptor, injects an UNDEF.
+ * skips the instruction (kvm_skip_instr: the PC moves on, PSTATE.SS stays
+ * as it is); false, or no descriptor, injects an UNDEF.
  */
 static int emulate_sys_reg(struct kvm_vcpu *vcpu,
 			   const struct sys_reg_params *params)
@@ -205,4 +269,95 @@ int kvm_handle_sys_reg(struct kvm_vcpu *vcpu, struct kvm_run *run)
 	params.is_write = !(esr & 1);
 
 	return emulate_sys_reg(vcpu, &params);
+}
+
+/* rebuilt: KVM_ARM_VCPU_INIT: every register of the table to its reset value */
+void kvm_reset_sys_regs(struct kvm_vcpu *vcpu)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sys_reg_descs); i++)
+		if (sys_reg_descs[i].reset)
+			sys_reg_descs[i].reset(vcpu, &sys_reg_descs[i]);
+}
+
+/*
+ * rebuilt: a system register id of KVM_GET_ONE_REG/KVM_SET_ONE_REG is a
+ * 64-bit register named by its encoding, and nothing else.
+ */
+#define SYS_REG_ID_FIELDS	(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK | \
+				 KVM_REG_ARM_COPROC_MASK |		\
+				 KVM_REG_ARM64_SYSREG_OP0_MASK |	\
+				 KVM_REG_ARM64_SYSREG_OP1_MASK |	\
+				 KVM_REG_ARM64_SYSREG_CRN_MASK |	\
+				 KVM_REG_ARM64_SYSREG_CRM_MASK |	\
+				 KVM_REG_ARM64_SYSREG_OP2_MASK)
+
+static bool index_to_params(u64 id, struct sys_reg_params *params)
+{
+	if ((id & KVM_REG_SIZE_MASK) != KVM_REG_SIZE_U64 ||
+	    (id & ~SYS_REG_ID_FIELDS))
+		return false;
+
+	params->Op0 = (id & KVM_REG_ARM64_SYSREG_OP0_MASK) >>
+		      KVM_REG_ARM64_SYSREG_OP0_SHIFT;
+	params->Op1 = (id & KVM_REG_ARM64_SYSREG_OP1_MASK) >>
+		      KVM_REG_ARM64_SYSREG_OP1_SHIFT;
+	params->CRn = (id & KVM_REG_ARM64_SYSREG_CRN_MASK) >>
+		      KVM_REG_ARM64_SYSREG_CRN_SHIFT;
+	params->CRm = (id & KVM_REG_ARM64_SYSREG_CRM_MASK) >>
+		      KVM_REG_ARM64_SYSREG_CRM_SHIFT;
+	params->Op2 = (id & KVM_REG_ARM64_SYSREG_OP2_MASK) >>
+		      KVM_REG_ARM64_SYSREG_OP2_SHIFT;
+	return true;
+}
+
+/*
+ * rebuilt: the descriptor of a register the vCPU keeps; an id the table
+ * does not know, or a register with no storage (the OS lock's), is
+ * unknown to userspace.
+ */
+static const struct sys_reg_desc *index_to_sys_reg_desc(u64 id)
+{
+	struct sys_reg_params params;
+	const struct sys_reg_desc *r;
+
+	if ((id & KVM_REG_ARM_COPROC_MASK) != KVM_REG_ARM64_SYSREG)
+		return NULL;
+	if (!index_to_params(id, &params))
+		return NULL;
+
+	r = find_reg(&params, sys_reg_descs, ARRAY_SIZE(sys_reg_descs));
+	if (r && !r->reg)
+		r = NULL;
+	return r;
+}
+
+/* rebuilt: the value is the guest context's: vcpu_sys_reg */
+int kvm_arm_sys_reg_get_reg(struct kvm_vcpu *vcpu,
+			    const struct kvm_one_reg *reg)
+{
+	void __user *uaddr = (void __user *)(unsigned long)reg->addr;
+	const struct sys_reg_desc *r = index_to_sys_reg_desc(reg->id);
+
+	if (!r)
+		return -ENOENT;
+	if (copy_to_user(uaddr, &vcpu_sys_reg(vcpu, r->reg),
+			 KVM_REG_SIZE(reg->id)))
+		return -EFAULT;
+	return 0;
+}
+
+int kvm_arm_sys_reg_set_reg(struct kvm_vcpu *vcpu,
+			    const struct kvm_one_reg *reg)
+{
+	void __user *uaddr = (void __user *)(unsigned long)reg->addr;
+	const struct sys_reg_desc *r = index_to_sys_reg_desc(reg->id);
+
+	if (!r)
+		return -ENOENT;
+	if (copy_from_user(&vcpu_sys_reg(vcpu, r->reg), uaddr,
+			   KVM_REG_SIZE(reg->id)))
+		return -EFAULT;
+	return 0;
 }

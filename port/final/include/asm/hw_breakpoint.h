@@ -1,10 +1,10 @@
 /*
- * final: the breakpoint and watchpoint counts (arch/arm64/include/asm/
+ * The breakpoint and watchpoint counts (arch/arm64/include/asm/
  * hw_breakpoint.h), moved here by the patch from hw_breakpoint.c so that
  * KVM can use them.
  */
-#ifndef DBGREF_FINAL_ASM_HW_BREAKPOINT_H
-#define DBGREF_FINAL_ASM_HW_BREAKPOINT_H
+#ifndef DBGREF_ASM_HW_BREAKPOINT_H
+#define DBGREF_ASM_HW_BREAKPOINT_H
 
 #include <asm/cputype.h>
 
@@ -17,11 +17,7 @@ static inline int get_num_brps(void)
 /* Determine number of WRP registers available. */
 static inline int get_num_wrps(void)
 {
-#ifndef DBGREF_PORT_MUTANT_FINAL_DFR0_WRPS_SHIFT
 	return ((read_cpuid(ID_AA64DFR0_EL1) >> 20) & 0xf) + 1;
-#else
-	return ((read_cpuid(ID_AA64DFR0_EL1) >> 16) & 0xf) + 1;
-#endif
 }
 
-#endif /* DBGREF_FINAL_ASM_HW_BREAKPOINT_H */
+#endif /* DBGREF_ASM_HW_BREAKPOINT_H */

@@ -1,22 +1,22 @@
 /*
- * final: the arm64 vCPU (arch/arm64/include/asm/kvm_host.h) of the merged
+ * The arm64 vCPU (arch/arm64/include/asm/kvm_host.h) of the merged
  * design: the guest's own debug registers (vcpu_debug_state), the ones
  * userspace sets with KVM_SET_GUEST_DEBUG (external_debug_state), and
  * debug_ptr, which says which of the two the world switch loads.
  * rebuilt: KERNEL-CONTEXT.md "The design that was merged (Linux 4.2)".
  */
-#ifndef DBGREF_FINAL_ASM_KVM_HOST_H
-#define DBGREF_FINAL_ASM_KVM_HOST_H
+#ifndef DBGREF_ASM_KVM_HOST_H
+#define DBGREF_ASM_KVM_HOST_H
 
 #include <linux/types.h>
 #include <linux/kvm.h>
 #include <asm/kvm_sysreg.h>
 
-/* rebuilt: KERNEL-CONTEXT.md "Constants": DIRTY is bit 0 of debug_flags */
+/* KERNEL-CONTEXT.md "Constants": DIRTY is bit 0 of debug_flags */
 #define KVM_ARM64_DEBUG_DIRTY_SHIFT	0
 #define KVM_ARM64_DEBUG_DIRTY		(1 << KVM_ARM64_DEBUG_DIRTY_SHIFT)
 
-/* rebuilt: the guest context, kept by the world switch */
+/* The guest context, kept by the world switch */
 struct kvm_cpu_context {
 	struct kvm_regs	gp_regs;
 	u64 sys_regs[NR_SYS_REGS];
@@ -24,11 +24,17 @@ struct kvm_cpu_context {
 
 typedef struct kvm_cpu_context kvm_cpu_context_t;
 
-/* rebuilt: what the world switch reads from ESR_EL2/FAR_EL2 on a trap */
+/* What the world switch reads from ESR_EL2/FAR_EL2 on a trap */
 struct kvm_vcpu_fault_info {
 	u32 esr_el2;
 	u64 far_el2;
 	u64 hpfar_el2;
+};
+
+/* The register an emulated MMIO load fills */
+struct kvm_decode {
+	unsigned long rt;
+	bool sign_extend;
 };
 
 struct kvm_vcpu_arch {
@@ -66,6 +72,9 @@ struct kvm_vcpu_arch {
 
 	/* Don't run the guest */
 	bool pause;
+
+	/* The MMIO access being completed by userspace */
+	struct kvm_decode mmio_decode;
 };
 
 struct kvm_vcpu;
@@ -74,4 +83,4 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu);
 void kvm_arm_clear_debug(struct kvm_vcpu *vcpu);
 void kvm_arm_reset_debug_ptr(struct kvm_vcpu *vcpu);
 
-#endif /* DBGREF_FINAL_ASM_KVM_HOST_H */
+#endif /* DBGREF_ASM_KVM_HOST_H */

@@ -1,8 +1,9 @@
 /*
  * The parts of include/uapi/linux/kvm.h guest debug uses: struct kvm_run
- * with its debug exit, and the exit reasons. The uapi structures themselves
- * come from model/uapi.h; the revision's <asm/kvm.h> picks its layout of
- * struct kvm_debug_exit_arch and its capability numbers.
+ * with its debug and MMIO exits, the exit reasons, and the ONE_REG and
+ * VCPU_INIT arguments (port/shim/one_reg.h). The uapi structures of guest
+ * debug come from model/uapi.h; the revision's <asm/kvm.h> picks its
+ * layout of struct kvm_debug_exit_arch and its capability numbers.
  */
 #ifndef DBGREF_SHIM_LINUX_KVM_H
 #define DBGREF_SHIM_LINUX_KVM_H
@@ -10,6 +11,7 @@
 #include <linux/types.h>
 
 #include "model/uapi.h"
+#include "port/shim/one_reg.h"
 #include <asm/kvm.h>
 
 #define KVM_EXIT_UNKNOWN		0
@@ -29,6 +31,13 @@ struct kvm_run {
 		struct {
 			struct kvm_debug_exit_arch arch;
 		} debug;
+		/* KVM_EXIT_MMIO */
+		struct {
+			__u64 phys_addr;
+			__u8 data[8];
+			__u32 len;
+			__u8 is_write;
+		} mmio;
 		char padding[256];
 	};
 };

@@ -16,6 +16,11 @@ typedef uint64_t u64;
 typedef int32_t s32;
 typedef int64_t s64;
 
+typedef u64 phys_addr_t;
+
+/* User pointers are plain pointers here. */
+#define __user
+
 typedef uint8_t __u8;
 typedef uint32_t __u32;
 typedef uint64_t __u64;

@@ -1,10 +1,10 @@
 /*
- * v2-review: the breakpoint and watchpoint counts (arch/arm64/include/asm/
+ * The breakpoint and watchpoint counts (arch/arm64/include/asm/
  * hw_breakpoint.h), moved here by the patch from hw_breakpoint.c so that
  * KVM can use them.
  */
-#ifndef DBGREF_V2_REVIEW_ASM_HW_BREAKPOINT_H
-#define DBGREF_V2_REVIEW_ASM_HW_BREAKPOINT_H
+#ifndef DBGREF_ASM_HW_BREAKPOINT_H
+#define DBGREF_ASM_HW_BREAKPOINT_H
 
 #include <asm/cputype.h>
 
@@ -20,4 +20,4 @@ static inline int get_num_wrps(void)
 	return ((read_cpuid(ID_AA64DFR0_EL1) >> 20) & 0xf) + 1;
 }
 
-#endif /* DBGREF_V2_REVIEW_ASM_HW_BREAKPOINT_H */
+#endif /* DBGREF_ASM_HW_BREAKPOINT_H */

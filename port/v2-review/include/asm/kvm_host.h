@@ -1,11 +1,11 @@
 /*
- * v2-review: the arm64 vCPU (arch/arm64/include/asm/kvm_host.h) with the fields
- * the patch adds: guest_debug_regs (what userspace set with
+ * The arm64 vCPU (arch/arm64/include/asm/kvm_host.h) with the fields
+ * patch 08/10 v2 adds: guest_debug_regs (what userspace set with
  * KVM_SET_GUEST_DEBUG) and debug_saved_regs.debug_regs (the guest's
  * registers while the host borrows them).
  */
-#ifndef DBGREF_V2_REVIEW_ASM_KVM_HOST_H
-#define DBGREF_V2_REVIEW_ASM_KVM_HOST_H
+#ifndef DBGREF_ASM_KVM_HOST_H
+#define DBGREF_ASM_KVM_HOST_H
 
 #include <linux/types.h>
 #include <linux/kvm.h>
@@ -28,6 +28,12 @@ struct kvm_vcpu_fault_info {
 	u32 esr_el2;
 	u64 far_el2;
 	u64 hpfar_el2;
+};
+
+/* rebuilt: the register an emulated MMIO load fills */
+struct kvm_decode {
+	unsigned long rt;
+	bool sign_extend;
 };
 
 struct kvm_vcpu_arch {
@@ -61,14 +67,13 @@ struct kvm_vcpu_arch {
 
 	/* Don't run the guest */
 	bool pause;
+
+	/* rebuilt: the MMIO access being completed by userspace */
+	struct kvm_decode mmio_decode;
 };
 
 /* review: the number of registers per bank the helpers copy */
-#ifndef DBGREF_PORT_MUTANT_V2R_NDBG_OFF_BY_ONE
 #define KVM_ARM_NDBG_REGS	KVM_ARM_MAX_DBG_REGS
-#else
-#define KVM_ARM_NDBG_REGS	(KVM_ARM_MAX_DBG_REGS - 1)
-#endif
 
 /* rebuilt: accessor for debug_saved_regs, used by the seed */
 #define vcpu_debug_saved_reg(v, r)	((v)->arch.debug_saved_regs.r)
@@ -77,4 +82,4 @@ struct kvm_vcpu;
 void kvm_arch_setup_debug(struct kvm_vcpu *vcpu);
 void kvm_arch_clear_debug(struct kvm_vcpu *vcpu);
 
-#endif /* DBGREF_V2_REVIEW_ASM_KVM_HOST_H */
+#endif /* DBGREF_ASM_KVM_HOST_H */
