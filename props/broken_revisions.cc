@@ -209,6 +209,16 @@ void After(Fault fault, uint64_t kind, const model::ConcreteHost& host,
     case Fault::kEntryPcOff:
       if (kind == model::kEnter) o.entry_pc += 4;
       break;
+    case Fault::kInvalidStored:
+      if (kind == model::kSetGuestDebug &&
+          (in.control & KVM_GUESTDBG_ENABLE) != 0 &&
+          (in.control & ~uint64_t{KVM_GUESTDBG_VALID_MASK}) != 0) {
+        post.control = in.control;
+      }
+      break;
+    case Fault::kSkipTwice:
+      if (kind == model::kEnter && pre.increment_pc) post.increment_pc = true;
+      break;
   }
 }
 
@@ -307,6 +317,8 @@ DBGREF_BROKEN(WatchExitNoFar, "broken-watch-exit-no-far")
 DBGREF_BROKEN(OffNoLazyLoad, "broken-off-no-lazy-load")
 DBGREF_BROKEN(OsLockNoMask, "broken-os-lock-no-mask")
 DBGREF_BROKEN(EntryPcOff, "broken-entry-pc-off")
+DBGREF_BROKEN(InvalidStored, "broken-invalid-stored")
+DBGREF_BROKEN(SkipTwice, "broken-skip-twice")
 #undef DBGREF_BROKEN
 
 using R = RequirementSet;
@@ -315,48 +327,104 @@ using R = RequirementSet;
 
 const std::vector<BrokenRevision>& BrokenRevisions() {
   static const auto* const all = new std::vector<BrokenRevision>{
-      {Fault::kIoctlV2Order, &kIoctlV2Order, R::Of({kReqIoctlValid}),
+      {Fault::kIoctlV2Order, &kIoctlV2Order,
+       R::Of({kReqIoctlValid}),
+       R::Of({kReqIoctlValid}),
        R::Of({kReqIoctlValid})},
       {Fault::kDisableRefused, &kDisableRefused,
        R::Of({kReqIoctlValid, kReqIoctlDisable}),
+       R::Of({kReqIoctlValid, kReqIoctlDisable}),
        R::Of({kReqIoctlDisable})},
-      {Fault::kHwregsPartial, &kHwregsPartial, R::Of({kReqHwProgram}),
+      {Fault::kHwregsPartial, &kHwregsPartial,
+       R::Of({kReqHwProgram}),
+       R::Of({kReqHwProgram}),
        R::Of({kReqIoctlHwregs})},
-      {Fault::kCapNoPlusOne, &kCapNoPlusOne, R::Of({kReqCap}), R::Of({kReqCap})},
-      {Fault::kOneRegIndexZero, &kOneRegIndexZero, R::Of({kReqOneReg}),
+      {Fault::kCapNoPlusOne, &kCapNoPlusOne,
+       R::Of({kReqCap}),
+       R::Of({kReqCap}),
+       R::Of({kReqCap})},
+      {Fault::kOneRegIndexZero, &kOneRegIndexZero,
+       R::Of({kReqOneReg}),
+       R::Of({kReqOneReg}),
        R::Of({kReqOneReg})},
       {Fault::kInitKeepsRegs, &kInitKeepsRegs,
-       R::Of({kReqOneReg, kReqShadow, kReqOff}), R::Of({kReqInit})},
-      {Fault::kNoForcedTda, &kNoForcedTda, R::Of({kReqTrapTda}),
+       R::Of({kReqOneReg, kReqShadow, kReqOff}),
+       R::Of({kReqOneReg, kReqShadow, kReqOff}),
+       R::Of({kReqInit})},
+      {Fault::kNoForcedTda, &kNoForcedTda,
+       R::Of({kReqTrapTda}),
+       R::Of({kReqTrapTda}),
        R::Of({kReqTrapTda})},
-      {Fault::kNoTde, &kNoTde, R::Of({kReqTrapTde}), R::Of({kReqTrapTde})},
+      {Fault::kNoTde, &kNoTde,
+       R::Of({kReqTrapTde}),
+       R::Of({kReqTrapTde}),
+       R::Of({kReqTrapTde})},
       {Fault::kHwProgramFirstOnly, &kHwProgramFirstOnly,
-       R::Of({kReqHwProgram}), R::Of({kReqHwProgram})},
+       R::Of({kReqHwProgram}),
+       R::Of({kReqHwProgram}),
+       R::Of({kReqHwProgram})},
       {Fault::kBreakpointsLost, &kBreakpointsLost,
        R::Of({kReqHwProgram, kReqHwBreak, kReqHwWatch}),
-       R::Of({kReqHwBreak})},
+       R::Of({kReqHwProgram, kReqHwBreak, kReqHwWatch}),
+       R::Of({kReqHwBreak, kReqIsolation})},
       {Fault::kWatchFarPastAccess, &kWatchFarPastAccess,
        R::Of({kReqHwWatch, kReqExit}),
+       R::Of({kReqHwWatch, kReqExit}),
        R::Of({kReqHwWatch})},
-      {Fault::kBrkImmLost, &kBrkImmLost, R::Of({kReqBrk}), R::Of({kReqBrk})},
-      {Fault::kSkipKeepsSs, &kSkipKeepsSs, R::Of({kReqSs}), R::Of({kReqSs})},
+      {Fault::kBrkImmLost, &kBrkImmLost,
+       R::Of({kReqBrk}),
+       R::Of({kReqBrk}),
+       R::Of({kReqBrk})},
+      {Fault::kSkipKeepsSs, &kSkipKeepsSs,
+       R::Of({kReqSs}),
+       R::Of({kReqSs}),
+       R::Of({kReqSs})},
       {Fault::kPstateSsNotRestored, &kPstateSsNotRestored,
-       R::Of({kReqRestore, kReqSs}), R::Of({kReqRestore, kReqSs})},
-      {Fault::kOsLockWi, &kOsLockWi, R::Of({kReqRestore}),
+       R::Of({kReqRestore, kReqSs}),
+       R::Of({kReqRestore, kReqSs}),
+       R::Of({kReqRestore, kReqSs})},
+      {Fault::kOsLockWi, &kOsLockWi,
+       R::Of({kReqRestore}),
+       R::Of({kReqRestore}),
        R::Of({kReqRestore})},
-      {Fault::kReadResetValue, &kReadResetValue, R::Of({kReqShadow}),
+      {Fault::kReadResetValue, &kReadResetValue,
+       R::Of({kReqShadow}),
+       R::Of({kReqShadow}),
        R::Of({kReqShadow})},
       {Fault::kReadLoadedSet, &kReadLoadedSet,
-       R::Of({kReqShadow, kReqIsolation}), R::Of({kReqShadow})},
-      {Fault::kUndefMdscrUseHw, &kUndefMdscrUseHw, R::Of({kReqNoundef}),
+       R::Of({kReqShadow, kReqIsolation}),
+       R::Of({kReqShadow, kReqIsolation}),
+       R::Of({kReqShadow})},
+      {Fault::kUndefMdscrUseHw, &kUndefMdscrUseHw,
+       R::Of({kReqNoundef}),
+       R::Of({kReqNoundef}),
        R::Of({kReqNoundef})},
-      {Fault::kWatchExitNoFar, &kWatchExitNoFar, R::Of({kReqExit}),
+      {Fault::kWatchExitNoFar, &kWatchExitNoFar,
+       R::Of({kReqExit}),
+       R::Of({kReqExit}),
        R::Of({kReqExit})},
-      {Fault::kOffNoLazyLoad, &kOffNoLazyLoad, R::Of({kReqOff}),
+      {Fault::kOffNoLazyLoad, &kOffNoLazyLoad,
+       R::Of({kReqOff}),
+       R::Of({kReqOff}),
        R::Of({kReqOff})},
-      {Fault::kOsLockNoMask, &kOsLockNoMask, R::Of({kReqOsLock}),
+      {Fault::kOsLockNoMask, &kOsLockNoMask,
+       R::Of({kReqOsLock}),
+       R::Of({kReqOsLock}),
        R::Of({kReqOsLock})},
-      {Fault::kEntryPcOff, &kEntryPcOff, R(), R()},
+      {Fault::kEntryPcOff, &kEntryPcOff,
+       R(),
+       R(),
+       R()},
+      {Fault::kInvalidStored, &kInvalidStored,
+       R::Of({kReqOneReg, kReqTrapTda, kReqTrapTde, kReqHwProgram,
+              kReqHwBreak, kReqHwWatch, kReqBrk, kReqSs, kReqRestore,
+              kReqShadow, kReqNoundef, kReqExit, kReqOff, kReqOsLock}),
+       R::Of({kReqTrapTde}),
+       R::Of({kReqIoctlValid}), false},
+      {Fault::kSkipTwice, &kSkipTwice,
+       R(),
+       R(),
+       R(), false},
   };
   return *all;
 }

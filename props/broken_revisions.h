@@ -43,6 +43,8 @@ enum class Fault {
   kOffNoLazyLoad,        // guest debug off: the guest's own KDE/MDE loads nothing
   kOsLockNoMask,         // the OS lock does not mask the guest's MDE and SS
   kEntryPcOff,           // entry_pc 4 further on, nothing else: no requirement
+  kInvalidStored,        // ENABLE with an unknown bit: -EINVAL, stored all the same
+  kSkipTwice,            // an emulated instruction's skip is not forgotten at entry
 };
 
 struct BrokenRevision {
@@ -53,9 +55,17 @@ struct BrokenRevision {
   // is seen (REQ-HW-PROGRAM; REQ-ONE-REG, REQ-SHADOW, REQ-OFF); kEntryPcOff
   // breaks none: a difference the discipline must flag.
   RequirementSet breaks;
+  // The ones among them every campaign of enough sequences finds (all of
+  // breaks, but for kInvalidStored, whose stored word changes everything
+  // after it: REQ-TRAP-TDE).
+  RequirementSet primary;
   // The requirements whose model property fails on the broken copy's own
   // transitions.
   RequirementSet predicates;
+  // breaks is all the campaign and the discipline find. Not so for the two
+  // faults that are there for the invariant's clauses (kInvalidStored,
+  // kSkipTwice): what they break depends on everything after them.
+  bool exact = true;
 };
 
 // Every broken copy, in the order of enum Fault.

@@ -61,7 +61,7 @@ TEST_P(BrokenCopyDiscipline, KeptWithItsFindingsBrokenWithout) {
   for (uint64_t seed = 1; seed <= kTraces; ++seed) {
     GenerateSequence(seed, kDefaultMaxOps, t);
     const std::string kept = with.Check(t);
-    if (!b.breaks.empty()) {
+    if (b.exact && !b.breaks.empty()) {
       ASSERT_EQ(kept, "") << b.revision->name;
     }
     const std::string failure = without.Check(t);
@@ -74,7 +74,7 @@ TEST_P(BrokenCopyDiscipline, KeptWithItsFindingsBrokenWithout) {
   std::printf("%s: %d of %llu traces rejected without its findings; first:\n%s\n",
               b.revision->name, rejected,
               static_cast<unsigned long long>(kTraces), example.c_str());
-  if (b.breaks.empty()) {
+  if (b.exact && b.breaks.empty()) {
     EXPECT_NE(example.find("without breaking a requirement"), std::string::npos)
         << example;
   }
