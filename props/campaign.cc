@@ -12,14 +12,6 @@
 #include "trace/trace.h"
 
 namespace dbgref::props {
-namespace {
-
-// Evaluations the shrink pre-pass may spend; the shrink trees of these
-// sequences are small, the bound only guards against a pathological one.
-constexpr int kMaxShrinkSteps = 5000;
-
-}  // namespace
-
 uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index) {
   // splitmix64 of the pair: neighbouring campaigns share no sequence.
   uint64_t z = campaign_seed * 0x9e3779b97f4a7c15ull + index + 1;
@@ -34,7 +26,8 @@ bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace) {
 }
 
 trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
-                                  uint64_t sequence_seed, int max_ops) {
+                                  uint64_t sequence_seed, int max_ops,
+                                  int shrink_budget) {
   std::vector<uint64_t> choices;
   trace::Trace found;
   GenerateSequence(sequence_seed, max_ops, found, &choices);
@@ -42,11 +35,11 @@ trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
   rc::Shrinkable<trace::Trace> best = ShrinkableSequence(choices, max_ops);
   int steps = 0;
   bool improved = true;
-  while (improved && steps < kMaxShrinkSteps) {
+  while (improved && steps < shrink_budget) {
     improved = false;
     rc::Seq<rc::Shrinkable<trace::Trace>> shrinks = best.shrinks();
     while (rc::Maybe<rc::Shrinkable<trace::Trace>> next = shrinks.next()) {
-      if (++steps >= kMaxShrinkSteps) break;
+      if (++steps >= shrink_budget) break;
       if (Breaks(runner, r, next->value())) {
         best = std::move(*next);
         improved = true;
@@ -107,7 +100,8 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_revision& revision,
       o.seed = seed;
       o.sequences_run = i + 1;
       o.seconds_to_find = seconds_to_find;
-      o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops);
+      o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops,
+                                               options.shrink_budget);
       o.seconds = SecondsSince(start);
     }
     if (options.stop_when_all_broken && wanted.ContainedIn(found)) break;

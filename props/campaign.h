@@ -34,6 +34,8 @@
 
 namespace dbgref::props {
 
+inline constexpr int kDefaultShrinkBudget = 300;
+
 struct CampaignOptions {
   uint64_t sequences = 2000;
   uint64_t seed = 1;
@@ -45,6 +47,9 @@ struct CampaignOptions {
   std::vector<std::string> requirements;
   // End once every requirement looked for is broken.
   bool stop_when_all_broken = false;
+  // Evaluations the RapidCheck shrink pre-pass may spend on a finding
+  // before the reduction to a 1-minimal trace.
+  int shrink_budget = kDefaultShrinkBudget;
 };
 
 struct RequirementOutcome {
@@ -78,7 +83,8 @@ bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace);
 // shrink tree over its choices, descended while r stays broken, then
 // Reduce (props/reduce.h). The sequence itself if it does not break r.
 trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
-                                  uint64_t sequence_seed, int max_ops);
+                                  uint64_t sequence_seed, int max_ops,
+                                  int shrink_budget = kDefaultShrinkBudget);
 
 }  // namespace dbgref::props
 
