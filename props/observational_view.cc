@@ -80,6 +80,27 @@ GuestRead ReadOf(const model::ConcreteTransition& t) {
   return r;
 }
 
+// r with the entries of entry_hw the CPU does not implement taken from m:
+// those registers do not exist, and the record holds the implemented ones.
+dbgref_obs WithImplementedOnly(uint64_t dfr0, const dbgref_obs& m,
+                               dbgref_obs r) {
+  const uint64_t brps =
+      ((dfr0 >> DBGREF_DFR0_BRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
+  const uint64_t wrps =
+      ((dfr0 >> DBGREF_DFR0_WRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
+  for (uint64_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
+    if (n >= brps) {
+      r.entry_hw.dbg_bcr[n] = m.entry_hw.dbg_bcr[n];
+      r.entry_hw.dbg_bvr[n] = m.entry_hw.dbg_bvr[n];
+    }
+    if (n >= wrps) {
+      r.entry_hw.dbg_wcr[n] = m.entry_hw.dbg_wcr[n];
+      r.entry_hw.dbg_wvr[n] = m.entry_hw.dbg_wvr[n];
+    }
+  }
+  return r;
+}
+
 }  // namespace
 
 dbgref_obs ZeroObsLike(const dbgref_obs& o) {
@@ -139,22 +160,7 @@ bool KnownDesignDifferenceOnly(const StepContext& c) {
       (m.entry_mdscr_el1 ^ r.entry_mdscr_el1) == DBGREF_MDSCR_KDE) {
     r.entry_mdscr_el1 = m.entry_mdscr_el1;
   }
-  // The registers the CPU does not implement do not exist.
-  const uint64_t dfr0 = t.host.id_aa64dfr0_el1;
-  const uint64_t brps =
-      ((dfr0 >> DBGREF_DFR0_BRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
-  const uint64_t wrps =
-      ((dfr0 >> DBGREF_DFR0_WRPS_SHIFT) & DBGREF_DFR0_FIELD_MASK) + 1;
-  for (uint64_t n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-    if (n >= brps) {
-      r.entry_hw.dbg_bcr[n] = m.entry_hw.dbg_bcr[n];
-      r.entry_hw.dbg_bvr[n] = m.entry_hw.dbg_bvr[n];
-    }
-    if (n >= wrps) {
-      r.entry_hw.dbg_wcr[n] = m.entry_hw.dbg_wcr[n];
-      r.entry_hw.dbg_wvr[n] = m.entry_hw.dbg_wvr[n];
-    }
-  }
+  r = WithImplementedOnly(t.host.id_aa64dfr0_el1, m, r);
   // Where the PC moves past an emulated instruction or an MMIO store.
   if (m.step == DBGREF_STEP_EXIT && t.post.increment_pc &&
       r.exit_pc == m.exit_pc + 4) {
@@ -172,8 +178,10 @@ StepVerdict ClassifyStep(const StepContext& c) {
   StepVerdict v;
   v.differs = !model::ObsEqual(model::ToRecord(c.model.obs), c.revision);
   if (!v.differs) return v;
+  // Registers the CPU does not implement are judged by no requirement.
   model::ConcreteTransition seen = c.model;
-  seen.obs = model::FromRecord(c.revision);
+  seen.obs = model::FromRecord(WithImplementedOnly(
+      c.model.host.id_aa64dfr0_el1, model::ToRecord(c.model.obs), c.revision));
   v.violated = FailedPredicates(seen);
   if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);
   v.design_difference = v.violated.empty() && KnownDesignDifferenceOnly(c);
