@@ -8,18 +8,10 @@
 
 #include "props/elapsed.h"
 #include "props/generators.h"
-#include "trace/shrink.h"
+#include "props/reduce.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
-namespace {
-
-// Evaluations one shrink may spend; the shrink trees of these sequences
-// are small, the bound only guards against a pathological one.
-constexpr int kMaxShrinkSteps = 20000;
-
-}  // namespace
-
 uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index) {
   // splitmix64 of the pair: neighbouring campaigns share no sequence.
   uint64_t z = campaign_seed * 0x9e3779b97f4a7c15ull + index + 1;
@@ -28,31 +20,26 @@ uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index) {
   return z ^ (z >> 31);
 }
 
-trace::Trace GenerateSequence(uint64_t sequence_seed, int max_ops) {
-  return GenTrace(max_ops)(rc::Random(sequence_seed), max_ops).value();
-}
-
 bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace) {
-  const std::optional<Divergence> d =
-      runner.FirstDivergence(trace.host, trace.ops);
+  const std::optional<Divergence> d = runner.FirstDivergence(trace);
   return d && d->verdict.violated.Has(r);
 }
 
 trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
-                                  uint64_t sequence_seed, int max_ops) {
-  rc::Shrinkable<trace::Trace> best =
-      GenTrace(max_ops)(rc::Random(sequence_seed), max_ops);
-  if (!Breaks(runner, r, best.value())) return best.value();
-#ifdef DBGREF_PROPS_MUTANT_NO_SHRINK
-  return best.value();
-#endif
+                                  uint64_t sequence_seed, int max_ops,
+                                  int shrink_budget) {
+  std::vector<uint64_t> choices;
+  trace::Trace found;
+  GenerateSequence(sequence_seed, max_ops, found, &choices);
+  if (!Breaks(runner, r, found)) return found;
+  rc::Shrinkable<trace::Trace> best = ShrinkableSequence(choices, max_ops);
   int steps = 0;
   bool improved = true;
-  while (improved && steps < kMaxShrinkSteps) {
+  while (improved && steps < shrink_budget) {
     improved = false;
     rc::Seq<rc::Shrinkable<trace::Trace>> shrinks = best.shrinks();
     while (rc::Maybe<rc::Shrinkable<trace::Trace>> next = shrinks.next()) {
-      if (++steps >= kMaxShrinkSteps) break;
+      if (++steps >= shrink_budget) break;
       if (Breaks(runner, r, next->value())) {
         best = std::move(*next);
         improved = true;
@@ -60,12 +47,11 @@ trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
       }
     }
   }
-  return trace::Shrink(
-      best.value(), [&](const trace::Trace& t) { return Breaks(runner, r, t); },
-      trace::Values::kRecognisable);
+  return Reduce(best.value(),
+                [&](const trace::Trace& t) { return Breaks(runner, r, t); });
 }
 
-std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
+std::vector<RequirementOutcome> RunCampaign(const dbgref_revision& revision,
                                             const CampaignOptions& options,
                                             CampaignStats* stats) {
   CampaignStats local;
@@ -74,8 +60,7 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
   const auto start = std::chrono::steady_clock::now();
   RequirementSet wanted;
   for (const std::string& id : options.requirements) {
-    if (const std::optional<Requirement> r = FindRequirement(id))
-      wanted.Add(*r);
+    if (const std::optional<Requirement> r = FindRequirement(id)) wanted.Add(*r);
   }
   if (options.requirements.empty()) {
     for (int i = 0; i < kRequirementCount; ++i) {
@@ -90,20 +75,20 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
     outcomes.push_back(std::move(o));
   }
 
-  LockstepRunner runner(port);
-  const rc::Gen<trace::Trace> gen = GenTrace(options.max_ops);
+  LockstepRunner runner(revision);
   RequirementSet found;
+  trace::Trace trace;
   for (uint64_t i = 0; i < options.sequences; ++i) {
     if (options.progress && (i & 63) == 0) {
       options.progress(static_cast<double>(i) / options.sequences);
     }
     const uint64_t seed = SequenceSeed(options.seed, i);
-    const trace::Trace trace = gen(rc::Random(seed), options.max_ops).value();
+    GenerateSequence(seed, options.max_ops, trace);
     ++counted.sequences;
-    counted.operations += trace.ops.size();
     const std::optional<Divergence> d =
-        runner.FirstDivergence(trace.host, trace.ops);
+        runner.FirstDivergence(trace, &counted.counts);
     if (!d) continue;
+    const double seconds_to_find = SecondsSince(start);
     for (int k = 0; k < kRequirementCount; ++k) {
       const Requirement r = static_cast<Requirement>(k);
       if (!d->verdict.violated.Has(r) || !wanted.Has(r) || found.Has(r)) {
@@ -114,7 +99,9 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_port& port,
       o.verdict = Verdict::kBroken;
       o.seed = seed;
       o.sequences_run = i + 1;
-      o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops);
+      o.seconds_to_find = seconds_to_find;
+      o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops,
+                                               options.shrink_budget);
       o.seconds = SecondsSince(start);
     }
     if (options.stop_when_all_broken && wanted.ContainedIn(found)) break;

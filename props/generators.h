@@ -1,21 +1,40 @@
-// RapidCheck generators of host configurations, operations and whole
-// traces, with the weights of realistic use: mostly KVM_RUN iterations,
-// KVM_SET_GUEST_DEBUG with valid control words (sometimes invalid ones, or
-// none at all) and QEMU's register encodings, and guest accesses and
-// exceptions of every kind.
+// The generators of traces: a host (1..16 breakpoints and watchpoints, its
+// own register values), a guest program (up to 24 lines, straight-line from
+// DBGREF_CODE_BASE) and up to max_ops operations of userspace, with the
+// weights of realistic use.
+//
+// The program and the operations are made to meet: userspace's breakpoints
+// (SET_GUEST_DEBUG with USE_HW) sit mostly on lines the program has, its
+// watchpoints on the doublewords the program's loads and stores touch, and
+// the program programs its own breakpoints and watchpoints (MSR of
+// DBGBVR/BCR/WVR/WCR, MDSCR_EL1.KDE and MDE) on its later lines and its own
+// data, so that they hit as well as miss. Control values are the ones a
+// debugger writes: E, PMC/PAC selecting EL1, BAS 0b1111 for a breakpoint and
+// byte masks for a watchpoint, LSC loads, stores or both. Nothing the model
+// leaves unmodelled (linked or context breakpoints, MASK, other privilege
+// selections) is generated.
 //
 // Values come from small pools that do not overlap, so that a reader of a
 // counterexample can tell whose value a register holds: the host's
-// (0x4057_xxxx), userspace's (QEMU encodings and addresses around
-// 0x400000) or the guest's (0x1001, 0x20e5, ...). Generation does not
-// depend on the vCPU state: every sequence of operations is valid, so
-// shrinking may drop any operation.
+// (0x4057_xxxx), userspace's and the guest's (addresses of lines and data,
+// control words as above).
+//
+// Every choice comes from a Source: Below(n) is a number in [0, n), and 0
+// is the simplest choice (the first of a weighted list), so that shrinking a
+// choice towards 0 makes the trace plainer. The same code generates for
+// RapidCheck (GenTrace: properties shrink it), for the campaign
+// (GenerateSequence: a fast source, no allocation beyond the trace) and for
+// the campaign's shrink pre-pass (ShrinkableSequence: RapidCheck's shrink
+// tree of the very sequence the campaign found). Generation does not depend
+// on the vCPU state: every sequence of operations is valid, so shrinking may
+// drop any operation.
 #ifndef DBGREF_PROPS_GENERATORS_H_
 #define DBGREF_PROPS_GENERATORS_H_
 
 #include <rapidcheck.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "model/record.h"
 #include "trace/trace.h"
@@ -29,33 +48,46 @@ uint64_t HostRegisterValue(int bank, int index);
 // DebugVer 6 (Armv8 debug).
 uint64_t Dfr0(uint32_t brps_field, uint32_t wrps_field);
 
-// A host: BRPs and WRPs over 0..15 (the common 6 and 4 most often), and
-// its own debug registers either recognisable or all zero.
-rc::Gen<dbgref_host> GenHost();
+// The control words of a breakpoint and a watchpoint, from their fields
+// (enabled, privilege 0b01 or 0b11, BAS, LSC).
+uint64_t BreakpointControl(bool enabled, uint32_t pmc);
+uint64_t WatchpointControl(bool enabled, uint32_t pac, uint32_t lsc,
+                           uint32_t bas);
 
-// KVM_SET_GUEST_DEBUG control words: mostly ENABLE with valid bits,
-// sometimes without ENABLE (guest debug off), sometimes with an invalid bit.
-rc::Gen<uint32_t> GenControl();
+// A fast, deterministic source (splitmix64), that can record its choices.
+class FastSource {
+ public:
+  explicit FastSource(uint64_t seed, std::vector<uint64_t>* record = nullptr)
+      : state_(seed), record_(record) {}
+  uint64_t Below(uint64_t n);
 
-// Userspace's kvm_guest_debug_arch: a few entries with QEMU's encodings
-// (BCR 0x1e7, BVR an address; WCR 0x1e17, WVR the address aligned down to
-// 8), the rest 0.
-rc::Gen<kvm_guest_debug_arch> GenUserspaceRegs();
+ private:
+  uint64_t state_;
+  std::vector<uint64_t>* record_;
+};
 
-// One operation, with the campaign's weights.
-rc::Gen<dbgref_op> GenOp();
+// The default number of operations of a sequence, at most.
+inline constexpr int kDefaultMaxOps = 24;
 
-// A host and up to max_ops operations.
-rc::Gen<trace::Trace> GenTrace(int max_ops);
+// Sequence generation with any source: the host, the program, then 1 to
+// max_ops operations. out is overwritten; its operation vector keeps its
+// capacity.
+template <class Source>
+void GenerateTrace(Source& source, int max_ops, trace::Trace& out);
+
+// The sequence a fast source seeded with `seed` generates; `choices`, when
+// given, receives the choices made (for ShrinkableSequence).
+void GenerateSequence(uint64_t seed, int max_ops, trace::Trace& out,
+                      std::vector<uint64_t>* choices = nullptr);
+
+// RapidCheck's generator of traces.
+rc::Gen<trace::Trace> GenTrace(int max_ops = kDefaultMaxOps);
+
+// The trace that `choices` (recorded by GenerateSequence) make, with
+// RapidCheck's shrink tree over those choices.
+rc::Shrinkable<trace::Trace> ShrinkableSequence(
+    const std::vector<uint64_t>& choices, int max_ops);
 
 }  // namespace dbgref::props
-
-namespace dbgref::trace {
-// How RapidCheck prints a generated trace: the trace file text.
-void showValue(const Trace& trace, std::ostream& os);
-}  // namespace dbgref::trace
-
-// How RapidCheck prints a generated host: its trace line.
-void showValue(const dbgref_host& host, std::ostream& os);
 
 #endif  // DBGREF_PROPS_GENERATORS_H_

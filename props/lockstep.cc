@@ -1,79 +1,151 @@
-// The lockstep loop and the first divergence.
+// The lockstep loop and its divergences.
 #include "props/lockstep.h"
 
+#include <algorithm>
+
+#include "model/op.h"
 #include "model/record_compare.h"
+#include "model/step.h"
 
 namespace dbgref::props {
 namespace {
 
-const dbgref_host& ZeroHost() {
-  static const dbgref_host host{};
-  return host;
+using C = model::ConcreteDomain;
+
+void Count(LockstepCounts* counts, absl::Span<const dbgref_obs> steps) {
+  if (counts == nullptr) return;
+  ++counts->operations;
+  counts->steps += steps.size();
+  for (const dbgref_obs& o : steps) {
+    counts->guest_steps += o.step == DBGREF_STEP_GUEST;
+  }
 }
 
-// The model's state before ops[step], rebuilt by replaying the prefix.
-const model::ConcreteVcpu& StateBefore(ModelVcpu& replay,
-                                       const dbgref_host& host,
-                                       absl::Span<const dbgref_op> ops,
-                                       size_t step) {
-  replay.Reset(host);
-  for (size_t i = 0; i < step; ++i) replay.Step(ops[i]);
-  return replay.state();
+uint64_t TransitionKindOf(const dbgref_obs& o) {
+  switch (o.step) {
+    case DBGREF_STEP_ENTER:
+      return model::kEnter;
+    case DBGREF_STEP_GUEST:
+      return model::kGuest;
+    case DBGREF_STEP_EXIT:
+      return model::kExit;
+    default:
+      return o.op_kind;
+  }
 }
 
 }  // namespace
 
-LockstepRunner::LockstepRunner(const dbgref_port& port)
-    : model_(ZeroHost()), port_(port, ZeroHost()), replay_(ZeroHost()) {}
+LockstepRunner::LockstepRunner(const dbgref_revision& revision)
+    : revision_(revision) {}
 
-std::optional<Divergence> LockstepRunner::FirstDivergence(
-    const dbgref_host& host, absl::Span<const dbgref_op> ops) {
-  model_.Reset(host);
-  port_.Reset(host);
-  for (size_t i = 0; i < ops.size(); ++i) {
-    const dbgref_obs m = model_.Step(ops[i]);
-    const dbgref_obs p = port_.Step(ops[i]);
-    if (model::ObsEqual(m, p)) continue;
-    const model::ConcreteTransition t =
-        model::StepTransition(model_.host(), StateBefore(replay_, host, ops, i),
-                              model::FromRecord(ops[i]));
-    const StepVerdict verdict = ClassifyStep({t, ops.subspan(0, i), ops[i], p});
-    if (verdict.Diverged()) return Divergence{i, m, p, verdict};
+const model::ConcreteTransition& LockstepRunner::TransitionAt(
+    const trace::Trace& trace, std::size_t op, std::size_t step,
+    const dbgref_obs& revision) {
+  model::ConcreteVcpu state = before_;
+  std::size_t index = 0;
+  bool found = false;
+  model::ForEachTransition(
+      model_.host(), model_.program(), state, trace.ops[op],
+      [&](const model::ConcreteTransition& t) {
+        if (index++ == step) {
+          transition_ = t;
+          found = true;
+        }
+      });
+  if (!found) {
+    // The model's list ended: a transition of the revision's kind that does
+    // not apply to the state after the operation.
+    const model::ConcreteOp in = model::OpOfKind<C>(TransitionKindOf(revision));
+    transition_ = model::TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
+        in.kind, model_.host(), model_.program(), state, in);
   }
-  return std::nullopt;
+  return transition_;
 }
 
-size_t LockstepRunner::CountDifferingSteps(const dbgref_host& host,
-                                           absl::Span<const dbgref_op> ops) {
-  model_.Reset(host);
-  port_.Reset(host);
-  size_t differing = 0;
-  for (const dbgref_op& op : ops) {
-    const dbgref_obs m = model_.Step(op);
-    const dbgref_obs p = port_.Step(op);
-    if (!model::ObsEqual(m, p)) ++differing;
+void LockstepRunner::Compare(
+    const trace::Trace& trace,
+    absl::FunctionRef<bool(const Divergence&)> on_difference,
+    LockstepCounts* counts) {
+  model_.Reset(trace.host, trace.program);
+  revision_.Reset(trace.host, trace.program);
+  for (std::size_t i = 0; i < trace.ops.size(); ++i) {
+    before_ = model_.state();
+    const absl::Span<const dbgref_obs> m = model_.Step(trace.ops[i]);
+    const absl::Span<const dbgref_obs> r = revision_.Step(trace.ops[i]);
+    Count(counts, m);
+    const std::size_t n = std::max(m.size(), r.size());
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j < m.size() && j < r.size() && model::ObsEqual(m[j], r[j])) {
+        continue;
+      }
+      Divergence d;
+      d.op = i;
+      d.step = j;
+      d.model = j < m.size() ? m[j] : ZeroObsLike(r[j]);
+      d.revision = j < r.size() ? r[j] : ZeroObsLike(m[j]);
+      const model::ConcreteTransition& t = TransitionAt(trace, i, j, d.revision);
+      d.verdict = ClassifyStep({t, d.revision, trace, i});
+      if (!on_difference(d)) return;
+    }
+  }
+}
+
+std::optional<Divergence> LockstepRunner::FirstDivergence(
+    const trace::Trace& trace, LockstepCounts* counts) {
+  std::optional<Divergence> first;
+  Compare(
+      trace,
+      [&](const Divergence& d) {
+        if (!d.verdict.Diverged()) return true;
+        first = d;
+        return false;
+      },
+      counts);
+  return first;
+}
+
+std::size_t LockstepRunner::CountDifferingSteps(const trace::Trace& trace,
+                                                LockstepCounts* counts) {
+  model_.Reset(trace.host, trace.program);
+  revision_.Reset(trace.host, trace.program);
+  std::size_t differing = 0;
+  for (const dbgref_op& op : trace.ops) {
+    const absl::Span<const dbgref_obs> m = model_.Step(op);
+    const absl::Span<const dbgref_obs> r = revision_.Step(op);
+    Count(counts, m);
+    const std::size_t n = std::max(m.size(), r.size());
+    for (std::size_t j = 0; j < n; ++j) {
+      differing +=
+          j >= m.size() || j >= r.size() || !model::ObsEqual(m[j], r[j]);
+    }
   }
   return differing;
 }
 
 std::vector<LockstepStep> Lockstep(const trace::Trace& trace,
-                                   const dbgref_port& port) {
-  LockstepRunner runner(port);
-  const std::optional<Divergence> first =
-      runner.FirstDivergence(trace.host, trace.ops);
+                                   const dbgref_revision& revision) {
+  LockstepRunner runner(revision);
+  const std::optional<Divergence> first = runner.FirstDivergence(trace);
   std::vector<LockstepStep> steps;
-  ModelVcpu model(trace.host);
-  PortVcpu port_vcpu(port, trace.host);
-  for (size_t i = 0; i < trace.ops.size(); ++i) {
-    LockstepStep step;
-    step.op = trace.ops[i];
-    step.model = model.Step(trace.ops[i]);
-    step.port = port_vcpu.Step(trace.ops[i]);
-    if (first && first->step == i) {
-      step.first_divergence = true;
-      step.violated = first->verdict.violated.Ids();
+  ModelVcpu model(trace.host, trace.program);
+  RevisionVcpu vcpu(revision);
+  vcpu.Reset(trace.host, trace.program);
+  for (std::size_t i = 0; i < trace.ops.size(); ++i) {
+    const absl::Span<const dbgref_obs> m = model.Step(trace.ops[i]);
+    const absl::Span<const dbgref_obs> r = vcpu.Step(trace.ops[i]);
+    for (std::size_t j = 0; j < std::max(m.size(), r.size()); ++j) {
+      LockstepStep step;
+      step.op = i;
+      step.step = j;
+      step.model = j < m.size() ? m[j] : ZeroObsLike(r[j]);
+      step.revision = j < r.size() ? r[j] : ZeroObsLike(m[j]);
+      if (first && first->op == i && first->step == j) {
+        step.first_divergence = true;
+        step.violated = first->verdict.violated.Ids();
+      }
+      steps.push_back(std::move(step));
     }
-    steps.push_back(std::move(step));
   }
   return steps;
 }

@@ -1,73 +1,100 @@
-// The differential harness: the model and one port revision driven with
-// the same operations from reset, observation against observation, and the
-// first step where they diverge, classified under the requirements it
-// breaks (props/observational_view.h).
+// The differential harness: the model and one revision under check driven
+// with the same trace (host, program, operations) from reset, step against
+// step, and the steps where their observations differ, each judged by the
+// observational view (props/observational_view.h).
+//
+// Within an operation the two lists of steps are compared index by index;
+// a revision that takes more or fewer steps differs at the first index
+// where the lists differ, and where one list has ended its side is a zero
+// observation of the kind the other has.
 #ifndef DBGREF_PROPS_LOCKSTEP_H_
 #define DBGREF_PROPS_LOCKSTEP_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/types/span.h"
+#include "absl/functional/function_ref.h"
+#include "model/concrete.h"
 #include "model/record.h"
-#include "port/driver.h"
+#include "model/revision.h"
 #include "props/model_vcpu.h"
 #include "props/observational_view.h"
-#include "props/port_vcpu.h"
+#include "props/revision_vcpu.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
 
-// The first step (index into the operations) whose difference breaks a
-// requirement, with both observations. Differences before it that break no
-// requirement are passed over.
+// A step where the observations differ, judged.
 struct Divergence {
-  size_t step = 0;
+  std::size_t op = 0;    // index of the operation in the trace
+  std::size_t step = 0;  // index of the step within the operation
   dbgref_obs model{};
-  dbgref_obs port{};
+  dbgref_obs revision{};
   StepVerdict verdict;
 };
 
-// One model vCPU and one port vCPU, reused from sequence to sequence
-// without allocating.
+// What a lockstep replay did, for throughput figures.
+struct LockstepCounts {
+  uint64_t operations = 0;
+  uint64_t steps = 0;        // the model's steps
+  uint64_t guest_steps = 0;  // the model's GUEST steps
+};
+
+// One model vCPU and one revision vCPU, reused from trace to trace without
+// allocating.
 class LockstepRunner {
  public:
-  explicit LockstepRunner(const dbgref_port& port);
+  explicit LockstepRunner(const dbgref_revision& revision);
 
-  // Replays ops on both from reset on host.
-  std::optional<Divergence> FirstDivergence(const dbgref_host& host,
-                                            absl::Span<const dbgref_op> ops);
+  // Replays the trace on both, calling on_difference for every step whose
+  // observations differ, in order, until it returns false.
+  void Compare(const trace::Trace& trace,
+               absl::FunctionRef<bool(const Divergence&)> on_difference,
+               LockstepCounts* counts = nullptr);
 
-  // Replays ops on both and only counts the steps whose observations
-  // differ: the raw lockstep loop, for throughput measurements.
-  size_t CountDifferingSteps(const dbgref_host& host,
-                             absl::Span<const dbgref_op> ops);
+  // The first step whose difference breaks a requirement. Differences
+  // before it that break none are passed over.
+  std::optional<Divergence> FirstDivergence(const trace::Trace& trace,
+                                            LockstepCounts* counts = nullptr);
 
-  const dbgref_port& port() const { return port_.port(); }
+  // The raw lockstep loop, for throughput figures: replays the trace and
+  // counts the steps whose observations differ, judging none.
+  std::size_t CountDifferingSteps(const trace::Trace& trace,
+                                  LockstepCounts* counts = nullptr);
+
+  const dbgref_revision& revision() const { return revision_.revision(); }
 
  private:
+  // The model's transition for step `step` of operation `op`, from the
+  // state before it.
+  const model::ConcreteTransition& TransitionAt(const trace::Trace& trace,
+                                                std::size_t op,
+                                                std::size_t step,
+                                                const dbgref_obs& revision);
+
   ModelVcpu model_;
-  PortVcpu port_;
-  ModelVcpu replay_;  // rebuilds a pre-state for the classification
+  RevisionVcpu revision_;
+  model::ConcreteVcpu before_;  // the model's state before the operation
+  model::ConcreteTransition transition_;
 };
 
 // One replayed step, as the command line shows it.
 struct LockstepStep {
-  dbgref_op op;
-  dbgref_obs model;
-  dbgref_obs port;
-  // The requirements the step's difference breaks: only at the first
-  // divergent step; empty before it (equal, or a design difference) and
-  // after it (differences there are consequences).
+  std::size_t op = 0;
+  std::size_t step = 0;
+  dbgref_obs model{};     // zero of the other's kind past the model's last
+  dbgref_obs revision{};  // zero of the other's kind past the revision's last
+  // The requirements the step breaks: only at the first breaking step.
   std::vector<std::string> violated;
   bool first_divergence = false;
 };
 
-// Replays a trace on the model and the port, every step.
+// Replays a trace on the model and the revision, every step.
 std::vector<LockstepStep> Lockstep(const trace::Trace& trace,
-                                   const dbgref_port& port);
+                                   const dbgref_revision& revision);
 
 }  // namespace dbgref::props
 

@@ -1,17 +1,13 @@
 // The in-place model vCPU.
 #include "props/model_vcpu.h"
 
-#include "model/arch/debug_regs.h"
-
 namespace dbgref::props {
 
-void ModelVcpu::Reset(const dbgref_host& host) {
-  host_record_ = host;
+void ModelVcpu::Reset(const dbgref_host& host, const dbgref_program& program) {
   host_ = model::FromRecord(host);
-#ifdef DBGREF_PROPS_MUTANT_MODEL_VCPU_NO_HOST_REGS
-  host_.host_regs = model::ZeroRegs<model::ConcreteDomain>();
-#endif
+  program_ = model::FromRecord(program);
   state_ = model::Reset(host);
+  count_ = 0;
 }
 
 }  // namespace dbgref::props

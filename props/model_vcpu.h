@@ -1,10 +1,15 @@
-// The model as a vCPU that advances in place (model::StepInPlace), with the
-// host converted once per vCPU instead of once per operation, for the
-// lockstep loop of the differential check. props/model_vcpu_test.cc checks
-// it against the pure model::Step.
+// The model as a vCPU that advances in place (model::StepInPlace), with
+// the host and the program converted once per vCPU instead of once per
+// operation, and the observations of the last operation in a buffer of its
+// own: the lockstep loop allocates nothing per operation.
 #ifndef DBGREF_PROPS_MODEL_VCPU_H_
 #define DBGREF_PROPS_MODEL_VCPU_H_
 
+#include <array>
+#include <cstddef>
+#include <functional>
+
+#include "absl/types/span.h"
 #include "model/concrete.h"
 #include "model/record.h"
 
@@ -12,24 +17,39 @@ namespace dbgref::props {
 
 class ModelVcpu {
  public:
-  explicit ModelVcpu(const dbgref_host& host) { Reset(host); }
+  ModelVcpu() { Reset(dbgref_host{}, dbgref_program{}); }
+  ModelVcpu(const dbgref_host& host, const dbgref_program& program) {
+    Reset(host, program);
+  }
 
-  // Back to the state of a vCPU created on host.
-  void Reset(const dbgref_host& host);
+  // Back to the state of a vCPU created on host with program.
+  void Reset(const dbgref_host& host, const dbgref_program& program);
 
-  // One operation; the state advances and the observation is returned.
-  dbgref_obs Step(const dbgref_op& op) {
-    return model::StepInPlace(host_, state_, op);
+  // One operation: the state advances; the observation of each of its
+  // steps, valid until the next call.
+  absl::Span<const dbgref_obs> Step(const dbgref_op& op) {
+    count_ = model::StepInPlace(host_, program_, state_, op, obs_.data());
+    return absl::MakeConstSpan(obs_.data(), count_);
+  }
+
+  // One operation, calling visit with the transition of each step.
+  void ForEachTransition(
+      const dbgref_op& op,
+      const std::function<void(const model::ConcreteTransition&)>& visit) {
+    model::ForEachTransition(host_, program_, state_, op, visit);
   }
 
   const model::ConcreteVcpu& state() const { return state_; }
+  model::ConcreteVcpu& mutable_state() { return state_; }
   const model::ConcreteHost& host() const { return host_; }
-  const dbgref_host& host_record() const { return host_record_; }
+  const model::ConcreteProgram& program() const { return program_; }
 
  private:
-  dbgref_host host_record_;
   model::ConcreteHost host_;
+  model::ConcreteProgram program_;
   model::ConcreteVcpu state_;
+  std::array<dbgref_obs, model::kMaxObsPerOp> obs_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace dbgref::props

@@ -1,200 +1,169 @@
 // The property and differential benchmark, as the key=value lines that
-// `dbgref bench` prints:
+// `dbgref bench` prints (figures, not a timed test):
 //
-//   lockstep_ops_per_s=        raw lockstep replay of model and port of
-//                              pre-generated sequences, no RapidCheck, one
-//                              loop per core (one loop alone: stderr)
-//   campaign_ops_per_s=        RunCampaign: RapidCheck generation, lockstep,
-//                              classification
-//   time_to_counterexample_ms= per broken manifest entry of every revision,
-//                              the median over 20 seeds of the time until
-//                              its shrunk counterexample; the slowest entry
-//   shrunk_len=                the longest shrunk counterexample seen there
-//   peak_rss_mb=               peak resident set after 1,000,000 campaign
-//                              operations
+//   lockstep_guest_insns_per_cpu_s=  the raw lockstep loop (model and a
+//                                    revision side by side, one thread) over
+//                                    pre-generated sequences: the model's
+//                                    GUEST steps per CPU second
+//   campaign_ops_per_s=              RunCampaign: generation, lockstep and
+//                                    judging; operations per CPU second
+//   time_to_counterexample_ms=       per requirement, the median over 20
+//                                    campaign seeds of the CPU time until
+//                                    its shrunk counterexample; the slowest
+//   shrunk_len=                      the longest shrunk counterexample seen
+//                                    there (operations), and its program
+//                                    lines
+//   one_minimal=                     1 when every counterexample seen there
+//                                    is 1-minimal
+//   peak_rss_mb=                     peak resident set
 //
-// Details (which entry was slowest, timings per part) go to stderr.
+// The revision: until the ports (//port) exist, the model itself behind
+// dbgref_revision (props/model_revision.h) for the throughput figures, and
+// for each requirement the broken copy of the model whose fault breaks it
+// (props/broken_revisions.h) for the counterexample figures; each line
+// says which. Details go to stderr.
+#include <sys/resource.h>
+
 #include <algorithm>
-#include <atomic>
-#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "port/driver.h"
+#include "props/broken_revisions.h"
 #include "props/campaign.h"
-#include "props/elapsed.h"
 #include "props/generators.h"
 #include "props/lockstep.h"
-#include "props/manifest.h"
+#include "props/model_revision.h"
+#include "props/reduce.h"
+#include "props/requirement_set.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
 namespace {
 
-// Operations per second of `threads` lockstep loops side by side, each over
-// every revision in turn.
-double LockstepOpsPerSecond(const std::vector<trace::Trace>& traces,
-                            int threads) {
-  std::atomic<uint64_t> ops{0};
-  std::atomic<size_t> differing{0};
-  std::atomic<int64_t> cpu_ns{0};
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<std::thread> workers;
-  for (int w = 0; w < threads; ++w) {
-    workers.emplace_back([&] {
-      uint64_t mine = 0;
-      size_t differ = 0;
-      while (SecondsSince(start) < 1.5) {
-        for (size_t p = 0; p < dbgref_port_count; ++p) {
-          LockstepRunner runner(*dbgref_ports[p]);
-          for (const trace::Trace& t : traces) {
-            differ += runner.CountDifferingSteps(t.host, t.ops);
-            mine += t.ops.size();
-          }
-        }
-      }
-      ops += mine;
-      differing += differ;
-      timespec cpu;
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
-      cpu_ns += int64_t{cpu.tv_sec} * 1000000000 + cpu.tv_nsec;
-    });
+double CpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void LockstepFigure() {
+  std::vector<trace::Trace> traces(2000);
+  for (size_t i = 0; i < traces.size(); ++i) {
+    GenerateSequence(SequenceSeed(1, i), kDefaultMaxOps, traces[i]);
   }
-  for (std::thread& w : workers) w.join();
-  const double seconds = SecondsSince(start);
+  LockstepRunner runner(ModelRevision());
+  LockstepCounts counts;
+  size_t differing = 0;
+  const double start = CpuSeconds();
+  while (CpuSeconds() - start < 2.0) {
+    for (const trace::Trace& t : traces) {
+      differing += runner.CountDifferingSteps(t, &counts);
+    }
+  }
+  const double cpu = CpuSeconds() - start;
+  std::printf("lockstep_guest_insns_per_cpu_s=%.0f\n", counts.guest_steps / cpu);
   std::fprintf(stderr,
-               "lockstep, %d thread(s): %llu operations in %.2f s, %.0f/s "
-               "(%zu differed); %.0f per CPU second (the machine's load "
-               "aside)\n",
-               threads, static_cast<unsigned long long>(ops.load()), seconds,
-               ops / seconds, differing.load(), ops / (cpu_ns.load() / 1e9));
-  return ops / seconds;
+               "lockstep (model against the model revision): %llu operations, "
+               "%llu steps, %llu guest steps in %.2f CPU s; %.0f ns per step "
+               "of both; %zu differing steps\n",
+               static_cast<unsigned long long>(counts.operations),
+               static_cast<unsigned long long>(counts.steps),
+               static_cast<unsigned long long>(counts.guest_steps), cpu,
+               cpu * 1e9 / counts.steps, differing);
 }
 
-// The lockstep figure of the machine: one loop per core.
-double LockstepOpsPerSecond() {
-  std::vector<trace::Trace> traces;
-  for (uint64_t i = 0; i < 4096; ++i) {
-    traces.push_back(GenerateSequence(SequenceSeed(99, i), 24));
-  }
-  LockstepOpsPerSecond(traces, 1);
-  const int cores =
-      std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  return LockstepOpsPerSecond(traces, cores);
-}
-
-double CampaignOpsPerSecond() {
+void CampaignFigure() {
   CampaignOptions options;
-  options.sequences = 30000;
-  options.seed = 5;
-  uint64_t ops = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (size_t p = 0; p < dbgref_port_count; ++p) {
-    CampaignStats stats;
-    RunCampaign(*dbgref_ports[p], options, &stats);
-    ops += stats.operations;
-  }
-  const double seconds = SecondsSince(start);
-  std::fprintf(stderr, "campaign: %llu operations in %.2f s\n",
-               static_cast<unsigned long long>(ops), seconds);
-  return ops / seconds;
+  options.sequences = 20000;
+  CampaignStats stats;
+  const double start = CpuSeconds();
+  RunCampaign(ModelRevision(), options, &stats);
+  const double cpu = CpuSeconds() - start;
+  std::printf("campaign_ops_per_s=%.0f\n", stats.counts.operations / cpu);
+  std::fprintf(stderr,
+               "campaign (the model revision): %llu sequences, %llu "
+               "operations, %llu guest steps in %.2f CPU s\n",
+               static_cast<unsigned long long>(stats.sequences),
+               static_cast<unsigned long long>(stats.counts.operations),
+               static_cast<unsigned long long>(stats.counts.guest_steps), cpu);
 }
 
-struct CounterexampleTimes {
-  double slowest_median_ms = 0;
+void CounterexampleFigures() {
+  double slowest = 0;
+  std::string slowest_id;
   size_t longest = 0;
-};
-
-CounterexampleTimes TimeToCounterexample() {
-  CounterexampleTimes result;
-  for (size_t p = 0; p < dbgref_port_count; ++p) {
-    const dbgref_port& port = *dbgref_ports[p];
-    const absl::StatusOr<Manifest> manifest = LoadManifest(port.name);
-    if (!manifest.ok()) {
-      std::fprintf(stderr, "%s\n",
-                   std::string(manifest.status().message()).c_str());
+  uint32_t longest_lines = 0;
+  bool minimal = true;
+  for (int k = 0; k < kRequirementCount; ++k) {
+    const Requirement r = static_cast<Requirement>(k);
+    const BrokenRevision* copy = nullptr;
+    // The copy made for r, else the first that breaks it.
+    for (const BrokenRevision& b : BrokenRevisions()) {
+      if (b.exact && b.primary.Has(r) && b.predicates.Has(r)) {
+        copy = &b;
+        break;
+      }
+    }
+    for (const BrokenRevision& b : BrokenRevisions()) {
+      if (copy == nullptr && b.exact && b.primary.Has(r)) copy = &b;
+    }
+    if (copy == nullptr) {
+      std::fprintf(stderr, "%s: no broken copy breaks it observably\n",
+                   std::string(RequirementIdOf(r)).c_str());
       continue;
     }
-    for (const ManifestEntry& e : manifest->entries) {
-      if (e.verdict != Verdict::kBroken) continue;
-      std::vector<double> ms;
-      for (uint64_t seed = 1; seed <= 20; ++seed) {
-        CampaignOptions options;
-        options.sequences = 1000000;
-        options.seed = seed;
-        options.requirements = {e.id};
-        options.stop_when_all_broken = true;
-        const auto start = std::chrono::steady_clock::now();
-        const std::vector<RequirementOutcome> outcomes =
-            RunCampaign(port, options);
-        ms.push_back(SecondsSince(start) * 1000);
-        for (const RequirementOutcome& o : outcomes) {
-          if (o.id == e.id && o.counterexample) {
-            result.longest =
-                std::max(result.longest, o.counterexample->ops.size());
-          }
-        }
+    std::vector<double> ms;
+    LockstepRunner runner(*copy->revision);
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+      CampaignOptions options;
+      options.sequences = 100000;
+      options.seed = seed;
+      options.requirements = {std::string(RequirementIdOf(r))};
+      options.stop_when_all_broken = true;
+      const double start = CpuSeconds();
+      const RequirementOutcome o = RunCampaign(*copy->revision, options)[k];
+      const double cpu = CpuSeconds() - start;
+      if (o.verdict != Verdict::kBroken) continue;
+      ms.push_back(cpu * 1e3);
+      const trace::Trace& t = *o.counterexample;
+      if (t.ops.size() > longest) {
+        longest = t.ops.size();
+        longest_lines = t.program.count;
       }
-      std::sort(ms.begin(), ms.end());
-      const double median = (ms[9] + ms[10]) / 2;
-      std::fprintf(stderr, "time to counterexample %s %s: median %.1f ms\n",
-                   port.name, e.id.c_str(), median);
-      result.slowest_median_ms = std::max(result.slowest_median_ms, median);
+      minimal &= IsOneMinimal(
+          t, [&](const trace::Trace& c) { return Breaks(runner, r, c); });
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms.empty() ? -1 : ms[ms.size() / 2];
+    std::fprintf(stderr, "%s on %s: median %.2f ms over %zu seeds\n",
+                 std::string(RequirementIdOf(r)).c_str(), copy->revision->name,
+                 median, ms.size());
+    if (median > slowest) {
+      slowest = median;
+      slowest_id = std::string(RequirementIdOf(r));
     }
   }
-  return result;
-}
-
-double PeakRssMb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) {
-      return std::stod(line.substr(6)) / 1024.0;
-    }
-  }
-  return 0;
-}
-
-double PeakRssAfterAMillionOperations() {
-  CampaignOptions options;
-  options.sequences = 1;
-  options.seed = 17;
-  uint64_t ops = 0;
-  double after_100k = 0;
-  while (ops < 1000000) {
-    CampaignStats stats;
-    options.sequences = 20000;
-    RunCampaign(*dbgref_ports[ops / 20000 % dbgref_port_count], options,
-                &stats);
-    ++options.seed;
-    ops += stats.operations;
-    if (after_100k == 0 && ops >= 100000) after_100k = PeakRssMb();
-  }
+  std::printf("time_to_counterexample_ms=%.2f\n", slowest);
+  std::printf("shrunk_len=%zu\n", longest);
+  std::printf("one_minimal=%d\n", minimal ? 1 : 0);
   std::fprintf(stderr,
-               "peak RSS: %.1f MB after 100,000 operations, %.1f MB "
-               "after %llu\n",
-               after_100k, PeakRssMb(), static_cast<unsigned long long>(ops));
-  return PeakRssMb();
+               "slowest: %s; longest counterexample: %zu operations, %u "
+               "program lines (broken copies of the model)\n",
+               slowest_id.c_str(), longest, longest_lines);
 }
 
 }  // namespace
 }  // namespace dbgref::props
 
 int main() {
-  using namespace dbgref::props;
-  const double lockstep = LockstepOpsPerSecond();
-  const double campaign = CampaignOpsPerSecond();
-  const CounterexampleTimes times = TimeToCounterexample();
-  const double rss = PeakRssAfterAMillionOperations();
-  std::printf("lockstep_ops_per_s=%.0f\n", lockstep);
-  std::printf("campaign_ops_per_s=%.0f\n", campaign);
-  std::printf("time_to_counterexample_ms=%.1f\n", times.slowest_median_ms);
-  std::printf("shrunk_len=%zu\n", times.longest);
-  std::printf("peak_rss_mb=%.1f\n", rss);
+  dbgref::props::LockstepFigure();
+  dbgref::props::CampaignFigure();
+  dbgref::props::CounterexampleFigures();
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak_rss_mb=%.1f\n", usage.ru_maxrss / 1024.0);
   return 0;
 }

@@ -1,7 +1,9 @@
-// Runs the differential campaign on every revision and saves each broken
-// requirement's shrunk counterexample where the manifests and the
-// regression tests expect it, tests/regression/traces/<rev>/<REQ-ID>.trace;
-// prints the outcome lines for the manifests. Run from the workspace:
+// Runs the differential campaign on every port revision and saves each
+// broken requirement's shrunk counterexample (host, program, operations) in
+// trace format v2 where the manifests and the regression tests expect it,
+// tests/regression/traces/<rev>/<REQ-ID>.trace; prints the outcome lines
+// for the manifests, each with its length in operations and program lines.
+// Run from the workspace:
 //
 //   bazel run //props:save_findings -- [--sequences=N] [--seed=S]
 //
@@ -45,7 +47,7 @@ int main(int argc, char** argv) {
   options.sequences = Flag(argc, argv, "sequences", 20000);
   options.seed = Flag(argc, argv, "seed", props::kDefaultBaseSeed);
   for (size_t p = 0; p < dbgref_port_count; ++p) {
-    const dbgref_port& port = *dbgref_ports[p];
+    const dbgref_revision& port = *dbgref_ports[p];
     std::printf("# %s (campaign seed %llu, %llu sequences)\n", port.name,
                 static_cast<unsigned long long>(options.seed),
                 static_cast<unsigned long long>(options.sequences));
@@ -66,8 +68,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot write %s\n", path.c_str());
         return 1;
       }
-      std::printf("%s broken %s  # %zu operations\n", o.id.c_str(),
-                  path.c_str(), o.counterexample->ops.size());
+      std::printf("%s broken %s  # %zu operations, %u lines\n", o.id.c_str(),
+                  path.c_str(), o.counterexample->ops.size(),
+                  o.counterexample->program.count);
     }
   }
   return 0;

@@ -1,6 +1,7 @@
-// Replays each saved counterexample (the files are the test's arguments)
-// on the model and on the revision of its folder, and checks that the first
-// step that breaks a requirement breaks the one the file is named after;
+// Replays each saved counterexample (the files are the test's arguments,
+// trace format v2: host, program, operations) on the model and on the
+// revision of its folder, step by step, and checks that the first step that
+// breaks a requirement breaks the one the file is named after;
 // checks that every manifest's broken entry has its trace here, at most 6
 // operations long, and that no trace is left for a requirement the manifest
 // says holds.
@@ -53,8 +54,8 @@ class SavedTrace : public testing::TestWithParam<std::string> {};
 
 TEST_P(SavedTrace, FirstBreakingStepBreaksItsRequirement) {
   const TraceFile f = Describe(GetParam());
-  const dbgref_port* port = dbgref_port_find(f.revision.c_str());
-  ASSERT_NE(port, nullptr) << "no revision '" << f.revision << "' for "
+  const dbgref_revision* revision = dbgref_port_find(f.revision.c_str());
+  ASSERT_NE(revision, nullptr) << "no revision '" << f.revision << "' for "
                            << f.path;
   ASSERT_TRUE(FindRequirement(f.requirement).has_value())
       << f.path << " is not named after a requirement";
@@ -65,14 +66,15 @@ TEST_P(SavedTrace, FirstBreakingStepBreaksItsRequirement) {
   EXPECT_LE(trace->ops.size(), 6u) << f.path;
 
   bool seen = false;
-  for (const LockstepStep& step : Lockstep(*trace, *port)) {
+  for (const LockstepStep& step : Lockstep(*trace, *revision)) {
     if (!step.first_divergence) continue;
     seen = true;
     EXPECT_NE(
         std::find(step.violated.begin(), step.violated.end(), f.requirement),
         step.violated.end())
-        << f.path << ": the first breaking step, " << trace::FormatOp(step.op)
-        << ", breaks " << absl::StrJoin(step.violated, ", ");
+        << f.path << ": the first breaking step, step " << step.step
+        << " of " << trace::FormatOp(trace->ops[step.op]) << ", breaks "
+        << absl::StrJoin(step.violated, ", ");
   }
   EXPECT_TRUE(seen) << f.path << ": model and " << f.revision
                     << " agree on every step";

@@ -1,12 +1,11 @@
 // Property (c), one per requirement and revision: the differential
 // campaign's outcome for each requirement (broken: some sequence's first
-// breaking step breaks it) equals what the revision's manifest says. A
-// requirement that breaks unexpectedly fails with its shrunk
-// counterexample; an expected finding that the campaign does not reach
-// fails too.
+// breaking step breaks it) equals what the revision's manifest says; a
+// finding shrinks to at most 6 operations plus the program lines they need,
+// and is 1-minimal. An unexpected finding fails with its shrunk
+// counterexample; an expected one the campaign does not reach fails too.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,9 +13,10 @@
 #include "absl/strings/str_cat.h"
 #include "port/driver.h"
 #include "props/campaign.h"
+#include "props/describe.h"
 #include "props/manifest.h"
+#include "props/reduce.h"
 #include "props/shard.h"
-#include "trace/format.h"
 
 namespace dbgref::props {
 namespace {
@@ -24,50 +24,56 @@ namespace {
 constexpr uint64_t kSequencesPerShard = 20000;
 
 // One campaign per revision, shared by that revision's requirement tests.
-const std::vector<RequirementOutcome>& Outcomes(const dbgref_port& port) {
+const std::vector<RequirementOutcome>& Outcomes(const dbgref_revision& r) {
   static auto* const cache =
       new std::map<std::string, std::vector<RequirementOutcome>>;
-  auto it = cache->find(port.name);
+  auto it = cache->find(r.name);
   if (it == cache->end()) {
     CampaignOptions options;
     options.sequences = kSequencesPerShard;
     options.seed = ShardSeed();
-    it = cache->emplace(port.name, RunCampaign(port, options)).first;
+    it = cache->emplace(r.name, RunCampaign(r, options)).first;
   }
   return it->second;
 }
 
 struct Case {
-  const dbgref_port* port;
+  const dbgref_revision* revision;
   Requirement requirement;
 };
 
 class ManifestOutcome : public testing::TestWithParam<Case> {};
 
 TEST_P(ManifestOutcome, AsTheManifestSays) {
-  const dbgref_port& port = *GetParam().port;
-  const std::string id(RequirementIdOf(GetParam().requirement));
-  const absl::StatusOr<Manifest> manifest = LoadManifest(port.name);
+  const dbgref_revision& revision = *GetParam().revision;
+  const Requirement r = GetParam().requirement;
+  const std::string id(RequirementIdOf(r));
+  const absl::StatusOr<Manifest> manifest = LoadManifest(revision.name);
   ASSERT_TRUE(manifest.ok()) << manifest.status();
-  const RequirementOutcome& o = Outcomes(port)[GetParam().requirement];
+  const RequirementOutcome& o = Outcomes(revision)[r];
   ASSERT_EQ(o.id, id);
   const bool expected = manifest->IsBroken(id);
   const bool broken = o.verdict == Verdict::kBroken;
   if (broken && !expected) {
-    ADD_FAILURE() << id << " is broken on " << port.name
+    ADD_FAILURE() << id << " is broken on " << revision.name
                   << " but its manifest says it holds; campaign seed "
                   << ShardSeed() << ", sequence seed " << o.seed
                   << ", shrunk counterexample:\n"
-                  << trace::FormatTrace(*o.counterexample);
+                  << DescribeTrace(*o.counterexample);
   } else if (!broken && expected) {
-    ADD_FAILURE() << id << " holds on " << port.name << " in "
+    ADD_FAILURE() << id << " holds on " << revision.name << " in "
                   << kSequencesPerShard << " sequences (campaign seed "
                   << ShardSeed() << ") but its manifest records it as broken";
   }
   if (broken) {
-    EXPECT_LE(o.counterexample->ops.size(), 6u)
-        << "shrunk counterexample of " << id << " on " << port.name << ":\n"
-        << trace::FormatTrace(*o.counterexample);
+    const trace::Trace& t = *o.counterexample;
+    EXPECT_LE(t.ops.size(), 6u) << id << " on " << revision.name << ":\n"
+                                << DescribeTrace(t);
+    LockstepRunner runner(revision);
+    EXPECT_TRUE(IsOneMinimal(
+        t, [&](const trace::Trace& c) { return Breaks(runner, r, c); }))
+        << id << " on " << revision.name << ":\n"
+        << DescribeTrace(t);
   }
 }
 
@@ -82,7 +88,7 @@ std::vector<Case> AllCases() {
 }
 
 std::string CaseName(const testing::TestParamInfo<Case>& info) {
-  std::string name = absl::StrCat(info.param.port->name, "_",
+  std::string name = absl::StrCat(info.param.revision->name, "_",
                                   RequirementIdOf(info.param.requirement));
   for (char& c : name) {
     if (c == '-') c = '_';

@@ -1,0 +1,46 @@
+// The model behind dbgref_revision.
+#include "props/model_revision.h"
+
+#include <new>
+
+#include "model/concrete.h"
+#include "model/record.h"
+
+struct dbgref_revision_vcpu {
+  dbgref::model::ConcreteHost host;
+  dbgref::model::ConcreteProgram program;
+  dbgref::model::ConcreteVcpu state;
+};
+
+namespace dbgref::props {
+namespace {
+
+void ResetVcpu(dbgref_revision_vcpu* vcpu, const dbgref_host* host,
+               const dbgref_program* program) {
+  vcpu->host = model::FromRecord(*host);
+  vcpu->program = model::FromRecord(*program);
+  vcpu->state = model::Reset(*host);
+}
+
+dbgref_revision_vcpu* Create(const dbgref_host* host,
+                             const dbgref_program* program) {
+  auto* vcpu = new (std::nothrow) dbgref_revision_vcpu;
+  if (vcpu != nullptr) ResetVcpu(vcpu, host, program);
+  return vcpu;
+}
+
+void Destroy(dbgref_revision_vcpu* vcpu) { delete vcpu; }
+
+size_t StepVcpu(dbgref_revision_vcpu* vcpu, const dbgref_op* op,
+                dbgref_obs* out) {
+  return model::StepInPlace(vcpu->host, vcpu->program, vcpu->state, *op, out);
+}
+
+constexpr dbgref_revision kModel = {"model", Create, Destroy, ResetVcpu,
+                                    StepVcpu};
+
+}  // namespace
+
+const dbgref_revision& ModelRevision() { return kModel; }
+
+}  // namespace dbgref::props
