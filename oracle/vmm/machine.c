@@ -286,8 +286,8 @@ int machine_reset_end(struct machine *m) {
   m->run->exit_reason = KVM_EXIT_UNKNOWN;
   /* The flush ran with KVM_ARM_VCPU_INIT's PSTATE (DAIF all masked), and
    * its compares set NZCV. */
-  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) !=
+  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_START_PSTATE)) !=
       0)
     return err;
-  return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);
+  return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_START_PC);
 }

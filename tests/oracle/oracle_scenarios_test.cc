@@ -183,7 +183,7 @@ TEST_F(ScenariosTest, BrkWithGuestDebugOff) {
   ExpectMmio(runs[0], DBGREF_MMIO_EXCEPTION, DBGREF_HANDLER_REPORT_ADDR);
   EXPECT_EQ(runs[0].Reg(one_reg::kEsrEl1), 0xf2001234u);
   EXPECT_EQ(runs[0].Reg(one_reg::kElrEl1), c + 4);
-  EXPECT_EQ(runs[0].Reg(one_reg::kSpsrEl1), DBGREF_RESET_PSTATE);
+  EXPECT_EQ(runs[0].Reg(one_reg::kSpsrEl1), DBGREF_START_PSTATE);
   EXPECT_EQ(runs[0].Reg(one_reg::kPstate), 0x3c5u);  // the handler, DAIF set
   ExpectMmio(runs[1], DBGREF_MMIO_END, c + 12);      // resumed at ELR + 4
   EXPECT_EQ(runs[1].Reg(one_reg::kElrEl1), c + 8);

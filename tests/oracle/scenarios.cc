@@ -228,7 +228,7 @@ std::vector<Scenario> All() {
           .SetOneReg(one_reg::X(DBGREF_REG_EXCEPTION), DBGREF_MMIO_EXCEPTION)
           .SetOneReg(one_reg::X(DBGREF_REG_END), DBGREF_MMIO_END)
           .SetOneReg(one_reg::kPc, kCode)
-          .SetOneReg(one_reg::kPstate, DBGREF_RESET_PSTATE)
+          .SetOneReg(one_reg::kPstate, DBGREF_START_PSTATE)
           .SetOneReg(one_reg::kVbarEl1, DBGREF_VBAR)
           .Run(kRunMs));
 
