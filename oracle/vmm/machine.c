@@ -28,6 +28,8 @@ extern const uint8_t dbgref_runtime_image_end[];
    ((uint64_t)(op0) << 14) | ((uint64_t)(op1) << 11) |       \
    ((uint64_t)(crn) << 7) | ((uint64_t)(crm) << 3) | (uint64_t)(op2))
 #define VBAR_EL1_ID SYS_REG(3, 0, 12, 0, 0)
+#define ESR_EL1_ID SYS_REG(3, 0, 5, 2, 0)
+#define FAR_EL1_ID SYS_REG(3, 0, 6, 0, 0)
 
 int machine_get_reg(const struct machine *m, uint64_t id, uint64_t *value) {
   struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)value};
@@ -261,7 +263,10 @@ int machine_reset_end(struct machine *m) {
       (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0 ||
       /* KVM_ARM_VCPU_INIT leaves these two as the last script left them. */
       (err = machine_set_reg(m, CORE_REG(elr_el1), 0)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0)
+      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0 ||
+      /* It resets these two to a marker value; the guest starts from 0. */
+      (err = machine_set_reg(m, ESR_EL1_ID, 0)) != 0 ||
+      (err = machine_set_reg(m, FAR_EL1_ID, 0)) != 0)
     return err;
   /* x24 and x25 are 0 after KVM_ARM_VCPU_INIT: an empty range. */
   if (m->stale_lo != m->stale_hi &&

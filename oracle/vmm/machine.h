@@ -48,7 +48,8 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * pristine image (the ranges write_mem changed are copied back, the data
  * region is zeroed).
  *
- * machine_reset_end: x28, x29, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set
+ * machine_reset_end: x28, x29, VBAR_EL1, and ELR_EL1, SPSR_EL1, ESR_EL1 and
+ * FAR_EL1 = 0 set
  * (oracle/layout.h), one KVM_RUN of the runtime's flush
  * (DBGREF_FLUSH_ADDR), then PSTATE and PC set.
  *

@@ -70,7 +70,7 @@ uint32_t Ec(uint32_t hsr) { return hsr >> 26; }
 std::vector<RunResult> Runs(const ScriptResult& r) {
   std::vector<RunResult> runs;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_RUN) {
+    if (o.opcode == DBGREF_WIRE_OP_RUN) {
       EXPECT_EQ(o.ret, 0) << Describe(r);
       runs.push_back(o.run);
     }
@@ -82,7 +82,7 @@ std::vector<RunResult> Runs(const ScriptResult& r) {
 std::vector<uint64_t> Gets(const ScriptResult& r) {
   std::vector<uint64_t> v;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_GET_ONE_REG) {
+    if (o.opcode == DBGREF_WIRE_OP_GET_ONE_REG) {
       EXPECT_EQ(o.ret, 0);
       v.push_back(o.value);
     }
@@ -202,7 +202,7 @@ TEST_F(ScenariosTest, CheckExtension) {
   const ScriptResult& r = R("check_extension");
   std::vector<int> values;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_CHECK_EXTENSION) {
+    if (o.opcode == DBGREF_WIRE_OP_CHECK_EXTENSION) {
       values.push_back(o.ret < 0 ? -o.err : o.ret);
     }
   }
@@ -235,7 +235,7 @@ TEST_F(ScenariosTest, InvalidControl) {
     const ScriptResult& r = R(name);
     std::vector<int> rets;
     for (const OpResult& o : r.results) {
-      if (o.opcode == DBGREF_OP_SET_GUEST_DEBUG) rets.push_back(o.err);
+      if (o.opcode == DBGREF_WIRE_OP_SET_GUEST_DEBUG) rets.push_back(o.err);
     }
     EXPECT_EQ(rets, (std::vector<int>{0, 22})) << name;
     std::vector<RunResult> runs = Runs(r);
@@ -272,7 +272,7 @@ TEST_F(ScenariosTest, GuestOsLock) {
 TEST_F(ScenariosTest, SpinningGuestTimesOutAndTheNextScriptRuns) {
   const ScriptResult& r = R("spin_timeout");
   for (const OpResult& o : r.results) {
-    if (o.opcode != DBGREF_OP_RUN) continue;
+    if (o.opcode != DBGREF_WIRE_OP_RUN) continue;
     EXPECT_EQ(o.ret, -1);
     EXPECT_EQ(o.err, 4);  // EINTR
     EXPECT_TRUE(o.run.timed_out);
