@@ -92,8 +92,9 @@ absl::StatusOr<std::vector<KernelObservation>> KernelSession::Run(
   for (size_t i = 0; i < traces.size(); ++i) {
     absl::Status shape = CheckShape(i, traces[i].host);
     if (!shape.ok()) return shape;
-    absl::StatusOr<CompiledTrace> c =
-        CompileTrace(traces[i], options_.run_timeout_ms);
+    CompileOptions co;
+    co.run_timeout_ms = options_.run_timeout_ms;
+    absl::StatusOr<CompiledTrace> c = CompileTrace(traces[i], co);
     if (!c.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("trace ", i, ": ", c.status().message()));

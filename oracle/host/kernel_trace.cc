@@ -1,6 +1,7 @@
 // Compiling a model trace into a VMM script (see kernel_trace.h).
 #include "oracle/host/kernel_trace.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -262,7 +263,8 @@ absl::StatusOr<uint32_t> EncodeLine(const dbgref_insn& i,
 }
 
 absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
-                                           uint32_t run_timeout_ms) {
+                                           const CompileOptions& o) {
+  const int registers = std::min(o.registers, DBGREF_PROGRAM_REGS);
   CompiledTrace c;
   c.mrs_reg.fill(-1);
   const dbgref_program& p = t.program;
@@ -277,13 +279,12 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
   std::map<uint64_t, uint32_t> words;  // pc -> word
   int next_reg = 0;
   auto allocate = [&](uint32_t line) -> absl::StatusOr<int> {
-    if (next_reg >= DBGREF_PROGRAM_REGS) {
+    if (next_reg >= registers) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line, ": the program needs more than ",
-          DBGREF_PROGRAM_REGS,
+          "line ", line, ": the program needs more than ", registers,
           " registers for its operands (each distinct address, non-zero MSR "
           "value and the REPORT address one, each MRS one), and only x0..x",
-          DBGREF_PROGRAM_REGS - 1, " are the program's"));
+          registers - 1, " are there for them"));
     }
     return next_reg++;
   };
@@ -382,7 +383,7 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
                              : kOtherCapability);
         break;
       case DBGREF_OP_RUN:
-        s.Run(run_timeout_ms);
+        s.Run(o.run_timeout_ms);
         break;
       case DBGREF_OP_GET_ONE_REG:
         s.GetOneReg(*OneRegId(op.reg, op.reg_index));

@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "model/record.h"
 #include "oracle/host/script.h"
+#include "oracle/layout.h"
 
 namespace dbgref::oracle {
 
@@ -81,9 +82,15 @@ enum WatchIndex {
 // above 15, a BRK immediate above 0xffff, more operand registers than
 // x0..x23, a ONE_REG of a register KVM has no id for, a PC outside the code
 // region, a PSTATE other than EL1h with NZCV, SS and DAIF.
-// run_timeout_ms bounds each KVM_RUN (0: the VMM's default).
+struct CompileOptions {
+  uint32_t run_timeout_ms = 0;  // bounds each KVM_RUN (0: the VMM's default)
+  // The operands take registers from x0 up to x(registers - 1), at most
+  // x23. Every line needs at most one, so 24 lines always fit in 24; a
+  // smaller number shows the refusal.
+  int registers = DBGREF_PROGRAM_REGS;
+};
 absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
-                                           uint32_t run_timeout_ms = 0);
+                                           const CompileOptions& o = {});
 
 // The A64 word of a program line, given its registers (for tests and
 // descriptions).

@@ -251,6 +251,148 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Store(kData + 6, 2)
           .Debug(kEnable | kHw, Watchpoint(0, 1 | (3 << 1) | (3 << 3) | (0x80 << 5), kData))
           .Run(2));
+  add("guest_own_breakpoint_under_enable",
+      T().Msr(DBGREF_REG_BCR, kBcr)
+          .Msr(DBGREF_REG_BVR, kCode + 16)
+          .Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Nop()
+          .Nop()
+          .Debug(kEnable | kSwBp)
+          .Run(2)
+          .Get(DBGREF_ONE_REG_MDSCR));
+  add("guest_own_step_suspended_under_enable",
+      T().Msr(DBGREF_REG_MDSCR, DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
+          .Nop()
+          .Nop()
+          .Run(1)
+          .Debug(kEnable)
+          .Run(2)
+          .Get(DBGREF_ONE_REG_MDSCR)
+          .Debug(0)
+          .Run(2));
+  add("guest_mdscr_write_under_single_step",
+      T().Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Mrs(DBGREF_REG_MDSCR)
+          .Nop()
+          .Debug(kEnable | kStep)
+          .Run(3)
+          .Get(DBGREF_ONE_REG_MDSCR)
+          .Debug(0)
+          .Get(DBGREF_ONE_REG_MDSCR)
+          .Run(1));
+  add("watchpoint_on_report_store",
+      T().Report()
+          .Debug(kEnable | kHw, Watchpoint(0, kWcrStore, DBGREF_MMIO_REPORT))
+          .Run(1));
+  add("pstate_ss_without_step_after_entry",
+      T().Nop().Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+          .Run(1));
+  add("user_breakpoint_in_handler",
+      T().Brk(9)
+          .Nop()
+          .Run(1)
+          .Debug(kEnable | kHw, Breakpoint(0, kBcr, DBGREF_HANDLER_ADDR + 8))
+          .Run(2)
+          .Debug(0)
+          .Run(2));
+  add("guest_own_breakpoint_in_handler_masked_by_d",
+      T().Msr(DBGREF_REG_BCR, kBcr)
+          .Msr(DBGREF_REG_BVR, DBGREF_HANDLER_ADDR + 8)
+          .Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Brk(2)
+          .Nop()
+          .Run(3));
+  add("watchpoint_upper_word", T().Store(kData, 4)
+                                   .Store(kData + 4, 4)
+                                   .Debug(kEnable | kHw,
+                                          Watchpoint(0, 1 | (3 << 1) | (3 << 3) |
+                                                            (0x0f << 5),
+                                                     kData + 4))
+                                   .Run(2));
+  add("watchpoint_load_only_misses_store",
+      T().Store(kData, 8)
+          .Load(kData, 8)
+          .Debug(kEnable | kHw, Watchpoint(0, 1 | (3 << 1) | (1 << 3) | (0xff << 5), kData))
+          .Run(2));
+  add("linked_breakpoint_type_does_not_match",
+      T().Nop().Nop().Debug(kEnable | kHw,
+                            Breakpoint(0, kBcr | (1u << 20), kCode + 4))
+          .Run(1));
+  add("breakpoint_el0_only_does_not_match",
+      T().Nop().Nop().Debug(kEnable | kHw, Breakpoint(0, 0x1e5, kCode + 4))
+          .Run(1));
+  add("use_hw_unimplemented_slots",
+      T().Nop()
+          .Store(kData, 8)
+          .Nop()
+          .Debug(kEnable | kHw, [] {
+            kvm_guest_debug_arch a = NoRegs();
+            a.dbg_bcr[7] = kBcr;
+            a.dbg_bvr[7] = kCode + 8;
+            a.dbg_wcr[5] = kWcrBoth;
+            a.dbg_wvr[5] = kData;
+            return a;
+          }())
+          .Run(1));
+  add("use_hw_last_implemented_slots",
+      T().Nop()
+          .Store(kData, 8)
+          .Nop()
+          .Debug(kEnable | kHw, [] {
+            kvm_guest_debug_arch a = NoRegs();
+            a.dbg_bcr[5] = kBcr;
+            a.dbg_bvr[5] = kCode + 8;
+            a.dbg_wcr[3] = kWcrBoth;
+            a.dbg_wvr[3] = kData;
+            return a;
+          }())
+          .Run(2));
+  add("vcpu_init_keeps_use_hw",
+      T().Nop()
+          .Nop()
+          .Debug(kEnable | kHw, Breakpoint(0, kBcr, kCode + 4))
+          .Init()
+          .Run(1));
+  add("mdccint_write_and_read",
+      T().Msr(DBGREF_REG_MDCCINT, 0x5)
+          .Mrs(DBGREF_REG_MDCCINT)
+          .Mrs(DBGREF_REG_MDSCR)
+          .Report()
+          .Run(1));
+  add("oslar_read_and_oslsr_write_undef",
+      T().Mrs(DBGREF_REG_OSLAR).Msr(DBGREF_REG_OSLSR, 0, 1).Nop().Run(3));
+  add("single_step_use_hw_and_own_breakpoint",
+      T().Msr(DBGREF_REG_BCR, kBcr)
+          .Msr(DBGREF_REG_BVR, kCode + 16)
+          .Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Nop()
+          .Nop()
+          .Nop()
+          .Run(1)
+          .Debug(kEnable | kStep | kHw, Breakpoint(0, kBcr, kCode + 20))
+          .Run(3));
+  add("guest_write_under_use_hw",
+      T().Msr(DBGREF_REG_BCR, 0, 0x1e1)
+          .Mrs(DBGREF_REG_BCR, 0)
+          .Nop()
+          .Nop()
+          .Debug(kEnable | kHw, Breakpoint(0, kBcr, kCode + 12))
+          .Run(2)
+          .Get(DBGREF_ONE_REG_BCR, 0)
+          .Debug(0)
+          .Get(DBGREF_ONE_REG_BCR, 0)
+          .Run(1));
+  add("single_step_over_own_watchpoint_store",
+      T().Msr(DBGREF_REG_WCR, kWcrStore)
+          .Msr(DBGREF_REG_WVR, kData)
+          .Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Nop()
+          .Store(kData, 8)
+          .Nop()
+          .Run(1)
+          .Set(DBGREF_ONE_REG_PC, kCode + 12)
+          .Debug(kEnable | kStep)
+          .Run(3));
   return all;
 }
 
