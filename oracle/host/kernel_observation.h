@@ -63,6 +63,11 @@ struct KernelStep {
 
 struct KernelObservation {
   std::vector<KernelStep> steps;  // one per op of the trace
+  // The model's projection only: why the trace left the guest runtime's
+  // convention, so that the real guest no longer runs as the model's does
+  // (model_projection.h); empty when it did not. Such a trace is not
+  // compared.
+  std::string outside_convention;
 };
 
 // One field where two observations differ.

@@ -34,7 +34,9 @@ struct SessionOptions {
 struct CheckedTrace {
   KernelObservation kernel;
   KernelObservation model;
-  std::vector<KernelDifference> differences;  // empty: they agree
+  // Empty: they agree, or the trace left the runtime's convention
+  // (model.outside_convention) and was not compared.
+  std::vector<KernelDifference> differences;
 };
 
 class KernelSession {
@@ -63,6 +65,9 @@ class KernelSession {
   // Run, and the model's projection of each trace on host(), compared.
   absl::StatusOr<std::vector<CheckedTrace>> Check(
       const std::vector<KernelTrace>& traces);
+
+  // The session's VM, for raw scripts (benchmarks, probes).
+  Oracle& oracle() { return *vm_; }
 
   std::string ConsoleTail(size_t n = 20) const { return vm_->ConsoleTail(n); }
   absl::Status Shutdown() { return vm_->Shutdown(); }

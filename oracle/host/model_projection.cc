@@ -7,6 +7,7 @@
 #include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/guest_layout.h"
+#include "absl/strings/str_format.h"
 #include "model/uapi.h"
 
 namespace dbgref::oracle {
@@ -34,7 +35,16 @@ KernelObservation ProjectModel(const dbgref_host& host, const KernelTrace& t) {
   std::vector<dbgref_obs> obs(model::kMaxObsPerOp);
   std::array<uint64_t, DBGREF_MAX_PROGRAM_LINES> reads{};
   KernelObservation out;
-  for (const dbgref_op& op : t.ops) {
+  for (size_t k = 0; k < t.ops.size(); ++k) {
+    const dbgref_op& op = t.ops[k];
+    if (op.kind == DBGREF_OP_SET_ONE_REG && op.reg == DBGREF_ONE_REG_PSTATE &&
+        (op.value & DBGREF_PSTATE_D) == 0 && s.ctx.pc >= DBGREF_HANDLER_ADDR &&
+        s.ctx.pc < DBGREF_HANDLER_ERET_ADDR && out.outside_convention.empty()) {
+      out.outside_convention = absl::StrFormat(
+          "op %d clears PSTATE.D while the guest is inside its exception "
+          "handler (pc 0x%x): the handler is not reentrant",
+          k, s.ctx.pc);
+    }
     const std::size_t n = model::StepInPlace(h, program, s, op, obs.data());
     KernelStep x;
     x.op_kind = op.kind;

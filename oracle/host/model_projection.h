@@ -14,6 +14,11 @@
 //    (read_value), and so does the EXIT that emulated a trapped MRS; each
 //    MRS line keeps the last value it read, and VCPU_INIT (which zeroes the
 //    guest's registers) puts every one back to 0.
+// The runtime's handler runs with PSTATE.D set, so that nothing interrupts
+// it; a KVM_SET_ONE_REG of PSTATE that clears D while the guest is inside
+// it (before its ERET) lets the guest's own debug exceptions nest there,
+// and the real handler, which is not reentrant, then resumes elsewhere than
+// the model's. The projection notes it in outside_convention.
 #ifndef DBGREF_ORACLE_HOST_MODEL_PROJECTION_H_
 #define DBGREF_ORACLE_HOST_MODEL_PROJECTION_H_
 

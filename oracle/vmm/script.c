@@ -124,6 +124,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       const void *arch = reader_take(args, sizeof(dbg.arch));
       if (args->bad) return -1;
       memcpy(&dbg.arch, arch, sizeof(dbg.arch));
+      m->debug_maybe_on = 1;
       ret = ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &dbg);
       result(out, opcode, ret, errno);
       return 0;
@@ -181,21 +182,27 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
 
 /* Writes every write_mem op's words into guest RAM, before the reset's
  * translation flush: the guest program is loaded at the reset, whatever the
- * op's place in the script (see oracle/README.md). */
-static void load_program(struct machine *m, struct reader ops,
-                         uint32_t op_count) {
+ * op's place in the script (see oracle/README.md). Returns whether the
+ * script uses the data region from the VMM's side (a write_mem there, or a
+ * read_mem): then the flush runs whatever changed. */
+static int load_program(struct machine *m, struct reader ops,
+                        uint32_t op_count) {
+  int data = 0;
   for (uint32_t i = 0; i < op_count; i++) {
     uint16_t opcode = reader_u16(&ops);
     reader_u16(&ops);
     uint32_t len = reader_u32(&ops);
     const uint8_t *p = reader_take(&ops, len);
-    if (ops.bad) return;
+    if (ops.bad) return 1;
+    if (opcode == DBGREF_WIRE_OP_READ_MEM) data = 1;
     if (opcode != DBGREF_WIRE_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0)
       continue;
     uint64_t addr;
     memcpy(&addr, p, 8);
+    if (addr + (len - 8) > DBGREF_READONLY_SIZE) data = 1;
     if (in_ram(addr, len - 8)) machine_write_ram(m, addr, p + 8, len - 8);
   }
+  return data;
 }
 
 static int run_script(struct machine *m, struct reader *in,
@@ -208,8 +215,7 @@ static int run_script(struct machine *m, struct reader *in,
   if (in->bad) return -1;
   int reset = machine_reset_begin(m);
   if (reset == 0) {
-    load_program(m, *in, op_count);
-    reset = machine_reset_end(m);
+    reset = machine_reset_end(m, load_program(m, *in, op_count));
   }
   exits_seen = machine_exits(m);
   writer_u32(out, (uint32_t)reset);

@@ -257,5 +257,28 @@ TEST(ModelProjection, ExceptionReportAndWatchpointFar) {
   EXPECT_EQ(o.steps[0].far_el1, kData + 4);
 }
 
+TEST(ModelProjection, ClearingDInsideTheHandlerLeavesTheConvention) {
+  const uint64_t ss_kde = DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE;
+  KernelTrace inside = TraceBuilder(Host())
+                           .Brk(1)
+                           .Run()  // the handler's EXCEPTION report
+                           .Set(DBGREF_ONE_REG_MDSCR, ss_kde)
+                           .Set(DBGREF_ONE_REG_PSTATE, 0x1c5)
+                           .Run()
+                           .Build();
+  EXPECT_NE(ProjectModel(Host(), inside).outside_convention.find("op 2"),
+            std::string::npos);
+  // D kept set, or the guest outside its handler: within the convention.
+  KernelTrace masked = inside;
+  masked.ops[2].value = 0x3c5;
+  EXPECT_EQ(ProjectModel(Host(), masked).outside_convention, "");
+  KernelTrace outside = TraceBuilder(Host())
+                            .Nop()
+                            .Set(DBGREF_ONE_REG_PSTATE, 0x1c5 | DBGREF_SPSR_SS)
+                            .Run()
+                            .Build();
+  EXPECT_EQ(ProjectModel(Host(), outside).outside_convention, "");
+}
+
 }  // namespace
 }  // namespace dbgref::oracle

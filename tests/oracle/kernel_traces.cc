@@ -393,6 +393,34 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Set(DBGREF_ONE_REG_PC, kCode + 12)
           .Debug(kEnable | kStep)
           .Run(3));
+  add("pstate_ss_under_enable_across_a_trap",
+      T().Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+          .Debug(kEnable)
+          .Run(1));
+  add("pstate_ss_under_enable_without_a_trap",
+      T().Nop()
+          .Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+          .Debug(kEnable)
+          .Run(1));
+  add("pstate_ss_under_os_lock_across_a_trap",
+      T().Msr(DBGREF_REG_OSLAR, 1)
+          .Report()
+          .Msr(DBGREF_REG_MDSCR, kKdeMde)
+          .Nop()
+          .Run(1)
+          .Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+          .Run(1));
+  // Outside the runtime's convention: userspace clears PSTATE.D inside the
+  // handler and the guest's own step nests there.
+  add("pstate_d_cleared_inside_handler",
+      T().Mrs(DBGREF_REG_WCR, 2)
+          .Msr(DBGREF_REG_MDSCR, DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
+          .Run(1)
+          .Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+          .Run(2)
+          .Debug(kEnable | kHw)
+          .Run(1));
   return all;
 }
 

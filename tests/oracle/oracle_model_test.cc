@@ -72,6 +72,20 @@ const std::map<std::string, Recorded>& RecordedDifferences() {
        {kBoth,
         {"op 5 pstate"},
         "as pstate_ss_without_step_after_entry"}},
+      {"pstate_ss_under_enable_across_a_trap",
+       {kBoth,
+        {"op 2 pstate"},
+        "the kernel keeps the guest's PSTATE.SS whenever it lends MDSCR_EL1 "
+        "(guest debug on with any control word, or the OS lock set): the "
+        "skip after the trapped MSR clears SPSR.SS and the exit puts the "
+        "saved bit back; the model puts it back only under SINGLESTEP "
+        "(model/clear_debug.h), though setup_debug preserves it whenever it "
+        "lends. A design difference for the lead to decide"}},
+      {"pstate_ss_under_os_lock_across_a_trap",
+       {kBoth,
+        {"op 2 pstate"},
+        "as pstate_ss_under_enable_across_a_trap, with the OS lock (guest "
+        "debug off)"}},
       {"watchpoint_on_report_store",
        {kBoth,
         {"op 1 exit_reason", "op 1 hsr", "op 1 far", "op 1 mmio_addr"},
@@ -120,12 +134,20 @@ std::map<std::string, std::pair<KernelTrace, CheckedTrace>>*
     ModelTest::results_ =
         new std::map<std::string, std::pair<KernelTrace, CheckedTrace>>();
 
+// The traces that leave the runtime's convention on purpose (the model's
+// projection says so, and they are not compared).
+const std::set<std::string> kOutsideConvention = {
+    "pstate_d_cleared_inside_handler"};
+
 TEST_P(ModelTest, KernelMatchesTheModelsProjection) {
   ASSERT_TRUE(boot_error_.empty()) << boot_error_;
   auto it = results_->find(GetParam());
   ASSERT_NE(it, results_->end());
   const KernelTrace& t = it->second.first;
   const CheckedTrace& c = it->second.second;
+  EXPECT_EQ(!c.model.outside_convention.empty(),
+            kOutsideConvention.count(GetParam()) != 0)
+      << c.model.outside_convention;
   std::set<std::string> fields;
   for (const KernelDifference& d : c.differences) {
     fields.insert(absl::StrCat("op ", d.op, " ", d.field));

@@ -198,6 +198,19 @@ TEST_F(ScenariosTest, RewrittenCodeRuns) {
   ExpectMmio(runs[0], DBGREF_MMIO_END, Code("rewritten_code") + 0x10);
 }
 
+// The flush follows what changed: a BRK where the last flush left NOPs
+// runs, and so do the NOPs after it, with or without a flush.
+TEST_F(ScenariosTest, FlushFollowsWhatChanged) {
+  std::vector<RunResult> runs = Runs(R("brk_again"));
+  ASSERT_EQ(runs.size(), 1u);
+  ExpectDebugExit(runs[0], 0x3c, Code("brk_again") + 4);
+  for (const char* name : {"rewritten_code_again", "same_code_no_flush"}) {
+    runs = Runs(R(name));
+    ASSERT_EQ(runs.size(), 1u);
+    ExpectMmio(runs[0], DBGREF_MMIO_END, Code(name) + 0x10);
+  }
+}
+
 TEST_F(ScenariosTest, CheckExtension) {
   const ScriptResult& r = R("check_extension");
   std::vector<int> values;
