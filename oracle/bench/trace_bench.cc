@@ -355,9 +355,10 @@ int Bench(const std::string& kernel, const std::string& initramfs, int n,
               static_cast<unsigned long long>(runs_done),
               static_cast<unsigned long long>(exits),
               static_cast<unsigned long long>(timeouts));
-  std::printf("  random ten-op traces       %8.0f /s (%d in %.2f s); %zu "
-              "differ, %zu kinds; %zu outside the convention\n",
-              n / run_s, n, run_s, differing, kinds.size(), outside);
+  std::printf(
+      "  random ten-op traces       %8.0f /s (%d in %.2f s); %zu "
+      "differ, %zu kinds; %zu outside the convention\n",
+      n / run_s, n, run_s, differing, kinds.size(), outside);
   auto t4 = std::chrono::steady_clock::now();
   int rounds = 0, runs = 0;
   std::vector<std::pair<std::string, KernelTrace>> shrunk;

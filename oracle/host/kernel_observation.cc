@@ -31,8 +31,8 @@ const dbgref_line* LineAt(const dbgref_program& p, uint64_t pc) {
 bool InsideOneAccess(const dbgref_program& p, uint64_t pc, uint64_t a,
                      uint64_t b) {
   const dbgref_line* l = LineAt(p, pc);
-  if (l == nullptr || (l->insn.kind != DBGREF_INSN_LOAD &&
-                       l->insn.kind != DBGREF_INSN_STORE)) {
+  if (l == nullptr ||
+      (l->insn.kind != DBGREF_INSN_LOAD && l->insn.kind != DBGREF_INSN_STORE)) {
     return false;
   }
   const uint64_t lo = l->insn.addr;
@@ -80,8 +80,8 @@ std::vector<KernelDifference> CompareKernelObservations(
     }
     for (uint32_t line = 0; line < DBGREF_MAX_PROGRAM_LINES; ++line) {
       if (ReadCompared(t.program, line) && a.read[line] != b.read[line]) {
-        out.push_back({k, absl::StrCat("read[", line, "]"),
-                       Text(a.read[line]), Text(b.read[line])});
+        out.push_back({k, absl::StrCat("read[", line, "]"), Text(a.read[line]),
+                       Text(b.read[line])});
       }
     }
   }
@@ -125,7 +125,8 @@ std::string DescribeObservation(const KernelTrace& t,
       if (x.mmio_addr == DBGREF_MMIO_EXCEPTION) {
         absl::StrAppendFormat(&s, " esr_el1=0x%x elr_el1=0x%x", x.esr_el1,
                               x.elr_el1);
-        if (x.far_el1 != 0) absl::StrAppendFormat(&s, " far_el1=0x%x", x.far_el1);
+        if (x.far_el1 != 0)
+          absl::StrAppendFormat(&s, " far_el1=0x%x", x.far_el1);
       }
       for (uint32_t n = 0; n < t.program.count && n < DBGREF_MAX_PROGRAM_LINES;
            ++n) {
@@ -141,12 +142,13 @@ std::string DescribeObservation(const KernelTrace& t,
   return s;
 }
 
-absl::StatusOr<KernelObservation> ObservationFromResult(
-    const KernelTrace& t, const CompiledTrace& c, const ScriptResult& r) {
+absl::StatusOr<KernelObservation> ObservationFromResult(const KernelTrace& t,
+                                                        const CompiledTrace& c,
+                                                        const ScriptResult& r) {
   if (r.reset_errno != 0) {
-    return absl::InternalError(
-        absl::StrCat("the VMM's reset failed (errno ", r.reset_errno,
-                     "): the trace did not run"));
+    return absl::InternalError(absl::StrCat("the VMM's reset failed (errno ",
+                                            r.reset_errno,
+                                            "): the trace did not run"));
   }
   auto check_setup = [&](int from, int to) -> absl::Status {
     for (int i = from; i < to; ++i) {

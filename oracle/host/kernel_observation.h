@@ -22,28 +22,28 @@ namespace dbgref::oracle {
 
 // The compared words of one op, in order. A field the op (or the rule in
 // the comment) does not fill is 0 on both sides.
-#define DBGREF_KERNEL_STEP_FIELDS(X)                                          \
-  /* every op: the ioctl's return value, -errno on failure; for            \
-   * CHECK_EXTENSION (on the VM fd) the value it reports */                 \
-  X(int64_t, ret)                                                            \
-  /* GET_ONE_REG: the value (PSTATE masked with kPstateCompared) */          \
-  X(uint64_t, value)                                                         \
-  /* RUN: kvm_run.exit_reason; KVM_EXIT_DEBUG: hsr (hsr_high in bits       \
-   * [63:32]); far only when the hsr is a watchpoint's (EC 0x34);          \
-   * KVM_EXIT_MMIO: the address */                                          \
-  X(uint32_t, exit_reason)                                                   \
-  X(uint64_t, hsr)                                                           \
-  X(uint64_t, far)                                                           \
-  X(uint64_t, mmio_addr)                                                     \
-  /* RUN: KVM_GET_ONE_REG afterwards of PC, PSTATE (SS, D and the mode     \
-   * only) and MDSCR_EL1 */                                                 \
-  X(uint64_t, pc)                                                            \
-  X(uint64_t, pstate)                                                        \
-  X(uint64_t, mdscr_el1)                                                     \
-  /* RUN ending at the handler's EXCEPTION report: ESR_EL1 and ELR_EL1;    \
-   * FAR_EL1 when that ESR is a watchpoint's (EC 0x35) */                   \
-  X(uint64_t, esr_el1)                                                       \
-  X(uint64_t, elr_el1)                                                       \
+#define DBGREF_KERNEL_STEP_FIELDS(X)                                    \
+  /* every op: the ioctl's return value, -errno on failure; for         \
+   * CHECK_EXTENSION (on the VM fd) the value it reports */             \
+  X(int64_t, ret)                                                       \
+  /* GET_ONE_REG: the value (PSTATE masked with kPstateCompared) */     \
+  X(uint64_t, value)                                                    \
+  /* RUN: kvm_run.exit_reason; KVM_EXIT_DEBUG: hsr (hsr_high in bits    \
+   * [63:32]); far only when the hsr is a watchpoint's (EC 0x34);       \
+   * KVM_EXIT_MMIO: the address */                                      \
+  X(uint32_t, exit_reason)                                              \
+  X(uint64_t, hsr)                                                      \
+  X(uint64_t, far)                                                      \
+  X(uint64_t, mmio_addr)                                                \
+  /* RUN: KVM_GET_ONE_REG afterwards of PC, PSTATE (SS, D and the mode  \
+   * only) and MDSCR_EL1 */                                             \
+  X(uint64_t, pc)                                                       \
+  X(uint64_t, pstate)                                                   \
+  X(uint64_t, mdscr_el1)                                                \
+  /* RUN ending at the handler's EXCEPTION report: ESR_EL1 and ELR_EL1; \
+   * FAR_EL1 when that ESR is a watchpoint's (EC 0x35) */               \
+  X(uint64_t, esr_el1)                                                  \
+  X(uint64_t, elr_el1)                                                  \
   X(uint64_t, far_el1)
 
 struct KernelStep {
@@ -98,8 +98,9 @@ std::string DescribeObservation(const KernelTrace& t,
 // The kernel observation of t from what the VMM answered to c's script.
 // Internal when the reset or the runner's own set-up failed (the results
 // then say nothing about t).
-absl::StatusOr<KernelObservation> ObservationFromResult(
-    const KernelTrace& t, const CompiledTrace& c, const ScriptResult& r);
+absl::StatusOr<KernelObservation> ObservationFromResult(const KernelTrace& t,
+                                                        const CompiledTrace& c,
+                                                        const ScriptResult& r);
 
 // The exception classes the rules above test.
 inline constexpr uint32_t kEcWatchpointLow = 0x34;

@@ -41,9 +41,9 @@ absl::StatusOr<std::unique_ptr<KernelSession>> KernelSession::Start(
   if (!r.ok()) return r.status();
   const ScriptResult& p = (*r)[0];
   if (p.reset_errno != 0 || p.results[0].ret != 0) {
-    return absl::InternalError(absl::StrCat(
-        "cannot read ID_AA64DFR0_EL1 of the vCPU on ", s->info().Summary(),
-        ":\n", Describe(p)));
+    return absl::InternalError(
+        absl::StrCat("cannot read ID_AA64DFR0_EL1 of the vCPU on ",
+                     s->info().Summary(), ":\n", Describe(p)));
   }
   s->host_ = ZeroHost();
   s->host_.id_aa64dfr0_el1 = p.results[0].value;
@@ -115,9 +115,9 @@ absl::StatusOr<std::vector<KernelObservation>> KernelSession::Run(
       absl::StatusOr<KernelObservation> o =
           ObservationFromResult(traces[i], compiled[i], (*r)[i - start]);
       if (!o.ok()) {
-        return absl::InternalError(
-            absl::StrCat("trace ", i, ": ", o.status().message(), "\n",
-                         Describe((*r)[i - start])));
+        return absl::InternalError(absl::StrCat("trace ", i, ": ",
+                                                o.status().message(), "\n",
+                                                Describe((*r)[i - start])));
       }
       out.push_back(std::move(*o));
     }

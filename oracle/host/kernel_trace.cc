@@ -87,11 +87,11 @@ absl::Status CheckLine(const dbgref_line& l) {
   // code region, where the real guest has no END store.
   if (l.pc % 4 != 0 || l.pc < DBGREF_CODE_BASE ||
       l.pc >= DBGREF_CODE_BASE + DBGREF_CODE_SIZE - 4) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "pc ", Hex(l.pc), " is not a word of the code region [",
-        Hex(DBGREF_CODE_BASE), ", ",
-        Hex(DBGREF_CODE_BASE + DBGREF_CODE_SIZE - 4),
-        ") (the last word excluded)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("pc ", Hex(l.pc), " is not a word of the code region [",
+                     Hex(DBGREF_CODE_BASE), ", ",
+                     Hex(DBGREF_CODE_BASE + DBGREF_CODE_SIZE - 4),
+                     ") (the last word excluded)"));
   }
   if (i.kind > DBGREF_INSN_REPORT) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -106,8 +106,7 @@ absl::Status CheckLine(const dbgref_line& l) {
       return absl::InvalidArgumentError(absl::StrCat(
           "access of ", i.size, " bytes at ", Hex(i.addr),
           " is not size-aligned inside the data region [",
-          Hex(DBGREF_DATA_BASE), ", ",
-          Hex(DBGREF_DATA_BASE + DBGREF_DATA_SIZE),
+          Hex(DBGREF_DATA_BASE), ", ", Hex(DBGREF_DATA_BASE + DBGREF_DATA_SIZE),
           ") (elsewhere the real guest would take an MMIO exit)"));
     }
   }
@@ -269,9 +268,9 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
   c.mrs_reg.fill(-1);
   const dbgref_program& p = t.program;
   if (p.count > DBGREF_MAX_PROGRAM_LINES) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the program has ", p.count, " lines; at most ",
-        DBGREF_MAX_PROGRAM_LINES));
+    return absl::InvalidArgumentError(absl::StrCat("the program has ", p.count,
+                                                   " lines; at most ",
+                                                   DBGREF_MAX_PROGRAM_LINES));
   }
 
   // The lines, and a register for each operand.
@@ -297,8 +296,8 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
                        Hex(l.pc), "): ", s.message()));
     }
     if (words.count(l.pc) != 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", n, ": a second instruction at ", Hex(l.pc)));
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", n, ": a second instruction at ", Hex(l.pc)));
     }
     LineRegs regs;
     uint64_t value = 0;
@@ -338,13 +337,13 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
       if (s.ok() && op.kind == DBGREF_OP_SET_ONE_REG) s = CheckSetValue(op);
     }
     if (!s.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "op ", k, " (", DescribeOp(op), "): ", s.message()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("op ", k, " (", DescribeOp(op), "): ", s.message()));
     }
   }
 
-  c.watch = {one_reg::kPc,     one_reg::kPstate,  one_reg::kMdscrEl1,
-             one_reg::kEsrEl1, one_reg::kElrEl1,  one_reg::kFarEl1};
+  c.watch = {one_reg::kPc,     one_reg::kPstate, one_reg::kMdscrEl1,
+             one_reg::kEsrEl1, one_reg::kElrEl1, one_reg::kFarEl1};
   for (uint32_t n = 0; n < p.count; ++n) {
     if (c.mrs_reg[n] >= 0) c.watch.push_back(one_reg::X(c.mrs_reg[n]));
   }
@@ -375,12 +374,11 @@ absl::StatusOr<CompiledTrace> CompileTrace(const KernelTrace& t,
         s.SetGuestDebug(op.dbg.control, op.dbg.arch);
         break;
       case DBGREF_OP_CHECK_EXTENSION:
-        s.CheckExtension(DBGREF_FD_VM,
-                         op.cap == DBGREF_CAP_HW_BPS
-                             ? KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL
-                         : op.cap == DBGREF_CAP_HW_WPS
-                             ? KVM_CAP_GUEST_DEBUG_HW_WPS_FINAL
-                             : kOtherCapability);
+        s.CheckExtension(DBGREF_FD_VM, op.cap == DBGREF_CAP_HW_BPS
+                                           ? KVM_CAP_GUEST_DEBUG_HW_BPS_FINAL
+                                       : op.cap == DBGREF_CAP_HW_WPS
+                                           ? KVM_CAP_GUEST_DEBUG_HW_WPS_FINAL
+                                           : kOtherCapability);
         break;
       case DBGREF_OP_RUN:
         s.Run(o.run_timeout_ms);
@@ -457,7 +455,8 @@ std::string DescribeOp(const dbgref_op& op) {
       std::string s = absl::StrCat(
           op.kind == DBGREF_OP_GET_ONE_REG ? "GET_ONE_REG " : "SET_ONE_REG ",
           OneRegName(op.reg), banked ? absl::StrCat(op.reg_index) : "");
-      if (op.kind == DBGREF_OP_SET_ONE_REG) absl::StrAppend(&s, " ", Hex(op.value));
+      if (op.kind == DBGREF_OP_SET_ONE_REG)
+        absl::StrAppend(&s, " ", Hex(op.value));
       return s;
     }
     case DBGREF_OP_VCPU_INIT:

@@ -77,9 +77,9 @@ enum WatchIndex {
 
 // Compiles t. InvalidArgument, naming the line or op, for what the real
 // guest cannot run as the model does: a program line outside the code
-// region (or at its last word) or at a repeated address, a runtime instruction kind, a load or
-// store outside the data region or not size-aligned, a register number
-// above 15, a BRK immediate above 0xffff, more operand registers than
+// region (or at its last word) or at a repeated address, a runtime instruction
+// kind, a load or store outside the data region or not size-aligned, a register
+// number above 15, a BRK immediate above 0xffff, more operand registers than
 // x0..x23, a ONE_REG of a register KVM has no id for, a PC outside the code
 // region, a PSTATE other than EL1h with NZCV, SS and DAIF.
 struct CompileOptions {
@@ -111,7 +111,8 @@ std::string DescribeTrace(const KernelTrace& t);
 // The PSTATE bits a trace may set and the kernel observation compares.
 inline constexpr uint64_t kPstateSettable =
     0xf0000000ull | (1ull << 21) | 0x3c0ull | 0x1full;
-inline constexpr uint64_t kPstateCompared = (1ull << 21) | (1ull << 9) | 0x1full;
+inline constexpr uint64_t kPstateCompared =
+    (1ull << 21) | (1ull << 9) | 0x1full;
 
 }  // namespace dbgref::oracle
 

@@ -4,10 +4,10 @@
 #include <array>
 #include <vector>
 
+#include "absl/strings/str_format.h"
 #include "model/arch/registers.h"
 #include "model/concrete.h"
 #include "model/guest_layout.h"
-#include "absl/strings/str_format.h"
 #include "model/uapi.h"
 
 namespace dbgref::oracle {
@@ -19,8 +19,7 @@ uint32_t Ec(uint64_t esr) { return static_cast<uint32_t>((esr >> 26) & 0x3f); }
 int MrsLineAt(const dbgref_program& p, uint64_t pc) {
   for (uint32_t n = 0; n < p.count && n < DBGREF_MAX_PROGRAM_LINES; ++n) {
     if (p.line[n].pc == pc) {
-      return p.line[n].insn.kind == DBGREF_INSN_MRS ? static_cast<int>(n)
-                                                    : -1;
+      return p.line[n].insn.kind == DBGREF_INSN_MRS ? static_cast<int>(n) : -1;
     }
   }
   return -1;
@@ -65,10 +64,10 @@ KernelObservation ProjectModel(const dbgref_host& host, const KernelTrace& t) {
       const dbgref_obs& o = obs[i];
       if (o.step == DBGREF_STEP_GUEST) {
         const int line = MrsLineAt(t.program, o.pc);
-        trapped_mrs = o.event == DBGREF_EVENT_TO_EL2 &&
-                              Ec(o.esr) == DBGREF_EC_SYS64
-                          ? line
-                          : -1;
+        trapped_mrs =
+            o.event == DBGREF_EVENT_TO_EL2 && Ec(o.esr) == DBGREF_EC_SYS64
+                ? line
+                : -1;
         if (o.event == DBGREF_EVENT_RETIRED && line >= 0) {
           reads[static_cast<size_t>(line)] = o.read_value;
         }

@@ -17,7 +17,8 @@ dbgref_insn Insn(uint32_t kind) {
 
 }  // namespace
 
-TraceBuilder::TraceBuilder(const dbgref_host& host) : next_pc_(DBGREF_START_PC) {
+TraceBuilder::TraceBuilder(const dbgref_host& host)
+    : next_pc_(DBGREF_START_PC) {
   t_.host = host;
   t_.program = EmptyProgram();
 }

@@ -64,9 +64,9 @@ TEST(KernelObservation, ReadsEachFieldWhereItsRuleSaysSo) {
   // A watchpoint exit: far kept; a breakpoint exit: far dropped; the
   // guest's own watchpoint at its EXCEPTION report: ESR, ELR, FAR_EL1; an
   // END report: none of them.
-  RunResult wp = Ran(*c, KVM_EXIT_DEBUG,
-                     {kCode, 0xf00003c5 | DBGREF_SPSR_SS, 0xa000, 1, 2, 3,
-                      0x1e7, 0x55});
+  RunResult wp =
+      Ran(*c, KVM_EXIT_DEBUG,
+          {kCode, 0xf00003c5 | DBGREF_SPSR_SS, 0xa000, 1, 2, 3, 0x1e7, 0x55});
   wp.hsr = 0xd2000062;
   wp.far = kData + 4;
   wp.hsr_high = 0x7;
@@ -74,9 +74,9 @@ TEST(KernelObservation, ReadsEachFieldWhereItsRuleSaysSo) {
   RunResult bp = Ran(*c, KVM_EXIT_DEBUG, {kCode + 4});
   bp.hsr = 0xc2000022;
   bp.far = kData;  // the union's leftover
-  RunResult own = Ran(*c, KVM_EXIT_MMIO,
-                      {DBGREF_HANDLER_ADDR, 0x3c5, 0, 0xd6000062, kCode,
-                       kData + 2});
+  RunResult own =
+      Ran(*c, KVM_EXIT_MMIO,
+          {DBGREF_HANDLER_ADDR, 0x3c5, 0, 0xd6000062, kCode, kData + 2});
   own.mmio_phys_addr = DBGREF_MMIO_EXCEPTION;
   RunResult end = Ran(*c, KVM_EXIT_MMIO, {kCode + 12, 0x1c5, 0, 1, 2, 3});
   end.mmio_phys_addr = DBGREF_MMIO_END;
@@ -215,9 +215,9 @@ TEST(ModelProjection, SingleStepThreeNops) {
 
 TEST(ModelProjection, ReadsOfDirectAndTrappedMrsAndTheirResetByVcpuInit) {
   KernelTrace t = TraceBuilder(Host())
-                      .Mrs(DBGREF_REG_BVR, 0)          // traps (DIRTY clear)
+                      .Mrs(DBGREF_REG_BVR, 0)         // traps (DIRTY clear)
                       .Msr(DBGREF_REG_BVR, 0, kCode)  // traps, sets DIRTY
-                      .Mrs(DBGREF_REG_BVR, 0)          // direct
+                      .Mrs(DBGREF_REG_BVR, 0)         // direct
                       .Mrs(DBGREF_REG_OSLSR)
                       .Report()
                       .Set(DBGREF_ONE_REG_BVR, 0, 0x44)

@@ -42,43 +42,41 @@ std::vector<uint32_t> ProgramWords(const CompiledTrace& c) {
 
 TEST(KernelTrace, AllocatesOneRegisterPerOperandAndEncodesEachLine) {
   KernelTrace t = TraceBuilder(Host())
-                      .Load(kData + 8, 8)                     // x0 = address
-                      .Store(kData + 8, 4)                    // x0 again
-                      .Msr(DBGREF_REG_BCR, 2, 0x1e7)          // x1 = value
-                      .Msr(DBGREF_REG_MDSCR, 0, 0)            // XZR
-                      .Mrs(DBGREF_REG_BVR, 3)                 // x2, its own
-                      .Mrs(DBGREF_REG_BVR, 3)                 // x3, its own
-                      .Report()                               // x4
+                      .Load(kData + 8, 8)             // x0 = address
+                      .Store(kData + 8, 4)            // x0 again
+                      .Msr(DBGREF_REG_BCR, 2, 0x1e7)  // x1 = value
+                      .Msr(DBGREF_REG_MDSCR, 0, 0)    // XZR
+                      .Mrs(DBGREF_REG_BVR, 3)         // x2, its own
+                      .Mrs(DBGREF_REG_BVR, 3)         // x3, its own
+                      .Report()                       // x4
                       .Brk(0x42)
                       .Nop()
-                      .Msr(DBGREF_REG_WVR, 1, kData + 8)      // x0 again
+                      .Msr(DBGREF_REG_WVR, 1, kData + 8)  // x0 again
                       .Build();
   absl::StatusOr<CompiledTrace> c = CompileTrace(t);
   ASSERT_TRUE(c.ok()) << c.status();
-  EXPECT_EQ(ProgramWords(*c),
-            (std::vector<uint32_t>{
-                a64::Ldr(a64::Size::kDouble, kLoadSinkReg, 0),
-                a64::Str(a64::Size::kWord, 31, 0),
-                a64::Msr(a64::Dbgbcr(2), 1),
-                a64::Msr(a64::Mdscr(), 31),
-                a64::Mrs(2, a64::Dbgbvr(3)),
-                a64::Mrs(3, a64::Dbgbvr(3)),
-                a64::ReportStore(31, 4),
-                a64::Brk(0x42),
-                a64::Nop(),
-                a64::Msr(a64::Dbgwvr(1), 0),
-            }));
+  EXPECT_EQ(ProgramWords(*c), (std::vector<uint32_t>{
+                                  a64::Ldr(a64::Size::kDouble, kLoadSinkReg, 0),
+                                  a64::Str(a64::Size::kWord, 31, 0),
+                                  a64::Msr(a64::Dbgbcr(2), 1),
+                                  a64::Msr(a64::Mdscr(), 31),
+                                  a64::Mrs(2, a64::Dbgbvr(3)),
+                                  a64::Mrs(3, a64::Dbgbvr(3)),
+                                  a64::ReportStore(31, 4),
+                                  a64::Brk(0x42),
+                                  a64::Nop(),
+                                  a64::Msr(a64::Dbgwvr(1), 0),
+                              }));
   EXPECT_EQ(c->operand_regs,
             (std::vector<std::pair<int, uint64_t>>{
                 {0, kData + 8}, {1, 0x1e7}, {4, DBGREF_MMIO_REPORT}}));
   EXPECT_EQ(c->mrs_reg[4], 2);
   EXPECT_EQ(c->mrs_reg[5], 3);
   EXPECT_EQ(c->mrs_reg[0], -1);
-  EXPECT_EQ(c->watch,
-            (std::vector<uint64_t>{one_reg::kPc, one_reg::kPstate,
-                                   one_reg::kMdscrEl1, one_reg::kEsrEl1,
-                                   one_reg::kElrEl1, one_reg::kFarEl1,
-                                   one_reg::X(2), one_reg::X(3)}));
+  EXPECT_EQ(c->watch, (std::vector<uint64_t>{
+                          one_reg::kPc, one_reg::kPstate, one_reg::kMdscrEl1,
+                          one_reg::kEsrEl1, one_reg::kElrEl1, one_reg::kFarEl1,
+                          one_reg::X(2), one_reg::X(3)}));
   // The set-up: one write_mem (the lines are consecutive) and the three
   // operand registers.
   EXPECT_EQ(c->setup_results, 4);
@@ -142,11 +140,12 @@ TEST(KernelTrace, OpsMapToScriptOpsAndVcpuInitCarriesTheRuntimeSetUp) {
     std::memcpy(&id, ops[i].args.data(), 8);
     set.push_back(id);
   }
-  EXPECT_EQ(set, (std::vector<uint64_t>{
-                     one_reg::X(DBGREF_REG_EXCEPTION), one_reg::X(DBGREF_REG_END),
-                     one_reg::kVbarEl1, one_reg::kElrEl1, one_reg::kSpsrEl1,
-                     one_reg::kEsrEl1, one_reg::kFarEl1, one_reg::kPstate,
-                     one_reg::kPc, one_reg::X(0)}));
+  EXPECT_EQ(set,
+            (std::vector<uint64_t>{
+                one_reg::X(DBGREF_REG_EXCEPTION), one_reg::X(DBGREF_REG_END),
+                one_reg::kVbarEl1, one_reg::kElrEl1, one_reg::kSpsrEl1,
+                one_reg::kEsrEl1, one_reg::kFarEl1, one_reg::kPstate,
+                one_reg::kPc, one_reg::X(0)}));
 }
 
 TEST(KernelTrace, RefusesAProgramThatNeedsMoreRegistersThanThereAre) {
@@ -203,8 +202,8 @@ TEST(KernelTrace, RefusesWhatTheRealGuestCannotRunAsTheModelDoes) {
        "code region"},
       {"two lines at one pc", dup, "a second instruction"},
       {"a runtime instruction", end_kind, "runtime's"},
-      {"a load outside the data region",
-       TraceBuilder(h).Load(kCode, 8).Build(), "data region"},
+      {"a load outside the data region", TraceBuilder(h).Load(kCode, 8).Build(),
+       "data region"},
       {"a store past the data region",
        TraceBuilder(h).Store(kData + DBGREF_DATA_SIZE - 4, 8).Build(),
        "data region"},
@@ -227,8 +226,8 @@ TEST(KernelTrace, RefusesWhatTheRealGuestCannotRunAsTheModelDoes) {
        "code region"},
       {"PC at the data region",
        TraceBuilder(h).Set(DBGREF_ONE_REG_PC, kData).Build(), "code region"},
-      {"PSTATE at EL0", TraceBuilder(h).Set(DBGREF_ONE_REG_PSTATE, 0x3c0).Build(),
-       "EL1h"},
+      {"PSTATE at EL0",
+       TraceBuilder(h).Set(DBGREF_ONE_REG_PSTATE, 0x3c0).Build(), "EL1h"},
       {"PSTATE with IL",
        TraceBuilder(h).Set(DBGREF_ONE_REG_PSTATE, 0x1c5 | (1 << 20)).Build(),
        "EL1h"},
@@ -236,8 +235,10 @@ TEST(KernelTrace, RefusesWhatTheRealGuestCannotRunAsTheModelDoes) {
   };
   for (const Refusal& r : refusals) {
     absl::Status s = CompileTrace(r.trace).status();
-    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << r.what << ": " << s;
-    EXPECT_NE(s.message().find(r.says), std::string::npos) << r.what << ": " << s;
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument)
+        << r.what << ": " << s;
+    EXPECT_NE(s.message().find(r.says), std::string::npos)
+        << r.what << ": " << s;
   }
   // Accepted: PSTATE with NZCV, SS and DAIF; a PC anywhere in the code region.
   EXPECT_TRUE(CompileTrace(TraceBuilder(h)

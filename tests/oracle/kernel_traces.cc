@@ -40,8 +40,11 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
                                    .Debug(kEnable | kStep)
                                    .Run(3));
   add("user_breakpoint_fires_at_its_address",
-      T().Nop().Nop().Nop().Debug(kEnable | kHw,
-                                  Breakpoint(1, kBcr, kCode + 8)).Run(2));
+      T().Nop()
+          .Nop()
+          .Nop()
+          .Debug(kEnable | kHw, Breakpoint(1, kBcr, kCode + 8))
+          .Run(2));
   add("user_watchpoint_on_store",
       T().Load(kData + 0x10, 8)
           .Store(kData + 4, 4)
@@ -66,28 +69,28 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
                            .Run(2)
                            .Get(DBGREF_ONE_REG_BCR, 0)
                            .Get(DBGREF_ONE_REG_MDSCR));
-  add("unimplemented_register_undefs",
-      T().Mrs(DBGREF_REG_BCR, 9).Nop().Run(3));
+  add("unimplemented_register_undefs", T().Mrs(DBGREF_REG_BCR, 9).Nop().Run(3));
 
   // The earlier oracle scenarios (tests/oracle/scenarios.cc).
-  add("hw_watchpoint_load", T().Nop()
-                                .Load(kData, 8)
-                                .Nop()
-                                .Debug(kEnable | kHw, Watchpoint(0, kWcrBoth, kData))
-                                .Run(2));
-  add("hw_watchpoint_store", T().Nop()
-                                 .Store(kData, 8)
-                                 .Nop()
-                                 .Debug(kEnable | kHw, Watchpoint(0, kWcrBoth, kData))
-                                 .Run(2));
+  add("hw_watchpoint_load",
+      T().Nop()
+          .Load(kData, 8)
+          .Nop()
+          .Debug(kEnable | kHw, Watchpoint(0, kWcrBoth, kData))
+          .Run(2));
+  add("hw_watchpoint_store",
+      T().Nop()
+          .Store(kData, 8)
+          .Nop()
+          .Debug(kEnable | kHw, Watchpoint(0, kWcrBoth, kData))
+          .Run(2));
   add("hw_watchpoint_inside_a_wider_access",
       T().Store(kData + 8, 8)
           .Debug(kEnable | kHw, Watchpoint(0, 0x1e17, kData + 8))  // BAS 0xf0
           .Run(1));
   add("brk_sw_bp", T().Nop().Brk(0x1234).Nop().Debug(kEnable | kSwBp).Run(2));
-  add("check_extension", T().Cap(DBGREF_CAP_HW_BPS)
-                             .Cap(DBGREF_CAP_HW_WPS)
-                             .Cap(DBGREF_CAP_OTHER));
+  add("check_extension",
+      T().Cap(DBGREF_CAP_HW_BPS).Cap(DBGREF_CAP_HW_WPS).Cap(DBGREF_CAP_OTHER));
   add("read_back_under_use_hw",
       T().Mrs(DBGREF_REG_BCR, 0)
           .Mrs(DBGREF_REG_MDSCR)
@@ -102,14 +105,14 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Run(3)
           .Get(DBGREF_ONE_REG_BCR, 0)
           .Get(DBGREF_ONE_REG_MDSCR));
-  add("invalid_control_with_enable", T().Nop().Nop().Nop()
+  add("invalid_control_with_enable", T().Nop()
+                                         .Nop()
+                                         .Nop()
                                          .Debug(kEnable | kStep)
                                          .Debug(kEnable | kStep | (1u << 20))
                                          .Run(1));
-  add("invalid_control_without_enable", T().Nop().Nop().Nop()
-                                            .Debug(kEnable | kStep)
-                                            .Debug(1u << 20)
-                                            .Run(1));
+  add("invalid_control_without_enable",
+      T().Nop().Nop().Nop().Debug(kEnable | kStep).Debug(1u << 20).Run(1));
   add("guest_own_watchpoint", T().Msr(DBGREF_REG_WCR, kWcrStore)
                                   .Msr(DBGREF_REG_WVR, kData)
                                   .Msr(DBGREF_REG_MDSCR, kKdeMde)
@@ -125,19 +128,18 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
                                  .Mrs(DBGREF_REG_OSLSR)
                                  .Report()
                                  .Run(1));
-  add("os_lock_and_guest_own_step", T().Msr(DBGREF_REG_OSLAR, 1)
-                                        .Msr(DBGREF_REG_MDSCR,
-                                             DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
-                                        .Nop()
-                                        .Nop()
-                                        .Run(2));
-  add("os_lock_and_guest_own_watchpoint",
+  add("os_lock_and_guest_own_step",
       T().Msr(DBGREF_REG_OSLAR, 1)
-          .Msr(DBGREF_REG_WCR, kWcrStore)
-          .Msr(DBGREF_REG_WVR, kData)
-          .Msr(DBGREF_REG_MDSCR, kKdeMde)
-          .Store(kData, 8)
+          .Msr(DBGREF_REG_MDSCR, DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
+          .Nop()
+          .Nop()
           .Run(2));
+  add("os_lock_and_guest_own_watchpoint", T().Msr(DBGREF_REG_OSLAR, 1)
+                                              .Msr(DBGREF_REG_WCR, kWcrStore)
+                                              .Msr(DBGREF_REG_WVR, kData)
+                                              .Msr(DBGREF_REG_MDSCR, kKdeMde)
+                                              .Store(kData, 8)
+                                              .Run(2));
   add("os_lock_and_user_breakpoint",
       T().Msr(DBGREF_REG_OSLAR, 1)
           .Nop()
@@ -156,10 +158,7 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
   add("unimplemented_watchpoint_write",
       T().Msr(DBGREF_REG_WCR, 4, kWcrBoth).Nop().Run(2));
   add("unimplemented_register_after_dirty",
-      T().Msr(DBGREF_REG_BCR, 0, 0)
-          .Mrs(DBGREF_REG_BVR, 8)
-          .Nop()
-          .Run(2));
+      T().Msr(DBGREF_REG_BCR, 0, 0).Mrs(DBGREF_REG_BVR, 8).Nop().Run(2));
   add("one_reg_of_unimplemented_register",
       T().Set(DBGREF_ONE_REG_BCR, 9, kBcr)
           .Get(DBGREF_ONE_REG_BCR, 9)
@@ -200,36 +199,37 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Debug(0)
           .Get(DBGREF_ONE_REG_PSTATE)
           .Run(1));
-  add("guest_own_step", T().Msr(DBGREF_REG_MDSCR,
-                                DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
-                            .Nop()
-                            .Nop()
-                            .Run(5));
-  add("vcpu_init_keeps_guest_debug",
-      T().Nop()
+  add("guest_own_step",
+      T().Msr(DBGREF_REG_MDSCR, DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
           .Nop()
           .Nop()
-          .Set(DBGREF_ONE_REG_BCR, 0, 0x1e1)
-          .Set(DBGREF_ONE_REG_MDSCR, kKdeMde)
-          .Debug(kEnable | kStep)
-          .Init()
-          .Get(DBGREF_ONE_REG_BCR, 0)
-          .Get(DBGREF_ONE_REG_MDSCR)
-          .Run(2));
+          .Run(5));
+  add("vcpu_init_keeps_guest_debug", T().Nop()
+                                         .Nop()
+                                         .Nop()
+                                         .Set(DBGREF_ONE_REG_BCR, 0, 0x1e1)
+                                         .Set(DBGREF_ONE_REG_MDSCR, kKdeMde)
+                                         .Debug(kEnable | kStep)
+                                         .Init()
+                                         .Get(DBGREF_ONE_REG_BCR, 0)
+                                         .Get(DBGREF_ONE_REG_MDSCR)
+                                         .Run(2));
   add("vcpu_init_after_mmio_exit",
       T().Report().Nop().Nop().Run(1).Init().Run(1));
   add("vcpu_init_after_own_exception",
       T().Brk(1).Mrs(DBGREF_REG_BCR, 0).Report().Run(1).Init().Run(3));
-  add("vcpu_init_with_operands",
-      T().Msr(DBGREF_REG_BVR, 0, kCode + 8)
-          .Mrs(DBGREF_REG_BVR, 0)
-          .Load(kData + 8, 8)
-          .Report()
-          .Run(1)
-          .Init()
-          .Get(DBGREF_ONE_REG_BVR, 0)
-          .Run(1));
-  add("set_pc_then_run", T().Nop().Report().Nop().Report()
+  add("vcpu_init_with_operands", T().Msr(DBGREF_REG_BVR, 0, kCode + 8)
+                                     .Mrs(DBGREF_REG_BVR, 0)
+                                     .Load(kData + 8, 8)
+                                     .Report()
+                                     .Run(1)
+                                     .Init()
+                                     .Get(DBGREF_ONE_REG_BVR, 0)
+                                     .Run(1));
+  add("set_pc_then_run", T().Nop()
+                             .Report()
+                             .Nop()
+                             .Report()
                              .Set(DBGREF_ONE_REG_PC, kCode + 8)
                              .Run(2)
                              .Get(DBGREF_ONE_REG_PC));
@@ -249,17 +249,17 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
       T().Store(kData + 1, 1)
           .Load(kData + 2, 2)
           .Store(kData + 6, 2)
-          .Debug(kEnable | kHw, Watchpoint(0, 1 | (3 << 1) | (3 << 3) | (0x80 << 5), kData))
+          .Debug(kEnable | kHw,
+                 Watchpoint(0, 1 | (3 << 1) | (3 << 3) | (0x80 << 5), kData))
           .Run(2));
-  add("guest_own_breakpoint_under_enable",
-      T().Msr(DBGREF_REG_BCR, kBcr)
-          .Msr(DBGREF_REG_BVR, kCode + 16)
-          .Msr(DBGREF_REG_MDSCR, kKdeMde)
-          .Nop()
-          .Nop()
-          .Debug(kEnable | kSwBp)
-          .Run(2)
-          .Get(DBGREF_ONE_REG_MDSCR));
+  add("guest_own_breakpoint_under_enable", T().Msr(DBGREF_REG_BCR, kBcr)
+                                               .Msr(DBGREF_REG_BVR, kCode + 16)
+                                               .Msr(DBGREF_REG_MDSCR, kKdeMde)
+                                               .Nop()
+                                               .Nop()
+                                               .Debug(kEnable | kSwBp)
+                                               .Run(2)
+                                               .Get(DBGREF_ONE_REG_MDSCR));
   add("guest_own_step_suspended_under_enable",
       T().Msr(DBGREF_REG_MDSCR, DBGREF_MDSCR_SS | DBGREF_MDSCR_KDE)
           .Nop()
@@ -270,22 +270,22 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Get(DBGREF_ONE_REG_MDSCR)
           .Debug(0)
           .Run(2));
-  add("guest_mdscr_write_under_single_step",
-      T().Msr(DBGREF_REG_MDSCR, kKdeMde)
-          .Mrs(DBGREF_REG_MDSCR)
-          .Nop()
-          .Debug(kEnable | kStep)
-          .Run(3)
-          .Get(DBGREF_ONE_REG_MDSCR)
-          .Debug(0)
-          .Get(DBGREF_ONE_REG_MDSCR)
-          .Run(1));
+  add("guest_mdscr_write_under_single_step", T().Msr(DBGREF_REG_MDSCR, kKdeMde)
+                                                 .Mrs(DBGREF_REG_MDSCR)
+                                                 .Nop()
+                                                 .Debug(kEnable | kStep)
+                                                 .Run(3)
+                                                 .Get(DBGREF_ONE_REG_MDSCR)
+                                                 .Debug(0)
+                                                 .Get(DBGREF_ONE_REG_MDSCR)
+                                                 .Run(1));
   add("watchpoint_on_report_store",
       T().Report()
           .Debug(kEnable | kHw, Watchpoint(0, kWcrStore, DBGREF_MMIO_REPORT))
           .Run(1));
   add("pstate_ss_without_step_after_entry",
-      T().Nop().Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
+      T().Nop()
+          .Set(DBGREF_ONE_REG_PSTATE, DBGREF_START_PSTATE | DBGREF_SPSR_SS)
           .Run(1));
   add("user_breakpoint_in_handler",
       T().Brk(9)
@@ -302,63 +302,68 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Brk(2)
           .Nop()
           .Run(3));
-  add("watchpoint_upper_word", T().Store(kData, 4)
-                                   .Store(kData + 4, 4)
-                                   .Debug(kEnable | kHw,
-                                          Watchpoint(0, 1 | (3 << 1) | (3 << 3) |
-                                                            (0x0f << 5),
-                                                     kData + 4))
-                                   .Run(2));
+  add("watchpoint_upper_word",
+      T().Store(kData, 4)
+          .Store(kData + 4, 4)
+          .Debug(
+              kEnable | kHw,
+              Watchpoint(0, 1 | (3 << 1) | (3 << 3) | (0x0f << 5), kData + 4))
+          .Run(2));
   add("watchpoint_load_only_misses_store",
       T().Store(kData, 8)
           .Load(kData, 8)
-          .Debug(kEnable | kHw, Watchpoint(0, 1 | (3 << 1) | (1 << 3) | (0xff << 5), kData))
+          .Debug(kEnable | kHw,
+                 Watchpoint(0, 1 | (3 << 1) | (1 << 3) | (0xff << 5), kData))
           .Run(2));
   add("linked_breakpoint_type_does_not_match",
-      T().Nop().Nop().Debug(kEnable | kHw,
-                            Breakpoint(0, kBcr | (1u << 20), kCode + 4))
+      T().Nop()
+          .Nop()
+          .Debug(kEnable | kHw, Breakpoint(0, kBcr | (1u << 20), kCode + 4))
           .Run(1));
   add("breakpoint_el0_only_does_not_match",
-      T().Nop().Nop().Debug(kEnable | kHw, Breakpoint(0, 0x1e5, kCode + 4))
-          .Run(1));
-  add("use_hw_unimplemented_slots",
       T().Nop()
-          .Store(kData, 8)
           .Nop()
-          .Debug(kEnable | kHw, [] {
-            kvm_guest_debug_arch a = NoRegs();
-            a.dbg_bcr[7] = kBcr;
-            a.dbg_bvr[7] = kCode + 8;
-            a.dbg_wcr[5] = kWcrBoth;
-            a.dbg_wvr[5] = kData;
-            return a;
-          }())
+          .Debug(kEnable | kHw, Breakpoint(0, 0x1e5, kCode + 4))
           .Run(1));
-  add("use_hw_last_implemented_slots",
-      T().Nop()
-          .Store(kData, 8)
-          .Nop()
-          .Debug(kEnable | kHw, [] {
-            kvm_guest_debug_arch a = NoRegs();
-            a.dbg_bcr[5] = kBcr;
-            a.dbg_bvr[5] = kCode + 8;
-            a.dbg_wcr[3] = kWcrBoth;
-            a.dbg_wvr[3] = kData;
-            return a;
-          }())
-          .Run(2));
+  add("use_hw_unimplemented_slots", T().Nop()
+                                        .Store(kData, 8)
+                                        .Nop()
+                                        .Debug(kEnable | kHw,
+                                               [] {
+                                                 kvm_guest_debug_arch a =
+                                                     NoRegs();
+                                                 a.dbg_bcr[7] = kBcr;
+                                                 a.dbg_bvr[7] = kCode + 8;
+                                                 a.dbg_wcr[5] = kWcrBoth;
+                                                 a.dbg_wvr[5] = kData;
+                                                 return a;
+                                               }())
+                                        .Run(1));
+  add("use_hw_last_implemented_slots", T().Nop()
+                                           .Store(kData, 8)
+                                           .Nop()
+                                           .Debug(kEnable | kHw,
+                                                  [] {
+                                                    kvm_guest_debug_arch a =
+                                                        NoRegs();
+                                                    a.dbg_bcr[5] = kBcr;
+                                                    a.dbg_bvr[5] = kCode + 8;
+                                                    a.dbg_wcr[3] = kWcrBoth;
+                                                    a.dbg_wvr[3] = kData;
+                                                    return a;
+                                                  }())
+                                           .Run(2));
   add("vcpu_init_keeps_use_hw",
       T().Nop()
           .Nop()
           .Debug(kEnable | kHw, Breakpoint(0, kBcr, kCode + 4))
           .Init()
           .Run(1));
-  add("mdccint_write_and_read",
-      T().Msr(DBGREF_REG_MDCCINT, 0x5)
-          .Mrs(DBGREF_REG_MDCCINT)
-          .Mrs(DBGREF_REG_MDSCR)
-          .Report()
-          .Run(1));
+  add("mdccint_write_and_read", T().Msr(DBGREF_REG_MDCCINT, 0x5)
+                                    .Mrs(DBGREF_REG_MDCCINT)
+                                    .Mrs(DBGREF_REG_MDSCR)
+                                    .Report()
+                                    .Run(1));
   add("oslar_read_and_oslsr_write_undef",
       T().Mrs(DBGREF_REG_OSLAR).Msr(DBGREF_REG_OSLSR, 0, 1).Nop().Run(3));
   add("single_step_use_hw_and_own_breakpoint",

@@ -69,9 +69,7 @@ const std::map<std::string, Recorded>& RecordedDifferences() {
         "PSTATE.SS back after SINGLESTEP (op 5 reads it set), the next entry "
         "clears it because the guest's own step is not enabled"}},
       {"single_step_keeps_guest_pstate_ss",
-       {kBoth,
-        {"op 5 pstate"},
-        "as pstate_ss_without_step_after_entry"}},
+       {kBoth, {"op 5 pstate"}, "as pstate_ss_without_step_after_entry"}},
       {"pstate_ss_under_enable_across_a_trap",
        {kBoth,
         {"op 2 pstate"},
@@ -174,18 +172,16 @@ std::vector<std::string> Names() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Traces, ModelTest, ::testing::ValuesIn(Names()),
-    [](const ::testing::TestParamInfo<std::string>& info) {
-      return info.param;
-    });
+INSTANTIATE_TEST_SUITE_P(Traces, ModelTest, ::testing::ValuesIn(Names()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 // Every recorded difference names a trace that exists.
 TEST(RecordedDifferences, NameExistingTraces) {
   const std::vector<std::string> names = Names();
   for (const auto& [name, rec] : RecordedDifferences()) {
-    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end())
-        << name;
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
     EXPECT_FALSE(rec.fields.empty()) << name;
   }
 }

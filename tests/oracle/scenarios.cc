@@ -143,14 +143,12 @@ std::vector<Scenario> All() {
                             .SetOneReg(one_reg::kPc, kCode + 4)
                             .SetGuestDebug(kEnable | kSwBp),
                         1));
-  add("rewritten_code_again", Runs(Base()
-                                       .WriteMem(kCode, nops_at_4)
-                                       .SetOneReg(one_reg::kPc, kCode + 4),
-                                   1));
-  add("same_code_no_flush", Runs(Base()
-                                     .WriteMem(kCode, nops_at_4)
-                                     .SetOneReg(one_reg::kPc, kCode + 4),
-                                 1));
+  add("rewritten_code_again",
+      Runs(Base().WriteMem(kCode, nops_at_4).SetOneReg(one_reg::kPc, kCode + 4),
+           1));
+  add("same_code_no_flush",
+      Runs(Base().WriteMem(kCode, nops_at_4).SetOneReg(one_reg::kPc, kCode + 4),
+           1));
 
   // The capabilities, on /dev/kvm, the VM fd and the vCPU fd.
   add("check_extension",
