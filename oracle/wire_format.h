@@ -48,26 +48,26 @@ enum dbgref_frame_type {
  */
 enum dbgref_opcode {
   /* KVM_ARM_VCPU_INIT with the preferred target, no features. No args. */
-  DBGREF_OP_INIT = 1,
+  DBGREF_WIRE_OP_INIT = 1,
   /* Args: u64 id, u64 value. */
-  DBGREF_OP_SET_ONE_REG = 2,
+  DBGREF_WIRE_OP_SET_ONE_REG = 2,
   /* Args: u64 id. Body: ret, err, u64 value. */
-  DBGREF_OP_GET_ONE_REG = 3,
+  DBGREF_WIRE_OP_GET_ONE_REG = 3,
   /* Args: u32 control, u32 zero, u64 bcr[16], bvr[16], wcr[16], wvr[16]. */
-  DBGREF_OP_SET_GUEST_DEBUG = 4,
+  DBGREF_WIRE_OP_SET_GUEST_DEBUG = 4,
   /* Args: u32 fd (DBGREF_FD_*), u32 cap. Body: ret (the value), err. */
-  DBGREF_OP_CHECK_EXTENSION = 5,
+  DBGREF_WIRE_OP_CHECK_EXTENSION = 5,
   /* Args: u64 guest address, u32 words... Body: ret, err. */
-  DBGREF_OP_WRITE_MEM = 6,
+  DBGREF_WIRE_OP_WRITE_MEM = 6,
   /* Args: u64 guest address, u32 length. Body: ret, err, bytes. */
-  DBGREF_OP_READ_MEM = 7,
+  DBGREF_WIRE_OP_READ_MEM = 7,
   /* Args: u32 timeout in ms (0: DBGREF_DEFAULT_RUN_TIMEOUT_MS).
    * Body: struct dbgref_run_body, then watch_count struct dbgref_reg_value. */
-  DBGREF_OP_RUN = 8,
+  DBGREF_WIRE_OP_RUN = 8,
   /* Test-only: the VMM dereferences a null pointer and dies. */
-  DBGREF_OP_TEST_CRASH = 0x7e,
+  DBGREF_WIRE_OP_TEST_CRASH = 0x7e,
   /* Test-only: the VMM stops answering, forever. */
-  DBGREF_OP_TEST_HANG = 0x7f,
+  DBGREF_WIRE_OP_TEST_HANG = 0x7f,
 };
 
 /* Where KVM_CHECK_EXTENSION is asked. */

@@ -21,25 +21,25 @@ void Put(std::vector<uint8_t>& out, T v) {
 
 const char* OpName(dbgref_opcode op) {
   switch (op) {
-    case DBGREF_OP_INIT:
+    case DBGREF_WIRE_OP_INIT:
       return "init";
-    case DBGREF_OP_SET_ONE_REG:
+    case DBGREF_WIRE_OP_SET_ONE_REG:
       return "set_one_reg";
-    case DBGREF_OP_GET_ONE_REG:
+    case DBGREF_WIRE_OP_GET_ONE_REG:
       return "get_one_reg";
-    case DBGREF_OP_SET_GUEST_DEBUG:
+    case DBGREF_WIRE_OP_SET_GUEST_DEBUG:
       return "set_guest_debug";
-    case DBGREF_OP_CHECK_EXTENSION:
+    case DBGREF_WIRE_OP_CHECK_EXTENSION:
       return "check_extension";
-    case DBGREF_OP_WRITE_MEM:
+    case DBGREF_WIRE_OP_WRITE_MEM:
       return "write_mem";
-    case DBGREF_OP_READ_MEM:
+    case DBGREF_WIRE_OP_READ_MEM:
       return "read_mem";
-    case DBGREF_OP_RUN:
+    case DBGREF_WIRE_OP_RUN:
       return "run";
-    case DBGREF_OP_TEST_CRASH:
+    case DBGREF_WIRE_OP_TEST_CRASH:
       return "test_crash";
-    case DBGREF_OP_TEST_HANG:
+    case DBGREF_WIRE_OP_TEST_HANG:
       return "test_hang";
   }
   return "?";
@@ -53,12 +53,12 @@ Script& Script::Watch(std::vector<uint64_t> ids) {
 }
 
 Script& Script::Init() {
-  ops_.push_back({DBGREF_OP_INIT, {}});
+  ops_.push_back({DBGREF_WIRE_OP_INIT, {}});
   return *this;
 }
 
 Script& Script::SetOneReg(uint64_t id, uint64_t value) {
-  Op op{DBGREF_OP_SET_ONE_REG, {}};
+  Op op{DBGREF_WIRE_OP_SET_ONE_REG, {}};
   Put(op.args, id);
   Put(op.args, value);
   ops_.push_back(std::move(op));
@@ -66,7 +66,7 @@ Script& Script::SetOneReg(uint64_t id, uint64_t value) {
 }
 
 Script& Script::GetOneReg(uint64_t id) {
-  Op op{DBGREF_OP_GET_ONE_REG, {}};
+  Op op{DBGREF_WIRE_OP_GET_ONE_REG, {}};
   Put(op.args, id);
   ops_.push_back(std::move(op));
   return *this;
@@ -74,7 +74,7 @@ Script& Script::GetOneReg(uint64_t id) {
 
 Script& Script::SetGuestDebug(uint32_t control,
                               const kvm_guest_debug_arch& arch) {
-  Op op{DBGREF_OP_SET_GUEST_DEBUG, {}};
+  Op op{DBGREF_WIRE_OP_SET_GUEST_DEBUG, {}};
   Put(op.args, control);
   Put(op.args, uint32_t{0});
   const auto* p = reinterpret_cast<const uint8_t*>(&arch);
@@ -90,7 +90,7 @@ Script& Script::SetGuestDebug(uint32_t control) {
 }
 
 Script& Script::CheckExtension(dbgref_fd fd, uint32_t cap) {
-  Op op{DBGREF_OP_CHECK_EXTENSION, {}};
+  Op op{DBGREF_WIRE_OP_CHECK_EXTENSION, {}};
   Put(op.args, static_cast<uint32_t>(fd));
   Put(op.args, cap);
   ops_.push_back(std::move(op));
@@ -98,7 +98,7 @@ Script& Script::CheckExtension(dbgref_fd fd, uint32_t cap) {
 }
 
 Script& Script::WriteMem(uint64_t addr, const std::vector<uint32_t>& words) {
-  Op op{DBGREF_OP_WRITE_MEM, {}};
+  Op op{DBGREF_WIRE_OP_WRITE_MEM, {}};
   Put(op.args, addr);
   for (uint32_t w : words) Put(op.args, w);
   ops_.push_back(std::move(op));
@@ -106,7 +106,7 @@ Script& Script::WriteMem(uint64_t addr, const std::vector<uint32_t>& words) {
 }
 
 Script& Script::ReadMem(uint64_t addr, uint32_t len) {
-  Op op{DBGREF_OP_READ_MEM, {}};
+  Op op{DBGREF_WIRE_OP_READ_MEM, {}};
   Put(op.args, addr);
   Put(op.args, len);
   ops_.push_back(std::move(op));
@@ -114,26 +114,26 @@ Script& Script::ReadMem(uint64_t addr, uint32_t len) {
 }
 
 Script& Script::Run(uint32_t timeout_ms) {
-  Op op{DBGREF_OP_RUN, {}};
+  Op op{DBGREF_WIRE_OP_RUN, {}};
   Put(op.args, timeout_ms);
   ops_.push_back(std::move(op));
   return *this;
 }
 
 Script& Script::TestCrash() {
-  ops_.push_back({DBGREF_OP_TEST_CRASH, {}});
+  ops_.push_back({DBGREF_WIRE_OP_TEST_CRASH, {}});
   return *this;
 }
 
 Script& Script::TestHang() {
-  ops_.push_back({DBGREF_OP_TEST_HANG, {}});
+  ops_.push_back({DBGREF_WIRE_OP_TEST_HANG, {}});
   return *this;
 }
 
 uint64_t Script::RunTimeoutTotalMs() const {
   uint64_t total = 0;
   for (const Op& op : ops_) {
-    if (op.opcode != DBGREF_OP_RUN) continue;
+    if (op.opcode != DBGREF_WIRE_OP_RUN) continue;
     uint32_t ms;
     std::memcpy(&ms, op.args.data(), sizeof(ms));
     total += ms ? ms : DBGREF_DEFAULT_RUN_TIMEOUT_MS;
@@ -159,10 +159,10 @@ std::string Describe(const ScriptResult& r) {
     const OpResult& o = r.results[i];
     absl::StrAppendFormat(&s, "%2d %-15s ret=%d err=%d", i, OpName(o.opcode),
                           o.ret, o.err);
-    if (o.opcode == DBGREF_OP_GET_ONE_REG) {
+    if (o.opcode == DBGREF_WIRE_OP_GET_ONE_REG) {
       absl::StrAppendFormat(&s, " value=0x%x", o.value);
     }
-    if (o.opcode == DBGREF_OP_RUN) {
+    if (o.opcode == DBGREF_WIRE_OP_RUN) {
       const RunResult& run = o.run;
       absl::StrAppendFormat(&s, " exit=%d", run.exit_reason);
       if (run.timed_out) absl::StrAppend(&s, " TIMEOUT");
@@ -183,7 +183,7 @@ std::string Describe(const ScriptResult& r) {
                               v.value);
       }
     }
-    if (o.opcode == DBGREF_OP_READ_MEM) {
+    if (o.opcode == DBGREF_WIRE_OP_READ_MEM) {
       absl::StrAppend(&s, " bytes=");
       for (uint8_t b : o.bytes) absl::StrAppendFormat(&s, "%02x", b);
     }

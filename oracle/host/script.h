@@ -71,7 +71,7 @@ struct RunResult {
 };
 
 struct OpResult {
-  dbgref_opcode opcode = DBGREF_OP_INIT;
+  dbgref_opcode opcode = DBGREF_WIRE_OP_INIT;
   int32_t ret = 0;
   int32_t err = 0;
   uint64_t value = 0;          // get_one_reg

@@ -184,17 +184,17 @@ absl::StatusOr<std::vector<ScriptResult>> DecodeResults(
       Reader b(body, len);
       if (!b.Get(o.ret) || !b.Get(o.err)) return Garbled(s, i, "short body");
       switch (o.opcode) {
-        case DBGREF_OP_GET_ONE_REG:
+        case DBGREF_WIRE_OP_GET_ONE_REG:
           if (!b.Get(o.value)) return Garbled(s, i, "short get_one_reg body");
           break;
-        case DBGREF_OP_READ_MEM: {
+        case DBGREF_WIRE_OP_READ_MEM: {
           const uint8_t* p;
           size_t k = b.left();
           b.Take(k, p);
           o.bytes.assign(p, p + k);
           break;
         }
-        case DBGREF_OP_RUN: {
+        case DBGREF_WIRE_OP_RUN: {
           dbgref_run_body rb;
           if (len !=
               sizeof(rb) + script.watch().size() * sizeof(dbgref_reg_value)) {

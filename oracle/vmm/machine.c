@@ -28,6 +28,8 @@ extern const uint8_t dbgref_runtime_image_end[];
    ((uint64_t)(op0) << 14) | ((uint64_t)(op1) << 11) |       \
    ((uint64_t)(crn) << 7) | ((uint64_t)(crm) << 3) | (uint64_t)(op2))
 #define VBAR_EL1_ID SYS_REG(3, 0, 12, 0, 0)
+#define ESR_EL1_ID SYS_REG(3, 0, 5, 2, 0)
+#define FAR_EL1_ID SYS_REG(3, 0, 6, 0, 0)
 
 int machine_get_reg(const struct machine *m, uint64_t id, uint64_t *value) {
   struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)value};
@@ -150,8 +152,13 @@ int machine_open(struct machine *m, char *why, size_t why_size) {
                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   m->pristine = malloc(DBGREF_RAM_SIZE);
   if (m->ram == MAP_FAILED || m->pristine == NULL) FAIL("out of memory");
+  m->flushed = malloc(DBGREF_READONLY_SIZE);
+  if (m->flushed == NULL) FAIL("out of memory");
   build_pristine(m->pristine);
   memcpy(m->ram, m->pristine, DBGREF_RAM_SIZE);
+  /* Nothing ran yet: QEMU has translated no guest code. */
+  memcpy(m->flushed, m->pristine, DBGREF_READONLY_SIZE);
+  m->debug_maybe_on = 1;
   struct kvm_userspace_memory_region code = {
       .slot = 0,
       .flags = KVM_MEM_READONLY,
@@ -243,25 +250,57 @@ static void restore_ram(struct machine *m) {
 }
 
 int machine_reset_begin(struct machine *m) {
-  struct kvm_guest_debug off;
-  memset(&off, 0, sizeof(off));
-  if (ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &off) != 0) return errno;
+  /* KVM_ARM_VCPU_INIT leaves guest debug as it was; it is on only if the
+   * last script set it. */
+  if (m->debug_maybe_on) {
+    struct kvm_guest_debug off;
+    memset(&off, 0, sizeof(off));
+    if (ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &off) != 0) return errno;
+    m->debug_maybe_on = 0;
+  }
   if (ioctl(m->vcpu, KVM_ARM_VCPU_INIT, &m->init) != 0) return errno;
+  /* Abandon the MMIO access the last script's last run may have left:
+   * KVM would complete it (and step the PC past it) on the next KVM_RUN
+   * while exit_reason still says KVM_EXIT_MMIO. */
+  m->run->exit_reason = KVM_EXIT_UNKNOWN;
   restore_ram(m);
   return 0;
 }
 
-int machine_reset_end(struct machine *m) {
+/* The words of [stale_lo, stale_hi) hold what they held at the last flush:
+ * QEMU's translations of them, if any, are of the same code. */
+static int stale_range_unchanged(const struct machine *m) {
+  return memcmp(m->ram + m->stale_lo, m->flushed + m->stale_lo,
+                m->stale_hi - m->stale_lo) == 0;
+}
+
+int machine_reset_end(struct machine *m, int data_coherence) {
   int err;
   if ((err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_EXCEPTION]),
                              DBGREF_MMIO_EXCEPTION)) != 0 ||
       (err = machine_set_reg(m, CORE_REG(regs.regs[DBGREF_REG_END]),
                              DBGREF_MMIO_END)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_FLUSH_ADDR)) != 0 ||
       (err = machine_set_reg(m, VBAR_EL1_ID, DBGREF_VBAR)) != 0 ||
       /* KVM_ARM_VCPU_INIT leaves these two as the last script left them. */
       (err = machine_set_reg(m, CORE_REG(elr_el1), 0)) != 0 ||
-      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0)
+      (err = machine_set_reg(m, CORE_REG(spsr[KVM_SPSR_EL1]), 0)) != 0 ||
+      /* It resets these two to a marker value; the guest starts from 0. */
+      (err = machine_set_reg(m, ESR_EL1_ID, 0)) != 0 ||
+      (err = machine_set_reg(m, FAR_EL1_ID, 0)) != 0)
+    return err;
+  if (m->stale_lo != m->stale_hi && stale_range_unchanged(m)) {
+    m->stale_lo = m->stale_hi = 0;
+  }
+  /* Without a code word changed since the last flush, and with no use of
+   * the data region by the VMM, the flush has nothing to do for the
+   * script (oracle/README.md, "The reset"). */
+  if (m->stale_lo == m->stale_hi && !data_coherence) {
+    if ((err = machine_set_reg(m, CORE_REG(regs.pstate),
+                               DBGREF_START_PSTATE)) != 0)
+      return err;
+    return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_START_PC);
+  }
+  if ((err = machine_set_reg(m, CORE_REG(regs.pc), DBGREF_FLUSH_ADDR)) != 0)
     return err;
   /* x24 and x25 are 0 after KVM_ARM_VCPU_INIT: an empty range. */
   if (m->stale_lo != m->stale_hi &&
@@ -279,6 +318,8 @@ int machine_reset_end(struct machine *m) {
   if (m->run->exit_reason != KVM_EXIT_MMIO ||
       m->run->mmio.phys_addr != DBGREF_MMIO_FLUSHED)
     return EIO;
+  memcpy(m->flushed + m->stale_lo, m->ram + m->stale_lo,
+         m->stale_hi - m->stale_lo);
   m->stale_lo = m->stale_hi = 0;
   /* Leave the flush's store uncompleted: KVM completes an MMIO access (and
    * steps the PC past it) on the next KVM_RUN only when exit_reason still
@@ -286,8 +327,8 @@ int machine_reset_end(struct machine *m) {
   m->run->exit_reason = KVM_EXIT_UNKNOWN;
   /* The flush ran with KVM_ARM_VCPU_INIT's PSTATE (DAIF all masked), and
    * its compares set NZCV. */
-  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_RESET_PSTATE)) !=
+  if ((err = machine_set_reg(m, CORE_REG(regs.pstate), DBGREF_START_PSTATE)) !=
       0)
     return err;
-  return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_RESET_PC);
+  return machine_set_reg(m, CORE_REG(regs.pc), DBGREF_START_PC);
 }

@@ -34,6 +34,11 @@ struct machine {
    * flush: [stale_lo, stale_hi), empty when equal. */
   uint64_t stale_lo;
   uint64_t stale_hi;
+  /* The read-only slot as the guest last rewrote it (at the last flush):
+   * what QEMU's translations are of. */
+  uint8_t *flushed;
+  /* A script since the last reset may have turned guest debug on. */
+  int debug_maybe_on;
 };
 
 /* Sets up everything. Returns 0, or -1 with a message in `why`. */
@@ -44,18 +49,21 @@ int machine_open(struct machine *m, char *why, size_t why_size);
  * come after every write to guest memory).
  *
  * machine_reset_begin: guest debug off (KVM_SET_GUEST_DEBUG with control 0
- * and a zero arch struct), KVM_ARM_VCPU_INIT, guest RAM back to the
- * pristine image (the ranges write_mem changed are copied back, the data
- * region is zeroed).
+ * and a zero arch struct, when the last script may have set it),
+ * KVM_ARM_VCPU_INIT, kvm_run.exit_reason = KVM_EXIT_UNKNOWN (a pending MMIO
+ * access is abandoned), guest RAM back to the pristine image (the ranges
+ * write_mem changed are copied back, the data region is zeroed).
  *
- * machine_reset_end: x28, x29, VBAR_EL1, ELR_EL1 = 0 and SPSR_EL1 = 0 set
- * (oracle/layout.h), one KVM_RUN of the runtime's flush
- * (DBGREF_FLUSH_ADDR), then PSTATE and PC set.
+ * machine_reset_end: x28, x29, VBAR_EL1, and ELR_EL1, SPSR_EL1, ESR_EL1 and
+ * FAR_EL1 = 0 set (oracle/layout.h), one KVM_RUN of the runtime's flush
+ * (DBGREF_FLUSH_ADDR), then PSTATE and PC set. The flush is left out when
+ * no code word differs from what the last flush left and data_coherence
+ * is 0 (the script neither writes the data region nor reads guest RAM).
  *
  * Both return 0 or the errno of the first step that failed (EIO: the flush
  * did not report). */
 int machine_reset_begin(struct machine *m);
-int machine_reset_end(struct machine *m);
+int machine_reset_end(struct machine *m, int data_coherence);
 
 /* Copies `len` bytes into guest RAM at `addr` (checked by the caller) and
  * remembers what the next reset must restore. */

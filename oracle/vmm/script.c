@@ -71,7 +71,7 @@ static void op_run(struct machine *m, struct reader *args,
     b.mmio_len = m->run->mmio.len;
     b.mmio_is_write = m->run->mmio.is_write;
   }
-  writer_u16(out, DBGREF_OP_RUN);
+  writer_u16(out, DBGREF_WIRE_OP_RUN);
   writer_u16(out, 0);
   writer_u32(out, (uint32_t)(sizeof(b) +
                              watch_count * sizeof(struct dbgref_reg_value)));
@@ -89,11 +89,16 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
                   struct writer *out) {
   int ret;
   switch (opcode) {
-    case DBGREF_OP_INIT:
+    case DBGREF_WIRE_OP_INIT:
       ret = ioctl(m->vcpu, KVM_ARM_VCPU_INIT, &m->init);
       result(out, opcode, ret, errno);
+      /* A reset abandons an MMIO access the guest's last exit left: KVM
+       * would complete it (and step the new PC past it) on the next
+       * KVM_RUN while exit_reason still says KVM_EXIT_MMIO; the vCPU's
+       * reset does not cancel it (oracle/README.md, "Traces"). */
+      if (ret == 0) m->run->exit_reason = KVM_EXIT_UNKNOWN;
       return 0;
-    case DBGREF_OP_SET_ONE_REG: {
+    case DBGREF_WIRE_OP_SET_ONE_REG: {
       uint64_t id = reader_u64(args);
       uint64_t value = reader_u64(args);
       if (args->bad) return -1;
@@ -101,7 +106,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       result(out, opcode, err ? -1 : 0, err);
       return 0;
     }
-    case DBGREF_OP_GET_ONE_REG: {
+    case DBGREF_WIRE_OP_GET_ONE_REG: {
       uint64_t id = reader_u64(args);
       if (args->bad) return -1;
       uint64_t value = 0;
@@ -111,7 +116,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       end(out, at);
       return 0;
     }
-    case DBGREF_OP_SET_GUEST_DEBUG: {
+    case DBGREF_WIRE_OP_SET_GUEST_DEBUG: {
       struct kvm_guest_debug dbg;
       memset(&dbg, 0, sizeof(dbg));
       dbg.control = reader_u32(args);
@@ -119,11 +124,12 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       const void *arch = reader_take(args, sizeof(dbg.arch));
       if (args->bad) return -1;
       memcpy(&dbg.arch, arch, sizeof(dbg.arch));
+      m->debug_maybe_on = 1;
       ret = ioctl(m->vcpu, KVM_SET_GUEST_DEBUG, &dbg);
       result(out, opcode, ret, errno);
       return 0;
     }
-    case DBGREF_OP_CHECK_EXTENSION: {
+    case DBGREF_WIRE_OP_CHECK_EXTENSION: {
       uint32_t which = reader_u32(args);
       uint32_t cap = reader_u32(args);
       if (args->bad) return -1;
@@ -134,7 +140,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       result(out, opcode, ret, errno);
       return 0;
     }
-    case DBGREF_OP_WRITE_MEM: {
+    case DBGREF_WIRE_OP_WRITE_MEM: {
       /* Applied at the reset (load_program); here only its result. */
       uint64_t addr = reader_u64(args);
       if (args->bad || (args->len - args->pos) % 4 != 0) return -1;
@@ -146,7 +152,7 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       result(out, opcode, 0, 0);
       return 0;
     }
-    case DBGREF_OP_READ_MEM: {
+    case DBGREF_WIRE_OP_READ_MEM: {
       uint64_t addr = reader_u64(args);
       uint32_t len = reader_u32(args);
       if (args->bad) return -1;
@@ -159,14 +165,14 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
       end(out, at);
       return 0;
     }
-    case DBGREF_OP_RUN:
+    case DBGREF_WIRE_OP_RUN:
       op_run(m, args, watch, watch_count, out);
       return args->bad ? -1 : 0;
-    case DBGREF_OP_TEST_CRASH:
+    case DBGREF_WIRE_OP_TEST_CRASH:
       fprintf(stderr, "dbgref-vmm: test-only crash op\n");
       *(volatile int *)0 = 1;
       return 0;
-    case DBGREF_OP_TEST_HANG:
+    case DBGREF_WIRE_OP_TEST_HANG:
       fprintf(stderr, "dbgref-vmm: test-only hang op\n");
       for (;;) pause();
     default:
@@ -176,21 +182,27 @@ static int run_op(struct machine *m, uint16_t opcode, struct reader *args,
 
 /* Writes every write_mem op's words into guest RAM, before the reset's
  * translation flush: the guest program is loaded at the reset, whatever the
- * op's place in the script (see oracle/README.md). */
-static void load_program(struct machine *m, struct reader ops,
-                         uint32_t op_count) {
+ * op's place in the script (see oracle/README.md). Returns whether the
+ * script uses the data region from the VMM's side (a write_mem there, or a
+ * read_mem): then the flush runs whatever changed. */
+static int load_program(struct machine *m, struct reader ops,
+                        uint32_t op_count) {
+  int data = 0;
   for (uint32_t i = 0; i < op_count; i++) {
     uint16_t opcode = reader_u16(&ops);
     reader_u16(&ops);
     uint32_t len = reader_u32(&ops);
     const uint8_t *p = reader_take(&ops, len);
-    if (ops.bad) return;
-    if (opcode != DBGREF_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0)
+    if (ops.bad) return 1;
+    if (opcode == DBGREF_WIRE_OP_READ_MEM) data = 1;
+    if (opcode != DBGREF_WIRE_OP_WRITE_MEM || len < 8 || (len - 8) % 4 != 0)
       continue;
     uint64_t addr;
     memcpy(&addr, p, 8);
+    if (addr + (len - 8) > DBGREF_READONLY_SIZE) data = 1;
     if (in_ram(addr, len - 8)) machine_write_ram(m, addr, p + 8, len - 8);
   }
+  return data;
 }
 
 static int run_script(struct machine *m, struct reader *in,
@@ -203,8 +215,7 @@ static int run_script(struct machine *m, struct reader *in,
   if (in->bad) return -1;
   int reset = machine_reset_begin(m);
   if (reset == 0) {
-    load_program(m, *in, op_count);
-    reset = machine_reset_end(m);
+    reset = machine_reset_end(m, load_program(m, *in, op_count));
   }
   exits_seen = machine_exits(m);
   writer_u32(out, (uint32_t)reset);

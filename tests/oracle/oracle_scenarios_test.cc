@@ -70,7 +70,7 @@ uint32_t Ec(uint32_t hsr) { return hsr >> 26; }
 std::vector<RunResult> Runs(const ScriptResult& r) {
   std::vector<RunResult> runs;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_RUN) {
+    if (o.opcode == DBGREF_WIRE_OP_RUN) {
       EXPECT_EQ(o.ret, 0) << Describe(r);
       runs.push_back(o.run);
     }
@@ -82,7 +82,7 @@ std::vector<RunResult> Runs(const ScriptResult& r) {
 std::vector<uint64_t> Gets(const ScriptResult& r) {
   std::vector<uint64_t> v;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_GET_ONE_REG) {
+    if (o.opcode == DBGREF_WIRE_OP_GET_ONE_REG) {
       EXPECT_EQ(o.ret, 0);
       v.push_back(o.value);
     }
@@ -183,7 +183,7 @@ TEST_F(ScenariosTest, BrkWithGuestDebugOff) {
   ExpectMmio(runs[0], DBGREF_MMIO_EXCEPTION, DBGREF_HANDLER_REPORT_ADDR);
   EXPECT_EQ(runs[0].Reg(one_reg::kEsrEl1), 0xf2001234u);
   EXPECT_EQ(runs[0].Reg(one_reg::kElrEl1), c + 4);
-  EXPECT_EQ(runs[0].Reg(one_reg::kSpsrEl1), DBGREF_RESET_PSTATE);
+  EXPECT_EQ(runs[0].Reg(one_reg::kSpsrEl1), DBGREF_START_PSTATE);
   EXPECT_EQ(runs[0].Reg(one_reg::kPstate), 0x3c5u);  // the handler, DAIF set
   ExpectMmio(runs[1], DBGREF_MMIO_END, c + 12);      // resumed at ELR + 4
   EXPECT_EQ(runs[1].Reg(one_reg::kElrEl1), c + 8);
@@ -198,11 +198,24 @@ TEST_F(ScenariosTest, RewrittenCodeRuns) {
   ExpectMmio(runs[0], DBGREF_MMIO_END, Code("rewritten_code") + 0x10);
 }
 
+// The flush follows what changed: a BRK where the last flush left NOPs
+// runs, and so do the NOPs after it, with or without a flush.
+TEST_F(ScenariosTest, FlushFollowsWhatChanged) {
+  std::vector<RunResult> runs = Runs(R("brk_again"));
+  ASSERT_EQ(runs.size(), 1u);
+  ExpectDebugExit(runs[0], 0x3c, Code("brk_again") + 4);
+  for (const char* name : {"rewritten_code_again", "same_code_no_flush"}) {
+    runs = Runs(R(name));
+    ASSERT_EQ(runs.size(), 1u);
+    ExpectMmio(runs[0], DBGREF_MMIO_END, Code(name) + 0x10);
+  }
+}
+
 TEST_F(ScenariosTest, CheckExtension) {
   const ScriptResult& r = R("check_extension");
   std::vector<int> values;
   for (const OpResult& o : r.results) {
-    if (o.opcode == DBGREF_OP_CHECK_EXTENSION) {
+    if (o.opcode == DBGREF_WIRE_OP_CHECK_EXTENSION) {
       values.push_back(o.ret < 0 ? -o.err : o.ret);
     }
   }
@@ -235,7 +248,7 @@ TEST_F(ScenariosTest, InvalidControl) {
     const ScriptResult& r = R(name);
     std::vector<int> rets;
     for (const OpResult& o : r.results) {
-      if (o.opcode == DBGREF_OP_SET_GUEST_DEBUG) rets.push_back(o.err);
+      if (o.opcode == DBGREF_WIRE_OP_SET_GUEST_DEBUG) rets.push_back(o.err);
     }
     EXPECT_EQ(rets, (std::vector<int>{0, 22})) << name;
     std::vector<RunResult> runs = Runs(r);
@@ -272,7 +285,7 @@ TEST_F(ScenariosTest, GuestOsLock) {
 TEST_F(ScenariosTest, SpinningGuestTimesOutAndTheNextScriptRuns) {
   const ScriptResult& r = R("spin_timeout");
   for (const OpResult& o : r.results) {
-    if (o.opcode != DBGREF_OP_RUN) continue;
+    if (o.opcode != DBGREF_WIRE_OP_RUN) continue;
     EXPECT_EQ(o.ret, -1);
     EXPECT_EQ(o.err, 4);  // EINTR
     EXPECT_TRUE(o.run.timed_out);

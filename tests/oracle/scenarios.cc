@@ -132,6 +132,24 @@ std::vector<Scenario> All() {
                                  .SetOneReg(one_reg::kPc, kCode + 4),
                              1));
 
+  // The reset leaves the flush out when no code word differs from what the
+  // last flush left. So: the BRK at +4 again (it differs from the NOPs the
+  // last flush left: a flush), the NOPs again (a flush), the same NOPs once
+  // more (no flush); each starts at +4.
+  const std::vector<uint32_t> nops_at_4 = {a64::Nop(), a64::Nop(), a64::Nop(),
+                                           a64::Nop()};
+  add("brk_again", Runs(Base()
+                            .WriteMem(kCode, brk)
+                            .SetOneReg(one_reg::kPc, kCode + 4)
+                            .SetGuestDebug(kEnable | kSwBp),
+                        1));
+  add("rewritten_code_again",
+      Runs(Base().WriteMem(kCode, nops_at_4).SetOneReg(one_reg::kPc, kCode + 4),
+           1));
+  add("same_code_no_flush",
+      Runs(Base().WriteMem(kCode, nops_at_4).SetOneReg(one_reg::kPc, kCode + 4),
+           1));
+
   // The capabilities, on /dev/kvm, the VM fd and the vCPU fd.
   add("check_extension",
       Base()
@@ -228,7 +246,7 @@ std::vector<Scenario> All() {
           .SetOneReg(one_reg::X(DBGREF_REG_EXCEPTION), DBGREF_MMIO_EXCEPTION)
           .SetOneReg(one_reg::X(DBGREF_REG_END), DBGREF_MMIO_END)
           .SetOneReg(one_reg::kPc, kCode)
-          .SetOneReg(one_reg::kPstate, DBGREF_RESET_PSTATE)
+          .SetOneReg(one_reg::kPstate, DBGREF_START_PSTATE)
           .SetOneReg(one_reg::kVbarEl1, DBGREF_VBAR)
           .Run(kRunMs));
 

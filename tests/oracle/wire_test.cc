@@ -103,25 +103,25 @@ TEST(WireTest, ResultsDecodeAgainstTheirScripts) {
   s.Watch({one_reg::kPc}).Run(10);
   const uint32_t len = sizeof(dbgref_run_body) + sizeof(dbgref_reg_value);
   absl::StatusOr<std::vector<ScriptResult>> r =
-      DecodeResults(Results(1, len, DBGREF_OP_RUN), {s});
+      DecodeResults(Results(1, len, DBGREF_WIRE_OP_RUN), {s});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ((*r)[0].results[0].run.hsr, 0xcb000022u);
   EXPECT_EQ((*r)[0].results[0].run.Reg(one_reg::kPc), 0x10004u);
 
   EXPECT_THAT(
-      DecodeResults(Results(2, len, DBGREF_OP_RUN), {s}).status().message(),
+      DecodeResults(Results(2, len, DBGREF_WIRE_OP_RUN), {s}).status().message(),
       HasSubstr("2 results for 1 ops"));
   EXPECT_THAT(
-      DecodeResults(Results(1, len - 8, DBGREF_OP_RUN), {s}).status().message(),
+      DecodeResults(Results(1, len - 8, DBGREF_WIRE_OP_RUN), {s}).status().message(),
       HasSubstr("run body of"));
   EXPECT_THAT(
-      DecodeResults(Results(1, len, DBGREF_OP_INIT), {s}).status().message(),
+      DecodeResults(Results(1, len, DBGREF_WIRE_OP_INIT), {s}).status().message(),
       HasSubstr("opcode 1 for 8"));
-  std::vector<uint8_t> cut = Results(1, len, DBGREF_OP_RUN);
+  std::vector<uint8_t> cut = Results(1, len, DBGREF_WIRE_OP_RUN);
   cut.resize(cut.size() - 3);
   EXPECT_THAT(DecodeResults(cut, {s}).status().message(),
               HasSubstr("truncated record"));
-  std::vector<uint8_t> extra = Results(1, len, DBGREF_OP_RUN);
+  std::vector<uint8_t> extra = Results(1, len, DBGREF_WIRE_OP_RUN);
   extra.push_back(0);
   EXPECT_THAT(DecodeResults(extra, {s}).status().message(),
               HasSubstr("1 trailing bytes"));
