@@ -6,7 +6,9 @@
 #ifndef DBGREF_PROOFS_STATEMENTS_INVARIANT_H_
 #define DBGREF_PROOFS_STATEMENTS_INVARIANT_H_
 
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/invariant.h"
@@ -40,6 +42,30 @@ struct InvariantPreserved : OneStep {
   }
 };
 
+// One clause of the invariant after the transition: the GUEST transition's
+// formula is the largest, and one obligation per clause keeps each small.
+template <std::size_t kClause>
+struct InvariantClausePreserved : InvariantPreserved {
+  template <class D>
+  static model::BoolOf<D> Goal(const Path<D>& p) {
+    return model::InvariantClauseAt<D>(model::InvariantOf<D>(Last(p).post),
+                                       kClause);
+  }
+};
+
+template <std::size_t... kClauses>
+void AddGuestClauseObligations(std::vector<Definition>& out,
+                               std::index_sequence<kClauses...>) {
+  (out.push_back(Define<InvariantClausePreserved<kClauses>>(
+       std::string("invariant_step_guest_") +
+           model::kInvariantClauseNames[kClauses],
+       "INVARIANT",
+       std::string("the guest transition preserves the invariant's clause ") +
+           model::kInvariantClauseNames[kClauses],
+       MethodKind::kInductionStep, {KindsOf(model::kGuest)})),
+   ...);
+}
+
 inline void AddInvariantObligations(std::vector<Definition>& out) {
   out.push_back(Define<InvariantAtReset>(
       "invariant_base", "INVARIANT", "the reset state satisfies the invariant",
@@ -51,7 +77,6 @@ inline void AddInvariantObligations(std::vector<Definition>& out) {
       {model::kSetOneReg, "set_one_reg"},
       {model::kVcpuInit, "vcpu_init"},
       {model::kEnter, "enter"},
-      {model::kGuest, "guest"},
       {model::kExit, "exit"}};
   for (const auto& [kind, name] : kinds) {
     out.push_back(Define<InvariantPreserved>(
@@ -59,6 +84,8 @@ inline void AddInvariantObligations(std::vector<Definition>& out) {
         std::string("the ") + name + " transition preserves the invariant",
         MethodKind::kInductionStep, {KindsOf(kind)}));
   }
+  AddGuestClauseObligations(
+      out, std::make_index_sequence<model::kInvariantClauseCount>());
 }
 
 }  // namespace dbgref::proofs
