@@ -55,19 +55,12 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   DebugRegs<D> hw = Select<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
   hw = Select<D>(s.dirty, hw, host.host_regs);
   const BoolOf<D> f = D::lit_bool(false);
-  // KVM enters the guest with an exception return from EL2, where debug
-  // exceptions are disabled (EL2 is above their target, or PSTATE.D is set
-  // there): PSTATE.SS survives only when the guest steps at EL1
-  // ([arm:eret-ss], [kvm:entry-eret]).
-  const WordOf<D> pstate =
-      ExceptionReturnPstate<D>(s.ctx.pstate, s.ctx.mdscr_el1, s.mdcr_el2,
-                               f, D::lit_bool(false));
-  return Cpu<D>{hw,
+  Cpu<D> cpu{hw,
                 s.ctx.mdscr_el1,
                 s.ctx.mdccint_el1,
                 s.mdcr_el2,
                 s.ctx.pc,
-                pstate,
+                s.ctx.pstate,
                 s.ctx.elr_el1,
                 s.ctx.spsr_el1,
                 s.ctx.esr_el1,
@@ -79,6 +72,11 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
                 D::lit(0),
                 D::lit(0),
                 InsnOfKind<D>(DBGREF_INSN_NOP)};
+  // KVM enters the guest with an exception return from EL2: PSTATE.SS
+  // survives only when the guest steps at EL1 ([arm:eret-ss],
+  // [kvm:entry-eret]).
+  ReturnFromEl2<D>(cpu);
+  return cpu;
 }
 
 // Updates s, a state the caller owns, for the exit from cpu.

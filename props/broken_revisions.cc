@@ -27,6 +27,9 @@ struct dbgref_revision_vcpu {
 namespace dbgref::props {
 namespace {
 
+// A class no exit of the model's CPU has (0x19, SVE access).
+constexpr uint64_t kClassNoExitHas = 0x19;
+
 using C = model::ConcreteDomain;
 using model::ConcreteObs;
 using model::ConcreteOp;
@@ -219,6 +222,13 @@ void After(Fault fault, uint64_t kind, const model::ConcreteHost& host,
     case Fault::kSkipTwice:
       if (kind == model::kEnter && pre.increment_pc) post.increment_pc = true;
       break;
+    case Fault::kUnknownExitClass:
+      if (kind == model::kGuest && post.cpu.exited &&
+          model::HasClass<C>(post.cpu.esr_el2, DBGREF_EC_SYS64)) {
+        post.cpu.esr_el2 = kClassNoExitHas
+                           << DBGREF_ESR_EC_SHIFT;
+      }
+      break;
   }
 }
 
@@ -319,6 +329,7 @@ DBGREF_BROKEN(OsLockNoMask, "broken-os-lock-no-mask")
 DBGREF_BROKEN(EntryPcOff, "broken-entry-pc-off")
 DBGREF_BROKEN(InvalidStored, "broken-invalid-stored")
 DBGREF_BROKEN(SkipTwice, "broken-skip-twice")
+DBGREF_BROKEN(UnknownExitClass, "broken-unknown-exit-class")
 #undef DBGREF_BROKEN
 
 using R = RequirementSet;
@@ -422,6 +433,10 @@ const std::vector<BrokenRevision>& BrokenRevisions() {
        R::Of({kReqTrapTde}),
        R::Of({kReqIoctlValid}), false},
       {Fault::kSkipTwice, &kSkipTwice,
+       R(),
+       R(),
+       R(), false},
+      {Fault::kUnknownExitClass, &kUnknownExitClass,
        R(),
        R(),
        R(), false},

@@ -45,6 +45,7 @@ enum class Fault {
   kEntryPcOff,           // entry_pc 4 further on, nothing else: no requirement
   kInvalidStored,        // ENABLE with an unknown bit: -EINVAL, stored all the same
   kSkipTwice,            // an emulated instruction's skip is not forgotten at entry
+  kUnknownExitClass,     // a trapped access exits with a class the CPU never gives
 };
 
 struct BrokenRevision {
@@ -62,9 +63,10 @@ struct BrokenRevision {
   // The requirements whose model property fails on the broken copy's own
   // transitions.
   RequirementSet predicates;
-  // breaks is all the campaign and the discipline find. Not so for the two
+  // breaks is all the campaign and the discipline find. Not so for the
   // faults that are there for the invariant's clauses (kInvalidStored,
-  // kSkipTwice): what they break depends on everything after them.
+  // kSkipTwice, kUnknownExitClass): what they break depends on everything
+  // after them.
   bool exact = true;
 };
 

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "model/arch/cpu.h"
+#include "model/arch/exception_return.h"
 #include "model/arch/execute.h"
 #include "model/arch/instruction.h"
 #include "model/concrete_domain.h"
@@ -106,10 +107,15 @@ extern "C" void dbgref_arch_interrupt(struct dbgref_arch_cpu* cpu,
   c.exited = true;
   c.esr_el2 = kInterruptSyndrome;
   const GuestStepEvent<C> none{c.pc, InsnOfKind<C>(DBGREF_INSN_NOP), 0, 0, 0,
-                               0,    false,                          false};
+                               0,    false};
   Obs<C> o = ZeroObs<C>(DBGREF_STEP_GUEST, DBGREF_OP_RUN);
   ObserveGuestStep<C>(none, true, o);
   CopyStepFields(o, obs);
+}
+
+extern "C" void dbgref_arch_return_from_el2(struct dbgref_arch_cpu* cpu) {
+  using namespace dbgref::model;
+  ReturnFromEl2<C>(AsModel(cpu));
 }
 
 extern "C" void dbgref_arch_observe_entry(uint64_t id_aa64dfr0_el1,

@@ -83,6 +83,11 @@ void dbgref_arch_guest_step(uint64_t id_aa64dfr0_el1,
  * as the model's GUEST step at the bound does; fills *obs likewise. */
 void dbgref_arch_interrupt(struct dbgref_arch_cpu* cpu, struct dbgref_obs* obs);
 
+/* KVM's exception return from EL2 into the guest (model/arch/
+ * exception_return.h, ReturnFromEl2): PSTATE from SPSR_EL2 (cpu->pstate),
+ * SS as the architecture keeps it; the guest runs from then on. */
+void dbgref_arch_return_from_el2(struct dbgref_arch_cpu* cpu);
+
 /* The ENTER fields of *obs: the CPU as the guest starts to run. */
 void dbgref_arch_observe_entry(uint64_t id_aa64dfr0_el1,
                                const struct dbgref_arch_cpu* cpu,

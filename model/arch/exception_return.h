@@ -9,6 +9,7 @@
 #ifndef DBGREF_MODEL_ARCH_EXCEPTION_RETURN_H_
 #define DBGREF_MODEL_ARCH_EXCEPTION_RETURN_H_
 
+#include "model/arch/cpu.h"
 #include "model/arch/debug_events.h"
 #include "model/arch/registers.h"
 #include "model/domain.h"
@@ -33,6 +34,18 @@ WordOf<D> ExceptionReturnPstate(const WordOf<D>& spsr,
               D::not_(enabled_at_source), enabled_at_destination);
   return SetBits<D>(spsr, DBGREF_SPSR_SS,
                     D::and_(keeps_ss, AnyBits<D>(spsr, DBGREF_SPSR_SS)));
+}
+
+// KVM's entry into the guest: the exception return from EL2, where debug
+// exceptions are disabled ([kvm:entry-eret]), to the PSTATE the world
+// switch put in SPSR_EL2 (cpu.pstate); the CPU runs the guest from then on.
+template <class D>
+void ReturnFromEl2(Cpu<D>& cpu) {
+  cpu.pstate = ExceptionReturnPstate<D>(cpu.pstate, cpu.mdscr_el1,
+                                        cpu.mdcr_el2, cpu.os_locked,
+                                        D::lit_bool(false));
+  cpu.exited = D::lit_bool(false);
+  cpu.stepped = D::lit_bool(false);
 }
 
 }  // namespace dbgref::model

@@ -84,12 +84,10 @@ int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 	unsigned int bound = test_step_bound ? test_step_bound :
 					       DBGREF_MAX_GUEST_STEPS;
 
+	/* The exception return into the guest. */
+	dbgref_arch_return_from_el2(&cpu->arch);
 	dbgref_arch_observe_entry(cpu->id_aa64dfr0_el1, &cpu->arch,
 				  dbgref_cpu_next_obs(cpu));
-
-	/* The exception return into the guest. */
-	cpu->arch.exited = false;
-	cpu->arch.stepped = false;
 	cpu->exit_pending = true;
 
 	for (;;) {
