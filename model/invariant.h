@@ -108,7 +108,9 @@ struct GuestOnCpuClauses {
   // The hardware registers: userspace's with USE_HW (loaded, DIRTY); the
   // guest's own when DIRTY without USE_HW; the guest's own registers stay
   // in the context whenever the hardware does not hold them.
-  BoolOf<D> hardware;
+  BoolOf<D> hardware_userspace;
+  BoolOf<D> hardware_own_loaded;
+  BoolOf<D> hardware_own_saved;
   // MDSCR_EL1: the guest's own when not lent; lent, the preserved copy is
   // the guest's own and the CPU's is the lent value: MDE with USE_HW, MDE
   // masked by the OS lock, SS exactly with SINGLESTEP.
@@ -146,12 +148,10 @@ GuestOnCpuClauses<D> GuestOnCpu(const VcpuState<D>& s) {
                                  AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA)),
                       Implies<D>(D::not_(s.dirty),
                                  AnyBits<D>(cpu.mdcr_el2, DBGREF_MDCR_TDA)))),
-      And3<D>(Implies<D>(use_hw,
-                         D::and_(s.dirty, RegsEq<D>(cpu.dbg, s.external))),
-              Implies<D>(D::and_(s.dirty, D::not_(use_hw)),
-                         RegsEq<D>(cpu.dbg, g.dbg)),
-              Implies<D>(D::or_(D::not_(s.dirty), use_hw),
-                         RegsEq<D>(s.ctx.dbg, g.dbg))),
+      Implies<D>(use_hw, D::and_(s.dirty, RegsEq<D>(cpu.dbg, s.external))),
+      Implies<D>(D::and_(s.dirty, D::not_(use_hw)), RegsEq<D>(cpu.dbg, g.dbg)),
+      Implies<D>(D::or_(D::not_(s.dirty), use_hw),
+                 RegsEq<D>(s.ctx.dbg, g.dbg)),
       And3<D>(
           Implies<D>(D::not_(lend), D::eq(cpu.mdscr_el1, g.mdscr_el1)),
           Implies<D>(lend,
@@ -187,7 +187,9 @@ GuestOnCpuClauses<D> GuestOnCpu(const VcpuState<D>& s) {
   X(phase_well_formed)              \
   X(context_is_guest_view)          \
   X(guest_traps)                    \
-  X(guest_hardware)                 \
+  X(guest_hardware_userspace)       \
+  X(guest_hardware_own_loaded)      \
+  X(guest_hardware_own_saved)       \
   X(guest_mdscr)                    \
   X(guest_others)                   \
   X(guest_direct)                   \
@@ -233,7 +235,9 @@ InvariantClauses<D> InvariantOf(const VcpuState<D>& s) {
                              PhaseWellFormed<D>(s),
                              ContextIsGuestView<D>(s),
                              Implies<D>(in_cpu, g.traps),
-                             Implies<D>(in_cpu, g.hardware),
+                             Implies<D>(in_cpu, g.hardware_userspace),
+                             Implies<D>(in_cpu, g.hardware_own_loaded),
+                             Implies<D>(in_cpu, g.hardware_own_saved),
                              Implies<D>(in_cpu, g.mdscr),
                              Implies<D>(in_cpu, g.others),
                              Implies<D>(in_cpu, g.direct),

@@ -124,7 +124,7 @@ void RecordWrite(Ghost<D>& ghost, const BoolOf<D>& write, const Insn<D>& i) {
 template <class D>
 void RecordGuestIntent(Ghost<D>& ghost, const GuestStepEvent<D>& e,
                        const WordOf<D>& pc_after) {
-  RecordWrite<D>(ghost, D::eq(e.event, D::lit(DBGREF_EVENT_RETIRED)), e.insn);
+  RecordWrite<D>(ghost, e.direct_write, e.insn);
   ghost.completed = CountUp<D>(ghost.completed, e.completed);
   ghost.next_pc = D::ite(e.completed, pc_after, ghost.next_pc);
 }

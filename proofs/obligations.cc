@@ -77,6 +77,9 @@ std::string FormatResult(const ProofResult& r) {
   std::string out =
       absl::StrFormat("%s [%s]: %s in %.3f s\n  method: %s\n", r.name,
                       r.requirement, StatusName(r.status), r.seconds, r.method);
+  if (!r.strategy.empty() && r.status == ProofResult::Status::kProved) {
+    absl::StrAppend(&out, "  decided by: ", r.strategy, "\n");
+  }
   if (!r.detail.empty() && r.status != ProofResult::Status::kFailed) {
     absl::StrAppend(&out, "  ", r.detail, "\n");
   }

@@ -41,6 +41,8 @@ struct ProofResult {
   std::string requirement;
   std::string method;
   Status status = Status::kUnknown;
+  // The solver strategy that decided it (proofs/decide.h).
+  std::string strategy;
   // Wall time to build the formulas, decide them and release them;
   // counterexample search excluded.
   double seconds = 0;

@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "proofs/counterexample.h"
+#include "proofs/decide.h"
 #include "proofs/evaluate.h"
 #include "proofs/path.h"
 #include "proofs/symbolic.h"
@@ -85,33 +86,36 @@ ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
 
     // Vacuity: the hypotheses, with a situation the goal is about, have a
     // model.
-    z3::solver vacuity = MakeSolver(ctx);
-    vacuity.add(hypotheses);
-    vacuity.add(d.symbolic.trigger(p.path));
-    const z3::check_result possible = vacuity.check();
-    z3::solver s = MakeSolver(ctx);
-    if (possible != z3::sat) {
-      r.status = possible == z3::unsat ? ProofResult::Status::kVacuous
-                                       : ProofResult::Status::kUnknown;
-      r.detail = possible == z3::unsat
+    const FirstStrategy first =
+        !d.steps.empty() && (d.steps.back() & KindsOf(model::kGuest)) != 0
+            ? FirstStrategy::kSmt
+            : FirstStrategy::kPreprocessed;
+    const Decision possible =
+        Satisfy(ctx, hypotheses && d.symbolic.trigger(p.path), first);
+    std::optional<z3::model> counter;
+    if (possible.result != z3::sat) {
+      r.status = possible.result == z3::unsat ? ProofResult::Status::kVacuous
+                                              : ProofResult::Status::kUnknown;
+      r.detail = possible.result == z3::unsat
                      ? "the hypotheses with the trigger are unsatisfiable"
-                     : vacuity.reason_unknown();
+                     : possible.strategy;
     } else {
-      s.add(hypotheses);
-      s.add(!d.symbolic.goal(p.path));
-      const z3::check_result refuted = s.check();
-      if (refuted == z3::unsat) {
+      const Decision refuted =
+          Refute(ctx, hypotheses, d.symbolic.goal(p.path), first);
+      r.strategy = refuted.strategy;
+      if (refuted.result == z3::unsat) {
         r.status = ProofResult::Status::kProved;
-      } else if (refuted == z3::unknown) {
+      } else if (refuted.result == z3::unknown) {
         r.status = ProofResult::Status::kUnknown;
-        r.detail = s.reason_unknown();
+        r.detail = refuted.strategy;
       } else {
         r.status = ProofResult::Status::kFailed;
+        counter = refuted.model;
       }
     }
     if (r.status == ProofResult::Status::kFailed) {
       const auto explain_begin = std::chrono::steady_clock::now();
-      Explain(m, d, s.get_model(), p, r);
+      Explain(m, d, *counter, p, r);
       explaining = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - explain_begin)
                        .count();

@@ -107,7 +107,7 @@ extern "C" void dbgref_arch_interrupt(struct dbgref_arch_cpu* cpu,
   c.exited = true;
   c.esr_el2 = kInterruptSyndrome;
   const GuestStepEvent<C> none{c.pc, InsnOfKind<C>(DBGREF_INSN_NOP), 0, 0, 0,
-                               0,    false};
+                               0,    false, false};
   Obs<C> o = ZeroObs<C>(DBGREF_STEP_GUEST, DBGREF_OP_RUN);
   ObserveGuestStep<C>(none, true, o);
   CopyStepFields(o, obs);

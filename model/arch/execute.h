@@ -58,6 +58,9 @@ struct GuestStepEvent {
   // An instruction completed: it executed, or it took an exception to the
   // guest's own vector (the step of a debugger that steps it is over).
   BoolOf<D> completed;
+  // An MSR wrote the CPU's register directly (it neither trapped nor
+  // UNDEFed).
+  BoolOf<D> direct_write;
 };
 
 // MDCR_EL2.TDA as the CPU applies it: TDE makes the CPU treat TDA as 1.
@@ -290,7 +293,8 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                            D::ite(exception, esr, D::lit(0)),
                            far,
                            read_value,
-                           completed};
+                           completed,
+                           direct_write};
 }
 
 }  // namespace dbgref::model
