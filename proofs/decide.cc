@@ -3,8 +3,11 @@
 
 #include <z3++.h>
 
-#include <functional>
+#include <atomic>
+#include <optional>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -14,19 +17,12 @@
 namespace dbgref::proofs {
 namespace {
 
-// The whole-formula strategies run in rounds of growing limits, so that
-// the other one gets its turn before either runs long. The limits are Z3's
-// resource units (rlimit), which do not depend on the machine's load, so a
-// decision is the same on a loaded machine as on an idle one; a wall-clock
-// limit only stops a strategy that runs away.
-constexpr unsigned kRoundResources[] = {5000000, 80000000};
-constexpr unsigned kPerConjunctResources = 40000000;
-constexpr unsigned kRunawayMs = 120000;
+// No strategy runs away: each gives up after this long.
+constexpr unsigned kStrategyMs = 120000;
 
-void SetLimit(z3::context& ctx, z3::solver& s, unsigned resources) {
+void SetLimit(z3::context& ctx, z3::solver& s) {
   z3::params p(ctx);
-  p.set("rlimit", resources);
-  p.set("timeout", kRunawayMs);
+  p.set("timeout", kStrategyMs);
   s.set(p);
 }
 
@@ -63,87 +59,110 @@ void Conjuncts(const z3::expr& goal, std::vector<z3::expr>& out) {
   out.push_back(goal);
 }
 
-// The resource units Z3 counted for s's last check.
-double Spent(z3::solver& s) {
-  const z3::stats st = s.statistics();
-  for (unsigned i = 0; i < st.size(); ++i) {
-    if (st.key(i) == "rlimit count") {
-      return st.is_uint(i) ? st.uint_value(i) : st.double_value(i);
+// The outcome of one strategy on a formula of its own context.
+struct Outcome {
+  z3::check_result result = z3::unknown;
+  Z3_model model = nullptr;  // sat: the model, referenced
+};
+
+// An interrupt from the other strategy can reach the solver anywhere in
+// its work (the tactics throw when canceled): that is an unknown.
+// It does not start once the other has concluded (an interrupt reaches
+// only work under way).
+Outcome Check(z3::context& ctx, z3::solver (*make)(z3::context&),
+              const z3::expr& formula, const std::atomic<bool>& done) {
+  Outcome o;
+  try {
+    z3::solver s = make(ctx);
+    SetLimit(ctx, s);
+    s.add(formula);
+    if (done.load()) return o;
+    o.result = s.check();
+    if (o.result == z3::sat) {
+      o.model = s.get_model();
+      Z3_model_inc_ref(ctx, o.model);
     }
+  } catch (const z3::exception&) {
+    o.result = z3::unknown;
   }
-  return 0;
+  return o;
 }
 
-Decision Conclude(z3::solver& s, z3::check_result r, std::string strategy) {
+z3::solver PlainSolver(z3::context& ctx) { return z3::solver(ctx); }
+
+// Word-level preprocessing then the SMT core (MakeSolver), and Z3's
+// incremental SMT core alone, run at once on the two cores: the first
+// conclusive answer stops the other.
+Decision Race(z3::context& ctx, const z3::expr& formula) {
+  z3::context other;
+  const z3::expr copy(other, Z3_translate(ctx, formula, other));
+  std::atomic<bool> done{false};
+  Outcome preprocessed;
+  std::thread worker([&] {
+    preprocessed = Check(other, &MakeSolver, copy, done);
+    if (preprocessed.result != z3::unknown && !done.exchange(true)) {
+      ctx.interrupt();
+    }
+  });
+  Outcome smt = Check(ctx, &PlainSolver, formula, done);
+  if (smt.result != z3::unknown && !done.exchange(true)) other.interrupt();
+  worker.join();
+
   Decision d;
-  d.result = r;
-  d.strategy = absl::StrFormat("%s, %.3g resource units", strategy, Spent(s));
-  if (r == z3::sat) d.model = s.get_model();
+  if (smt.result != z3::unknown) {
+    d.result = smt.result;
+    d.strategy = "smt";
+    if (smt.model != nullptr) d.model = z3::model(ctx, smt.model);
+  } else if (preprocessed.result != z3::unknown) {
+    d.result = preprocessed.result;
+    d.strategy = "preprocessed";
+    if (preprocessed.model != nullptr) {
+      d.model = z3::model(
+          ctx, Z3_model_translate(other, preprocessed.model, ctx));
+    }
+  } else {
+    d.strategy = "neither whole-formula strategy was conclusive";
+  }
+  if (smt.model != nullptr) Z3_model_dec_ref(ctx, smt.model);
+  if (preprocessed.model != nullptr) {
+    Z3_model_dec_ref(other, preprocessed.model);
+  }
   return d;
-}
-
-Decision Preprocessed(z3::context& ctx, const z3::expr& formula,
-                      unsigned resources) {
-  z3::solver s = MakeSolver(ctx);
-  SetLimit(ctx, s, resources);
-  s.add(formula);
-  return Conclude(s, s.check(), "preprocessed");
-}
-
-Decision Incremental(z3::context& ctx, const z3::expr& formula,
-                     unsigned resources) {
-  z3::solver s(ctx);
-  SetLimit(ctx, s, resources);
-  s.add(formula);
-  return Conclude(s, s.check(), "smt");
 }
 
 Decision ByConjunct(z3::context& ctx, const z3::expr& hypotheses,
                     const z3::expr& goal) {
   std::vector<z3::expr> parts;
   Conjuncts(goal.simplify(), parts);
+  const std::string name =
+      absl::StrCat("by conjunct (", parts.size(), " conjuncts)");
   z3::solver s(ctx);
-  SetLimit(ctx, s, kPerConjunctResources);
+  SetLimit(ctx, s);
   s.add(hypotheses);
   for (const z3::expr& part : parts) {
     s.push();
     s.add(!part);
     const z3::check_result r = s.check();
     if (r != z3::unsat) {
-      Decision d = Conclude(s, r, absl::StrCat("by conjunct (", parts.size(),
-                                               " conjuncts)"));
-      s.pop();
+      Decision d;
+      d.result = r;
+      d.strategy = name;
+      if (r == z3::sat) d.model = s.get_model();
       return d;
     }
     s.pop();
   }
   Decision d;
   d.result = z3::unsat;
-  d.strategy = absl::StrCat("by conjunct (", parts.size(), " conjuncts)");
-  return d;
-}
-
-// The two whole-formula strategies, in the order first says.
-Decision WholeFormula(z3::context& ctx, const z3::expr& formula,
-                      FirstStrategy first) {
-  using Strategy = Decision (*)(z3::context&, const z3::expr&, unsigned);
-  const Strategy a = first == FirstStrategy::kSmt ? &Incremental : &Preprocessed;
-  const Strategy b = first == FirstStrategy::kSmt ? &Preprocessed : &Incremental;
-  Decision d;
-  for (const unsigned resources : kRoundResources) {
-    d = a(ctx, formula, resources);
-    if (d.result != z3::unknown) return d;
-    d = b(ctx, formula, resources);
-    if (d.result != z3::unknown) return d;
-  }
+  d.strategy = name;
   return d;
 }
 
 }  // namespace
 
 Decision Refute(z3::context& ctx, const z3::expr& hypotheses,
-                const z3::expr& goal, FirstStrategy first) {
-  Decision d = WholeFormula(ctx, hypotheses && !goal, first);
+                const z3::expr& goal) {
+  Decision d = Race(ctx, hypotheses && !goal);
   if (d.result != z3::unknown) return d;
   d = ByConjunct(ctx, hypotheses, goal);
   if (d.result != z3::unknown) return d;
@@ -151,12 +170,8 @@ Decision Refute(z3::context& ctx, const z3::expr& hypotheses,
   return d;
 }
 
-Decision Satisfy(z3::context& ctx, const z3::expr& formula,
-                 FirstStrategy first) {
-  Decision d = WholeFormula(ctx, formula, first);
-  if (d.result != z3::unknown) return d;
-  d.strategy = "no strategy was conclusive within its time";
-  return d;
+Decision Satisfy(z3::context& ctx, const z3::expr& formula) {
+  return Race(ctx, formula);
 }
 
 }  // namespace dbgref::proofs

@@ -1,9 +1,10 @@
 // Decides whether hypotheses imply a goal, with a portfolio of Z3
-// strategies tried in turn until one is conclusive. No single strategy is
-// fast on every obligation: the ioctl, ENTER and EXIT formulas are easiest
-// after word-level preprocessing, the GUEST formulas (a whole CPU step)
-// for Z3's incremental SMT core, and a few goals with many conjuncts only
-// when each conjunct is decided alone.
+// strategies. No single strategy is fast on every obligation: most ioctl,
+// ENTER and EXIT formulas are easiest after word-level preprocessing, most
+// GUEST formulas (a whole CPU step) for Z3's incremental SMT core, and a
+// goal with many conjuncts may need each conjunct decided alone. The first
+// two race on the two cores, the first conclusive one stopping the other;
+// the third runs if neither concludes.
 #ifndef DBGREF_PROOFS_DECIDE_H_
 #define DBGREF_PROOFS_DECIDE_H_
 
@@ -22,17 +23,12 @@ struct Decision {
   std::string strategy;  // the conclusive strategy, or why none was
 };
 
-// Which strategy goes first: word-level preprocessing, or the SMT core
-// (first for a formula with a GUEST step in it).
-enum class FirstStrategy { kPreprocessed, kSmt };
-
 // Whether hypotheses && !goal is satisfiable.
 Decision Refute(z3::context& ctx, const z3::expr& hypotheses,
-                const z3::expr& goal, FirstStrategy first);
+                const z3::expr& goal);
 
 // Whether formula is satisfiable (the vacuity check).
-Decision Satisfy(z3::context& ctx, const z3::expr& formula,
-                 FirstStrategy first);
+Decision Satisfy(z3::context& ctx, const z3::expr& formula);
 
 }  // namespace dbgref::proofs
 

@@ -86,12 +86,8 @@ ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
 
     // Vacuity: the hypotheses, with a situation the goal is about, have a
     // model.
-    const FirstStrategy first =
-        !d.steps.empty() && (d.steps.back() & KindsOf(model::kGuest)) != 0
-            ? FirstStrategy::kSmt
-            : FirstStrategy::kPreprocessed;
     const Decision possible =
-        Satisfy(ctx, hypotheses && d.symbolic.trigger(p.path), first);
+        Satisfy(ctx, hypotheses && d.symbolic.trigger(p.path));
     std::optional<z3::model> counter;
     if (possible.result != z3::sat) {
       r.status = possible.result == z3::unsat ? ProofResult::Status::kVacuous
@@ -101,7 +97,7 @@ ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
                      : possible.strategy;
     } else {
       const Decision refuted =
-          Refute(ctx, hypotheses, d.symbolic.goal(p.path), first);
+          Refute(ctx, hypotheses, d.symbolic.goal(p.path));
       r.strategy = refuted.strategy;
       if (refuted.result == z3::unsat) {
         r.status = ProofResult::Status::kProved;
