@@ -8,7 +8,7 @@
 
 #include "props/elapsed.h"
 #include "props/generators.h"
-#include "props/reduce.h"
+#include "trace/shrink.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
@@ -47,8 +47,9 @@ trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
       }
     }
   }
-  return Reduce(best.value(),
-                [&](const trace::Trace& t) { return Breaks(runner, r, t); });
+  return trace::Shrink(
+      best.value(), [&](const trace::Trace& t) { return Breaks(runner, r, t); },
+      trace::Values::kRecognisable);
 }
 
 std::vector<RequirementOutcome> RunCampaign(const dbgref_revision& revision,

@@ -3,9 +3,9 @@
 // revision step by step, each judged by its first step that breaks a
 // requirement (props/observational_view.h); for each broken requirement,
 // the first sequence that broke it, shrunk by a descent of RapidCheck's
-// shrink tree over that sequence's choices and then reduced to a 1-minimal
-// trace over operations and program lines (props/reduce.h). Deterministic
-// for a seed.
+// shrink tree over that sequence's choices and then shrunk to a 1-minimal
+// trace over operations and program lines by trace::Shrink (trace/shrink.h,
+// the generators' values kept recognisable). Deterministic for a seed.
 //
 //   CampaignOptions options;
 //   options.sequences = 2000;
@@ -48,7 +48,7 @@ struct CampaignOptions {
   // End once every requirement looked for is broken.
   bool stop_when_all_broken = false;
   // Evaluations the RapidCheck shrink pre-pass may spend on a finding
-  // before the reduction to a 1-minimal trace.
+  // before trace::Shrink makes it 1-minimal.
   int shrink_budget = kDefaultShrinkBudget;
 };
 
@@ -81,7 +81,8 @@ bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace);
 
 // The sequence that sequence_seed generates, shrunk for r: RapidCheck's
 // shrink tree over its choices, descended while r stays broken, then
-// Reduce (props/reduce.h). The sequence itself if it does not break r.
+// trace::Shrink with recognisable values. The sequence itself if it does
+// not break r.
 trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
                                   uint64_t sequence_seed, int max_ops,
                                   int shrink_budget = kDefaultShrinkBudget);

@@ -9,11 +9,11 @@
 #include <cstring>
 #include <string>
 
-#include "props/broken_revisions.h"
 #include "props/describe.h"
 #include "props/model_revision.h"
-#include "props/reduce.h"
 #include "props/requirement_set.h"
+#include "tests/props/broken_revisions.h"
+#include "trace/shrink.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {
@@ -66,7 +66,7 @@ TEST_P(BrokenCopy, ItsFindingIsFoundAndShrunk) {
                 DescribeTrace(t).c_str());
     EXPECT_TRUE(Breaks(runner, r, t)) << o.id;
     EXPECT_LE(t.ops.size(), 6u) << o.id << "\n" << DescribeTrace(t);
-    EXPECT_TRUE(IsOneMinimal(
+    EXPECT_TRUE(trace::IsOneMinimal(
         t, [&](const trace::Trace& c) { return Breaks(runner, r, c); }))
         << o.id << "\n" << DescribeTrace(t);
   }

@@ -10,11 +10,11 @@
 #include <cstdio>
 #include <string>
 
-#include "props/broken_revisions.h"
 #include "props/discipline.h"
 #include "props/generators.h"
 #include "props/model_revision.h"
 #include "props/requirement_set.h"
+#include "tests/props/broken_revisions.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {

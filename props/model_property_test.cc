@@ -8,7 +8,7 @@
 //    generic one-transition model::Step the proofs use, transition by
 //    transition.
 // Each check is also shown to fail: on the transitions of the broken copies
-// of the model (props/broken_revisions.h).
+// of the model (tests/props/broken_revisions.h).
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -27,12 +27,12 @@
 #include "model/record_compare.h"
 #include "model/requirements.h"
 #include "model/step.h"
-#include "props/broken_revisions.h"
 #include "props/describe.h"
 #include "props/events.h"
 #include "props/generators.h"
 #include "props/requirement_predicates.h"
 #include "props/requirement_set.h"
+#include "tests/props/broken_revisions.h"
 #include "trace/trace.h"
 
 namespace dbgref::props {

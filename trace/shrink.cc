@@ -159,6 +159,25 @@ void DropLine(dbgref_program& program, uint32_t i) {
   program.line[program.count] = dbgref_line{};
 }
 
+// Whether some line of program is at an address after pc.
+bool LinesAfter(const dbgref_program& program, uint64_t pc) {
+  for (uint32_t j = 0; j < program.count; ++j) {
+    if (program.line[j].pc > pc) return true;
+  }
+  return false;
+}
+
+// pc moved up by 4 when it names a line of `before` after `removed`.
+void MoveUp(const dbgref_program& before, uint64_t removed, uint64_t& pc) {
+  if (pc <= removed) return;
+  for (uint32_t j = 0; j < before.count; ++j) {
+    if (before.line[j].pc == pc) {
+      pc -= 4;
+      return;
+    }
+  }
+}
+
 class Shrinker {
  public:
   Shrinker(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
@@ -175,8 +194,9 @@ class Shrinker {
   Trace Result() && { return std::move(trace_); }
 
  private:
-  // Keeps candidate when it (still valid, if the trace was) still fails.
-  void Try(Trace candidate);
+  // Keeps candidate when it (still valid, if the trace was) still fails;
+  // whether it did.
+  bool Try(Trace candidate);
 
   Trace trace_;
   absl::FunctionRef<bool(const Trace&)> still_fails_;
@@ -187,11 +207,12 @@ class Shrinker {
   bool kept_ = false;
 };
 
-void Shrinker::Try(Trace candidate) {
-  if (keep_valid_ && !ValidateTrace(candidate).ok()) return;
-  if (!still_fails_(candidate)) return;
+bool Shrinker::Try(Trace candidate) {
+  if (keep_valid_ && !ValidateTrace(candidate).ok()) return false;
+  if (!still_fails_(candidate)) return false;
   trace_ = std::move(candidate);
   kept_ = true;
+  return true;
 }
 
 bool Shrinker::Round() {
@@ -202,9 +223,13 @@ bool Shrinker::Round() {
     Try(std::move(candidate));
   }
   for (uint32_t i = trace_.program.count; i-- > 0;) {
+    if (i >= trace_.program.count) continue;
     Trace candidate = trace_;
     DropLine(candidate.program, i);
-    Try(std::move(candidate));
+    if (Try(std::move(candidate))) continue;
+    if (LinesAfter(trace_.program, trace_.program.line[i].pc)) {
+      Try(DropLineMovingUp(trace_, i));
+    }
   }
   for (const HostEdit& edit : host_edits_) {
     Trace candidate = trace_;
@@ -232,6 +257,61 @@ bool Shrinker::Round() {
 }
 
 }  // namespace
+
+Trace DropLineMovingUp(const Trace& trace, uint32_t i) {
+  Trace out = trace;
+  if (i >= trace.program.count) return out;
+  const dbgref_program& before = trace.program;
+  const uint64_t removed = before.line[i].pc;
+  for (uint32_t j = 0; j < before.count; ++j) {
+    dbgref_insn& insn = out.program.line[j].insn;
+    if (insn.kind == DBGREF_INSN_MSR && insn.reg == DBGREF_REG_BVR) {
+      MoveUp(before, removed, insn.value);
+    }
+    if (before.line[j].pc > removed) out.program.line[j].pc -= 4;
+  }
+  for (dbgref_op& op : out.ops) {
+    if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) {
+      for (uint64_t& bvr : op.dbg.arch.dbg_bvr) MoveUp(before, removed, bvr);
+    }
+    if (op.kind == DBGREF_OP_SET_ONE_REG &&
+        (op.reg == DBGREF_ONE_REG_PC || op.reg == DBGREF_ONE_REG_BVR)) {
+      MoveUp(before, removed, op.value);
+    }
+  }
+  DropLine(out.program, i);
+  return out;
+}
+
+std::vector<Trace> Deletions(const Trace& trace) {
+  const bool keep_valid = ValidateTrace(trace).ok();
+  std::vector<Trace> out;
+  auto add = [&](Trace t) {
+    if (!keep_valid || ValidateTrace(t).ok()) out.push_back(std::move(t));
+  };
+  for (size_t i = 0; i < trace.ops.size(); ++i) {
+    Trace t = trace;
+    t.ops.erase(t.ops.begin() + static_cast<std::ptrdiff_t>(i));
+    add(std::move(t));
+  }
+  for (uint32_t i = 0; i < trace.program.count; ++i) {
+    Trace t = trace;
+    DropLine(t.program, i);
+    add(std::move(t));
+    if (LinesAfter(trace.program, trace.program.line[i].pc)) {
+      add(DropLineMovingUp(trace, i));
+    }
+  }
+  return out;
+}
+
+bool IsOneMinimal(const Trace& trace,
+                  absl::FunctionRef<bool(const Trace&)> still_fails) {
+  for (const Trace& t : Deletions(trace)) {
+    if (still_fails(t)) return false;
+  }
+  return true;
+}
 
 Trace Shrink(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
              Values values) {

@@ -1,13 +1,16 @@
 // Shrinking a failing trace: the smallest and plainest trace, reached one
 // reduction at a time, that still fails the caller's check. The proofs
 // shrink the counterexamples Z3 finds with it, the differential campaign
-// its findings (after RapidCheck's own shrinking).
+// its findings (props/campaign.h, after RapidCheck's own shrinking).
 //
 //   const trace::Trace small = trace::Shrink(
 //       found, [&](const trace::Trace& t) { return Breaks(t); },
 //       trace::Values::kRecognisable);
 #ifndef DBGREF_TRACE_SHRINK_H_
 #define DBGREF_TRACE_SHRINK_H_
+
+#include <cstdint>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "trace/trace.h"
@@ -31,8 +34,10 @@ enum class Values {
 // The reductions, each kept only when still_fails holds for its result,
 // tried in rounds until a round keeps none:
 //   - drop one operation, the last first;
-//   - drop one program line, the last first (the END report store takes
-//     its address);
+//   - drop one program line, the last first: the END report store takes
+//     its address; or, when that does not keep it failing, the lines after
+//     it move up by 4 and every pc that named one of them moves with it
+//     (DropLineMovingUp), so that a straight-line program stays one;
 //   - make the host plainer: all its own registers 0, or one of them; and
 //     for Values::kArbitrary ID_AA64DFR0_EL1 0, or only its BRPs and WRPs
 //     fields kept;
@@ -53,6 +58,23 @@ enum class Values {
 // still_fails does not hold for it.
 Trace Shrink(Trace trace, absl::FunctionRef<bool(const Trace&)> still_fails,
              Values values);
+
+// trace without program line i: the lines after it move up by 4, and so
+// does every pc that named one of them (a DBGBVRn value that
+// KVM_SET_GUEST_DEBUG passes or an msr writes, a KVM_SET_ONE_REG of the PC
+// or of a DBGBVRn), so that what the trace does with the lines that stay is
+// unchanged. trace itself when it has no line i.
+Trace DropLineMovingUp(const Trace& trace, uint32_t i);
+
+// Every trace with one operation or one program line of trace deleted, a
+// line either way (the END report store taking its address, or the lines
+// after it moving up); only valid ones when trace is valid.
+std::vector<Trace> Deletions(const Trace& trace);
+
+// No trace of Deletions(trace) makes still_fails true: what Shrink's result
+// is over operations and program lines.
+bool IsOneMinimal(const Trace& trace,
+                  absl::FunctionRef<bool(const Trace&)> still_fails);
 
 }  // namespace dbgref::trace
 

@@ -15,8 +15,8 @@
 #include "props/campaign.h"
 #include "props/describe.h"
 #include "props/manifest.h"
-#include "props/reduce.h"
 #include "props/shard.h"
+#include "trace/shrink.h"
 
 namespace dbgref::props {
 namespace {
@@ -70,7 +70,7 @@ TEST_P(ManifestOutcome, AsTheManifestSays) {
     EXPECT_LE(t.ops.size(), 6u) << id << " on " << revision.name << ":\n"
                                 << DescribeTrace(t);
     LockstepRunner runner(revision);
-    EXPECT_TRUE(IsOneMinimal(
+    EXPECT_TRUE(trace::IsOneMinimal(
         t, [&](const trace::Trace& c) { return Breaks(runner, r, c); }))
         << id << " on " << revision.name << ":\n"
         << DescribeTrace(t);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/concrete.h"
 #include "model/guest_layout.h"
@@ -224,6 +225,79 @@ TEST(Shrink, TheResultIsOneMinimalOverOperationsAndProgramLines) {
     EXPECT_EQ(out.program.count, 2u);
     EXPECT_EQ(out.ops.size(), 2u);
     ExpectOneMinimal(out, fails);
+  }
+}
+
+// A straight-line program from the start of the code, a breakpoint on its
+// last line from userspace and from the guest, the PC set to its third.
+Trace StraightLine() {
+  Trace t;
+  AddLine(t.program, Nop());                           // 0x10000
+  AddLine(t.program, Msr(DBGREF_REG_BVR, 0, 0x1000c));  // 0x10004
+  AddLine(t.program, Nop());                           // 0x10008
+  AddLine(t.program, Brk(1));                          // 0x1000c
+  kvm_guest_debug_arch arch{};
+  arch.dbg_bcr[0] = 0x1e7;
+  arch.dbg_bvr[0] = 0x1000c;
+  arch.dbg_bvr[1] = 0x10000;
+  t.ops = {SetGuestDebugOp(kEnableUseHw, arch),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, 0x10008), RunOp()};
+  return t;
+}
+
+TEST(DropLineMovingUp, TheLinesAfterItAndThePcsThatNameThemMoveUp) {
+  const Trace t = DropLineMovingUp(StraightLine(), 2);
+  ASSERT_EQ(t.program.count, 3u);
+  EXPECT_EQ(t.program.line[2].pc, DBGREF_CODE_BASE + 8);
+  EXPECT_EQ(t.program.line[2].insn.kind, DBGREF_INSN_BRK);
+  EXPECT_EQ(t.program.line[1].insn.value, 0x10008u);  // the guest's BVR
+  EXPECT_EQ(t.ops[0].dbg.arch.dbg_bvr[0], 0x10008u);  // userspace's
+  EXPECT_EQ(t.ops[0].dbg.arch.dbg_bvr[1], 0x10000u);  // before it: stays
+  EXPECT_EQ(t.ops[1].value, 0x10008u);  // named the deleted line: stays
+  EXPECT_EQ(t.ops[0].dbg.arch.dbg_bcr[0], 0x1e7u);  // not a pc
+  EXPECT_TRUE(ValidateTrace(t).ok());
+  EXPECT_TRUE(DropLineMovingUp(StraightLine(), 4) == StraightLine());
+}
+
+TEST(Shrink, AStraightLineProgramStaysOne) {
+  // Fails while userspace's breakpoint 0 is on a BRK that the guest reaches
+  // from the start of its code, running straight through.
+  const auto fails = [](const Trace& t) {
+    uint64_t bvr = 0;
+    for (const dbgref_op& op : t.ops) {
+      if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) bvr = op.dbg.arch.dbg_bvr[0];
+    }
+    for (uint32_t i = 0; i < t.program.count; ++i) {
+      if (t.program.line[i].pc != DBGREF_CODE_BASE + 4 * i) return false;
+      if (t.program.line[i].insn.kind == DBGREF_INSN_BRK) {
+        return bvr == t.program.line[i].pc && HasOp(t, DBGREF_OP_RUN);
+      }
+    }
+    return false;
+  };
+  ASSERT_TRUE(fails(StraightLine()));
+  const Trace out = Shrink(StraightLine(), fails, Values::kRecognisable);
+  EXPECT_EQ(FormatTrace(out),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0x0\n"
+            "program\n"
+            "0x10000: brk #0x1\n"
+            "end\n"
+            "ioctl set_guest_debug control=ENABLE bvr0=0x10000\n"
+            "run\n");
+  EXPECT_TRUE(IsOneMinimal(out, fails));
+  EXPECT_FALSE(IsOneMinimal(StraightLine(), fails));
+}
+
+TEST(Deletions, EachOperationAndEachLineEitherWay) {
+  const Trace t = StraightLine();
+  // 3 operations; 4 lines dropped, and the 3 with lines after them moved up.
+  const std::vector<Trace> d = Deletions(t);
+  EXPECT_EQ(d.size(), 3u + 4u + 3u);
+  for (const Trace& c : d) {
+    EXPECT_TRUE(ValidateTrace(c).ok()) << FormatTrace(c);
+    EXPECT_EQ(c.ops.size() + c.program.count,
+              t.ops.size() + t.program.count - 1);
   }
 }
 

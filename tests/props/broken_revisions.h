@@ -7,8 +7,8 @@
 // on a broken copy's own transitions, the observational view, the campaign
 // and the differential discipline on a broken copy as the revision under
 // check. Never a reference for anything.
-#ifndef DBGREF_PROPS_BROKEN_REVISIONS_H_
-#define DBGREF_PROPS_BROKEN_REVISIONS_H_
+#ifndef DBGREF_TESTS_PROPS_BROKEN_REVISIONS_H_
+#define DBGREF_TESTS_PROPS_BROKEN_REVISIONS_H_
 
 #include <functional>
 #include <vector>
@@ -84,4 +84,4 @@ void ForEachBrokenTransition(
 
 }  // namespace dbgref::props
 
-#endif  // DBGREF_PROPS_BROKEN_REVISIONS_H_
+#endif  // DBGREF_TESTS_PROPS_BROKEN_REVISIONS_H_

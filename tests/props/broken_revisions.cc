@@ -1,5 +1,5 @@
 // The broken copies: the model's steps, one fault after them.
-#include "props/broken_revisions.h"
+#include "tests/props/broken_revisions.h"
 
 #include <cstdint>
 #include <new>
