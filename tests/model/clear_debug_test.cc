@@ -5,11 +5,12 @@
 // kernels", spec/decisions.md "PSTATE.SS: the guest's own while KVM lends
 // MDSCR_EL1"); and a step left active-pending without its exception is
 // noted (DBG_SS_ACTIVE_PENDING).
+#include "model/clear_debug.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
-#include "model/clear_debug.h"
 #include "model/concrete.h"
 #include "model/state.h"
 #include "tests/util/facts.h"
@@ -40,8 +41,7 @@ TEST(ClearDebug, REQ_RESTORE_PutsBackTheWholePreservedMdscrAndPstateSs) {
     ConcreteVcpu s = AfterExit(control, false, false);
     model::ClearDebug<C>(s, facts::kBreakpointExit);
     EXPECT_EQ(s.ctx.mdscr_el1, facts::kMdscrKde | 0x1000u) << control;
-    EXPECT_EQ(s.ctx.pstate, facts::kStartPstate | facts::kPstateSs)
-        << control;
+    EXPECT_EQ(s.ctx.pstate, facts::kStartPstate | facts::kPstateSs) << control;
   }
 }
 

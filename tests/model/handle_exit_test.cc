@@ -7,13 +7,14 @@
 // bound returns -EINTR with KVM_EXIT_INTR; any other class gives the guest
 // an UNDEF, as later kernels do (kc:"The design that was merged": 4.2
 // calls BUG() instead).
+#include "model/handle_exit.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
 #include "model/arch/cpu.h"
 #include "model/concrete.h"
-#include "model/handle_exit.h"
 #include "model/record_convert.h"
 #include "model/state.h"
 #include "tests/util/facts.h"
@@ -49,8 +50,7 @@ TEST(HandleExit, REQ_EXIT_EachDebugClassIsADebugExitWithItsSyndrome) {
         facts::kWatchLoadExit, facts::kWatchStoreExit, facts::BrkExit(0x7),
         facts::BrkExit(0xffff)}) {
     ConcreteVcpu s = Exited();
-    const model::ExitInfo<C> x =
-        model::HandleExit<C>(s, ExitedCpu(esr), false);
+    const model::ExitInfo<C> x = model::HandleExit<C>(s, ExitedCpu(esr), false);
     EXPECT_EQ(x.exit_reason, facts::kExitDebug) << std::hex << esr;
     EXPECT_EQ(x.hsr, esr);
     EXPECT_EQ(x.ret, 0u);
@@ -134,8 +134,8 @@ TEST(HandleExit, REQ_EXIT_EndToEndEachDebugExitReportsHsrFarAndPc) {
   // The breakpoint before the store, then (it moved on) the watchpoint on
   // the store, then the BRK: each a KVM_EXIT_DEBUG at its instruction.
   ModelVcpu v(Program({Nop(), Store(4, facts::kDataBase + 4), Brk(0x42)}));
-  kvm_guest_debug_arch regs = HwWatchpoint(0, facts::kDataBase,
-                                           facts::kWcrStores);
+  kvm_guest_debug_arch regs =
+      HwWatchpoint(0, facts::kDataBase, facts::kWcrStores);
   regs.dbg_bcr[0] = facts::kBcrOn;
   regs.dbg_bvr[0] = facts::Line(0);
   ASSERT_EQ(v.SetGuestDebug(facts::kEnable | facts::kUseHw, regs), 0);

@@ -4,12 +4,13 @@
 // USE_HW recording the whole kvm_guest_debug_arch (the reviewer's "copy
 // the whole struct"), and the capabilities reporting BRPs+1 and WRPs+1 of
 // ID_AA64DFR0_EL1 (seed:hw_breakpoint.h).
+#include "model/ioctl.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
 #include "model/concrete.h"
-#include "model/ioctl.h"
 #include "model/record_convert.h"
 #include "model/state.h"
 #include "tests/util/facts.h"
@@ -42,12 +43,13 @@ int64_t Set(ConcreteVcpu& s, uint64_t control,
       model::SetGuestDebug<C>(s, control, model::FromRecord(arch)));
 }
 
-TEST(SetGuestDebug, REQ_IOCTL_VALID_EveryBitOutsideTheMaskIsEinvalAndChangesNothing) {
+TEST(SetGuestDebug,
+     REQ_IOCTL_VALID_EveryBitOutsideTheMaskIsEinvalAndChangesNothing) {
   for (int bit = 0; bit < 32; ++bit) {
     const uint32_t b = uint32_t{1} << bit;
     if ((b & facts::kValidMask) != 0) continue;
-    for (const uint32_t with : {0u, facts::kEnable,
-                                facts::kEnable | facts::kUseHw}) {
+    for (const uint32_t with :
+         {0u, facts::kEnable, facts::kEnable | facts::kUseHw}) {
       ConcreteVcpu s = Busy();
       EXPECT_EQ(Set(s, b | with, UserRegs()), facts::kEinval)
           << "bit " << bit << " with " << with;
@@ -58,17 +60,17 @@ TEST(SetGuestDebug, REQ_IOCTL_VALID_EveryBitOutsideTheMaskIsEinvalAndChangesNoth
 
 TEST(SetGuestDebug, REQ_IOCTL_VALID_EveryValidWordWithEnableIsStored) {
   for (uint32_t bits = 0; bits < 8; ++bits) {
-    const uint32_t control = facts::kEnable |
-                             ((bits & 1) ? facts::kSingleStep : 0) |
-                             ((bits & 2) ? facts::kUseSwBp : 0) |
-                             ((bits & 4) ? facts::kUseHw : 0);
+    const uint32_t control =
+        facts::kEnable | ((bits & 1) ? facts::kSingleStep : 0) |
+        ((bits & 2) ? facts::kUseSwBp : 0) | ((bits & 4) ? facts::kUseHw : 0);
     ConcreteVcpu s = model::ResetState<C>();
     EXPECT_EQ(Set(s, control), 0) << control;
     EXPECT_EQ(s.control, control);
   }
 }
 
-TEST(SetGuestDebug, REQ_IOCTL_VALID_AnInvalidWordWithoutEnableKeepsGuestDebugOn) {
+TEST(SetGuestDebug,
+     REQ_IOCTL_VALID_AnInvalidWordWithoutEnableKeepsGuestDebugOn) {
   // The merged order: 1 << 4 is refused although ENABLE is clear, and the
   // single-step set before stays in force (Linux 6.1 and 6.12 alike).
   ConcreteVcpu s = model::ResetState<C>();
@@ -77,7 +79,8 @@ TEST(SetGuestDebug, REQ_IOCTL_VALID_AnInvalidWordWithoutEnableKeepsGuestDebugOn)
   EXPECT_EQ(s.control, facts::kEnable | facts::kSingleStep);
 }
 
-TEST(SetGuestDebug, REQ_IOCTL_DISABLE_AValidWordWithoutEnableTurnsGuestDebugOff) {
+TEST(SetGuestDebug,
+     REQ_IOCTL_DISABLE_AValidWordWithoutEnableTurnsGuestDebugOff) {
   for (const uint32_t control :
        {0u, facts::kSingleStep, facts::kUseHw,
         facts::kSingleStep | facts::kUseSwBp | facts::kUseHw}) {
@@ -161,8 +164,8 @@ TEST(CheckExtension, REQ_CAP_AllSixteenBySixteenBrpsAndWrpsValues) {
 TEST(CheckExtension, REQ_CAP_OtherFieldsOfTheIdRegisterDoNotLeakIn) {
   // DebugVer [3:0], TraceVer [7:4], PMUVer [11:8], CTX_CMPs [31:28] and the
   // bits above, with BRPs 2 (3 breakpoints) and WRPs 1 (2 watchpoints).
-  const uint64_t dfr0 = 0xfffffffff0f0ffffull & ~(0xfull << 12) &
-                        ~(0xfull << 20);
+  const uint64_t dfr0 =
+      0xfffffffff0f0ffffull & ~(0xfull << 12) & ~(0xfull << 20);
   const model::ConcreteHost h{dfr0 | facts::Dfr0(2, 1), model::ZeroRegs<C>()};
   EXPECT_EQ(model::CheckExtension<C>(h, DBGREF_CAP_HW_BPS), 3u);
   EXPECT_EQ(model::CheckExtension<C>(h, DBGREF_CAP_HW_WPS), 2u);

@@ -6,12 +6,13 @@
 // MDSCR_EL1.SS, USE_HW sets MDE and DIRTY) or masked by the guest's own OS
 // lock. Sources: kc:"Guest debug before patch 08", kc:"The design that was
 // merged", kc:"Later kernels"; spec/decisions.md on TDA, TDE and the lock.
+#include "model/setup_debug.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
 #include "model/concrete.h"
-#include "model/setup_debug.h"
 #include "model/state.h"
 #include "tests/util/facts.h"
 #include "tests/util/vcpu.h"
@@ -43,7 +44,8 @@ ConcreteVcpu Guest(uint32_t control, bool dirty, bool locked) {
   return s;
 }
 
-TEST(EntryMdcrEl2, REQ_TRAP_TDE_TdeExactlyWhenGuestDebugIsOnAndTheOthersAlways) {
+TEST(EntryMdcrEl2,
+     REQ_TRAP_TDE_TdeExactlyWhenGuestDebugIsOnAndTheOthersAlways) {
   for (const uint32_t control : kControls) {
     for (const bool dirty : {false, true}) {
       for (const bool locked : {false, true}) {

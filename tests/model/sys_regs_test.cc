@@ -4,6 +4,8 @@
 // was merged": the handlers always use the guest's set), a write sets
 // DIRTY (kc:"Lazy switching"), nothing is ever an UNDEF (REQ-NOUNDEF), and
 // the OS lock is emulated (Linux 5.19 and later; spec/decisions.md).
+#include "model/sys_regs.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -12,7 +14,6 @@
 #include "model/concrete.h"
 #include "model/record_convert.h"
 #include "model/state.h"
-#include "model/sys_regs.h"
 #include "tests/util/facts.h"
 #include "tests/util/vcpu.h"
 
@@ -48,7 +49,8 @@ constexpr uint32_t kEveryControl[] = {
     facts::kEnable | facts::kUseHw,
     facts::kEnable | facts::kSingleStep | facts::kUseHw};
 
-TEST(TrappedAccess, REQ_SHADOW_AReadReturnsTheGuestsOwnValueWhateverTheHostDoes) {
+TEST(TrappedAccess,
+     REQ_SHADOW_AReadReturnsTheGuestsOwnValueWhateverTheHostDoes) {
   for (const uint32_t control : kEveryControl) {
     for (uint32_t n = 0; n < 16; ++n) {
       ConcreteVcpu s = Trapping(control);
@@ -81,7 +83,8 @@ TEST(TrappedAccess, REQ_SHADOW_AWriteLandsInTheGuestsOwnSetAndSetsDirty) {
   }
 }
 
-TEST(TrappedAccess, REQ_NOUNDEF_EveryTrappedRegisterIsEmulatedUnderEveryControl) {
+TEST(TrappedAccess,
+     REQ_NOUNDEF_EveryTrappedRegisterIsEmulatedUnderEveryControl) {
   for (const uint32_t control : kEveryControl) {
     for (uint32_t kind = 0; kind < DBGREF_REG_KIND_COUNT; ++kind) {
       const uint32_t count = kind <= DBGREF_REG_WVR ? 16 : 1;
@@ -107,8 +110,7 @@ TEST(TrappedAccess, REQ_OSLOCK_OslarSetsAndClearsTheEmulatedLock) {
             facts::kOslsrUnlocked);
   Emulate(s, Msr(DBGREF_REG_OSLAR, 0, 1));
   EXPECT_TRUE(s.ctx.os_locked);
-  EXPECT_EQ(Emulate(s, Mrs(DBGREF_REG_OSLSR)).read_value,
-            facts::kOslsrLocked);
+  EXPECT_EQ(Emulate(s, Mrs(DBGREF_REG_OSLSR)).read_value, facts::kOslsrLocked);
   // OSLAR_EL1 is not a debug register: no reason to load them.
   EXPECT_FALSE(s.dirty);
   Emulate(s, Msr(DBGREF_REG_OSLAR, 0, 0));

@@ -24,8 +24,8 @@ model::ConcreteVcpu Used() {
   s.control = facts::kEnable | facts::kSingleStep | facts::kUseHw;
   s.external = model::FromRecord(UserRegs());
   for (int n = 0; n < 16; ++n) {
-    s.ctx.dbg.bcr[n] = s.ctx.dbg.bvr[n] = s.ctx.dbg.wcr[n] =
-        s.ctx.dbg.wvr[n] = 0x100 + n;
+    s.ctx.dbg.bcr[n] = s.ctx.dbg.bvr[n] = s.ctx.dbg.wcr[n] = s.ctx.dbg.wvr[n] =
+        0x100 + n;
   }
   s.ctx.mdscr_el1 = facts::kMdscrKde | facts::kMdscrMde | facts::kMdscrSs;
   s.ctx.mdccint_el1 = 0x1000;
@@ -89,8 +89,8 @@ TEST(VcpuInit, REQ_INIT_AfterARunTheGuestRunsFromItsStartWithGuestDebugOn) {
   // under the same single-step: the MSR traps and is emulated, and the
   // step exception comes at once after KVM skips it (ISV 0: nothing ran
   // since the entry, KERNEL-CONTEXT "Step and exceptions"), at line 1.
-  ModelVcpu v(Program({Msr(DBGREF_REG_BCR, 0, facts::kBcrOn), Report(),
-                       Nop()}));
+  ModelVcpu v(
+      Program({Msr(DBGREF_REG_BCR, 0, facts::kBcrOn), Report(), Nop()}));
   ASSERT_EQ(v.RunToExit().mmio_addr, facts::kMmioReport);
   ASSERT_EQ(v.Get(DBGREF_ONE_REG_BCR, 0), facts::kBcrOn);
   ASSERT_EQ(v.SetGuestDebug(facts::kEnable | facts::kSingleStep), 0);

@@ -7,6 +7,8 @@
 // from EL2, which keeps PSTATE.SS only when the guest steps at EL1
 // ([arm:eret-ss], [kvm:entry-eret]). Out of the guest, the hardware goes
 // back into the set it came from and DIRTY clears.
+#include "model/world_switch.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -15,7 +17,6 @@
 #include "model/concrete.h"
 #include "model/record_convert.h"
 #include "model/state.h"
-#include "model/world_switch.h"
 #include "tests/util/facts.h"
 #include "tests/util/vcpu.h"
 
@@ -67,14 +68,14 @@ TEST(WorldSwitchIn, REQ_OFF_KdeOrMdeOfTheGuestLoadsItsOwnSet) {
   }
   // SS alone is no reason to load the registers.
   ConcreteVcpu s = Before(0, false, facts::kMdscrSs);
-  EXPECT_TRUE(model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg,
-                               kHost.host_regs));
+  EXPECT_TRUE(
+      model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg, kHost.host_regs));
 }
 
 TEST(WorldSwitchIn, REQ_OFF_DirtyLoadsTheGuestsOwnSet) {
   ConcreteVcpu s = Before(facts::kEnable | facts::kSingleStep, true, 0);
-  EXPECT_TRUE(model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg,
-                               GuestRegs()));
+  EXPECT_TRUE(
+      model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg, GuestRegs()));
 }
 
 TEST(WorldSwitchIn, REQ_HW_PROGRAM_UseHwLoadsUserspacesSet) {
@@ -112,8 +113,8 @@ TEST(WorldSwitchIn, TheCpuGetsTheGuestsEl1StateAndAnOpenOsLock) {
 }
 
 TEST(WorldSwitchIn, REQ_SS_AnEmulatedInstructionCompletesOnTheWayIn) {
-  ConcreteVcpu s = Before(facts::kEnable | facts::kSingleStep, false,
-                          facts::kMdscrSs);
+  ConcreteVcpu s =
+      Before(facts::kEnable | facts::kSingleStep, false, facts::kMdscrSs);
   s.ctx.pc = facts::Line(2);
   s.ctx.pstate = facts::kStartPstate | facts::kPstateSs;
   s.increment_pc = true;
@@ -149,8 +150,7 @@ TEST(WorldSwitchIn, EntryKeepsPstateSsOnlyWhenTheGuestStepsAtEl1) {
     s.ctx.pstate = c.pstate | facts::kPstateSs;
     const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
     EXPECT_EQ((cpu.pstate & facts::kPstateSs) != 0, c.keeps)
-        << "mdscr " << c.mdscr << " mdcr " << c.mdcr << " pstate "
-        << c.pstate;
+        << "mdscr " << c.mdscr << " mdcr " << c.mdcr << " pstate " << c.pstate;
     // The rest of PSTATE is SPSR's.
     EXPECT_EQ(cpu.pstate & ~facts::kPstateSs, c.pstate);
   }
@@ -173,7 +173,8 @@ TEST(WorldSwitchOut, REQ_RESTORE_TheHardwareGoesBackIntoTheGuestsSet) {
   EXPECT_TRUE(model::RegsEq<C>(s.external, model::FromRecord(UserRegs())));
 }
 
-TEST(WorldSwitchOut, REQ_ISOLATION_UnderUseHwTheHardwareGoesBackIntoUserspacesSet) {
+TEST(WorldSwitchOut,
+     REQ_ISOLATION_UnderUseHwTheHardwareGoesBackIntoUserspacesSet) {
   ConcreteVcpu s =
       Before(facts::kEnable | facts::kUseHw, true, facts::kMdscrMde);
   const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
@@ -183,7 +184,8 @@ TEST(WorldSwitchOut, REQ_ISOLATION_UnderUseHwTheHardwareGoesBackIntoUserspacesSe
   EXPECT_FALSE(s.dirty);
 }
 
-TEST(WorldSwitchOut, REQ_ISOLATION_WithoutDirtyTheHostsValuesNeverReachTheContext) {
+TEST(WorldSwitchOut,
+     REQ_ISOLATION_WithoutDirtyTheHostsValuesNeverReachTheContext) {
   ConcreteVcpu s = Before(0, false, 0);
   const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
   ASSERT_TRUE(model::RegsEq<C>(cpu.dbg, kHost.host_regs));

@@ -109,8 +109,8 @@ static_assert(kUndef == Esr(kEcUnknown, 0));
 // model's CPU names X2 as Rt. DBGBVRn_EL1 is (2, 0, 0, n, 4), DBGBCRn 5,
 // DBGWVRn 6, DBGWCRn 7; MDSCR_EL1 (2, 0, 0, 2, 2); MDCCINT_EL1
 // (2, 0, 0, 2, 0); OSLAR_EL1 (2, 0, 1, 0, 4); OSLSR_EL1 (2, 0, 1, 1, 4).
-constexpr uint64_t Sys64(uint64_t op0, uint64_t op1, uint64_t crn,
-                         uint64_t crm, uint64_t op2, bool read) {
+constexpr uint64_t Sys64(uint64_t op0, uint64_t op1, uint64_t crn, uint64_t crm,
+                         uint64_t op2, bool read) {
   return Esr(kEcSys64, (op0 << 20) | (op2 << 17) | (op1 << 14) | (crn << 10) |
                            (uint64_t{2} << 5) | (crm << 1) | (read ? 1 : 0));
 }
@@ -141,7 +141,7 @@ inline constexpr uint64_t kOslsrLocked = 0xa;
 // The guest's layout (spec/execution.md, "The guest").
 inline constexpr uint64_t kCodeBase = 0x10000;
 inline constexpr uint64_t kDataBase = 0x20000;
-inline constexpr uint64_t kVectorSync = 0x200;  // VBAR_EL1 0, + 0x200
+inline constexpr uint64_t kVectorSync = 0x200;   // VBAR_EL1 0, + 0x200
 inline constexpr uint64_t kHandlerEret = 0x230;  // 13 instructions
 inline constexpr uint64_t kMmioReport = 0x10000000;
 inline constexpr uint64_t kMmioException = 0x10000008;

@@ -115,8 +115,7 @@ inline std::string Broken(const model::ConcreteTransition& t) {
   const model::InvariantClauses<C> c = model::InvariantOf<C>(t.post);
   for (std::size_t k = 0; k < model::kInvariantClauseCount; ++k) {
     if (!model::InvariantClauseAt<C>(c, k)) {
-      out += std::string("invariant ") + model::kInvariantClauseNames[k] +
-             "\n";
+      out += std::string("invariant ") + model::kInvariantClauseNames[k] + "\n";
     }
   }
   return out;
