@@ -20,29 +20,36 @@
 #include "model/arch/instruction.h"
 #include "model/concrete.h"
 #include "model/record_convert.h"
-#include "tests/exec/vcpu_fixture.h"
+#include "tests/util/vcpu.h"
 
-namespace dbgref::model {
+namespace dbgref::tests {
 namespace {
+
+using model::Cpu;
+using model::FromRecord;
+using model::GuestStep;
+using model::GuestStepEvent;
+using model::ZeroCpu;
 
 constexpr uint64_t kEl1hAif = DBGREF_PSTATE_MODE_EL1H | DBGREF_PSTATE_A |
                               DBGREF_PSTATE_I | DBGREF_PSTATE_F;
 
 TEST(ExceptionReturn, EntryClearsPstateSsWithoutMdscrSs) {
-  Vcpu v(Prog().Add(DBGREF_INSN_NOP).p);
-  v.Do(SetOneReg(DBGREF_ONE_REG_PSTATE, kEl1hAif | DBGREF_SPSR_SS));
-  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
+  ModelVcpu v(Program({Nop()}));
+  v.Do(SetOneRegOp(DBGREF_ONE_REG_PSTATE, 0, kEl1hAif | DBGREF_SPSR_SS));
+  const dbgref_obs o = v.Do(RunOp()).back();
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.ctx_pstate_ss, 0u);
 }
 
 TEST(ExceptionReturn, EntryKeepsPstateSsWhenTheGuestStepsItself) {
-  Vcpu v(Prog().Add(DBGREF_INSN_NOP).Add(DBGREF_INSN_NOP).p);
-  v.Do(SetOneReg(DBGREF_ONE_REG_MDSCR, DBGREF_MDSCR_KDE | DBGREF_MDSCR_SS));
-  v.Do(SetOneReg(DBGREF_ONE_REG_PSTATE, kEl1hAif | DBGREF_SPSR_SS));
+  ModelVcpu v(Program({Nop(), Nop()}));
+  v.Do(
+      SetOneRegOp(DBGREF_ONE_REG_MDSCR, 0, DBGREF_MDSCR_KDE | DBGREF_MDSCR_SS));
+  v.Do(SetOneRegOp(DBGREF_ONE_REG_PSTATE, 0, kEl1hAif | DBGREF_SPSR_SS));
   // The first NOP runs (active-not-pending), then the guest takes its own
   // step exception: its handler reports it.
-  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(RunOp()).back();
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_EXCEPTION);
   EXPECT_EQ(o.ctx_esr_el1 >> DBGREF_ESR_EC_SHIFT, DBGREF_EC_SOFTSTP_CUR);
   EXPECT_EQ(o.ctx_elr_el1, DBGREF_CODE_BASE + 4);
@@ -53,15 +60,11 @@ TEST(ExceptionReturn, SteppingTheGuestsEretStopsAtItsTarget) {
   // userspace steps through the handler. With TDE set, debug exceptions
   // are enabled where the ERET executes, so it leaves the step pending and
   // the next exit is at the ERET's target, with ISV set.
-  Vcpu v(Prog()
-             .Add(DBGREF_INSN_MRS, 0, 0, DBGREF_REG_BCR, 9)
-             .Add(DBGREF_INSN_NOP)
-             .Add(DBGREF_INSN_NOP)
-             .p);
-  v.Do(Debug(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
+  ModelVcpu v(Program({Mrs(DBGREF_REG_BCR, 9), Nop(), Nop()}));
+  v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP));
   dbgref_obs o{};
   for (int exits = 0; exits < 32; ++exits) {
-    o = v.Do(MakeOp(DBGREF_OP_RUN));
+    o = v.Do(RunOp()).back();
     if (o.exit_reason != KVM_EXIT_DEBUG) continue;  // the handler's report
     if (o.exit_pc >= DBGREF_CODE_BASE) break;
   }
@@ -74,24 +77,25 @@ TEST(ExceptionReturn, SteppingTheGuestsEretStopsAtItsTarget) {
 TEST(StepRetire, AnInstructionClearsPstateSsEvenWithDebugDisabled) {
   // MDSCR_EL1.SS and PSTATE.SS set, but KDE clear and PSTATE.D set: the
   // step is not active, and still the NOP clears PSTATE.SS (SSAdvance).
-  const auto program = FromRecord(Prog().Add(DBGREF_INSN_NOP).p);
+  const auto program = FromRecord(Program({Nop()}));
   Cpu<C> cpu = ZeroCpu<C>();
   cpu.pc = DBGREF_CODE_BASE;
   cpu.mdscr_el1 = DBGREF_MDSCR_SS;
   cpu.pstate = DBGREF_PSTATE_EXCEPTION_ENTRY | DBGREF_SPSR_SS;
-  const GuestStepEvent<C> e = GuestStep<C>(TestHost().id_aa64dfr0_el1, program, cpu);
+  const GuestStepEvent<C> e =
+      GuestStep<C>(Host().id_aa64dfr0_el1, program, cpu);
   EXPECT_EQ(e.event, uint64_t{DBGREF_EVENT_RETIRED});
   EXPECT_EQ(cpu.pc, DBGREF_CODE_BASE + 4);
   EXPECT_EQ(cpu.pstate & DBGREF_SPSR_SS, 0u);
 }
 
 TEST(TranslateFirst, AWatchpointOnAnMmioStoreGivesTheMmioExit) {
-  Vcpu v(Prog().Add(DBGREF_INSN_REPORT).p);
-  dbgref_op op = Debug(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW);
+  ModelVcpu v(Program({Report()}));
+  dbgref_op op = SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW);
   op.dbg.arch.dbg_wcr[0] = 0x1ff7;  // E, PAC EL1+EL0, LSC stores, BAS 0xff
   op.dbg.arch.dbg_wvr[0] = DBGREF_MMIO_REPORT;
   v.Do(op);
-  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
+  const dbgref_obs o = v.Do(RunOp()).back();
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.mmio_addr, DBGREF_MMIO_REPORT);
 }
@@ -100,16 +104,14 @@ TEST(LentPstateSs, ComesBackUnderEnableAlone) {
   // The guest's own PSTATE.SS set; guest debug on without SINGLESTEP: the
   // entry clears it on the CPU (MDSCR_EL1.SS is lent clear), clear_debug
   // gives it back.
-  Vcpu v(Prog()
-             .Add(DBGREF_INSN_MSR, 0, 0, DBGREF_REG_MDSCR, 0,
-                  DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE)
-             .p);
-  v.Do(SetOneReg(DBGREF_ONE_REG_PSTATE, kEl1hAif | DBGREF_SPSR_SS));
-  v.Do(Debug(KVM_GUESTDBG_ENABLE));
-  const dbgref_obs o = v.Do(MakeOp(DBGREF_OP_RUN));
+  ModelVcpu v(
+      Program({Msr(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE)}));
+  v.Do(SetOneRegOp(DBGREF_ONE_REG_PSTATE, 0, kEl1hAif | DBGREF_SPSR_SS));
+  v.Do(SetGuestDebugOp(KVM_GUESTDBG_ENABLE));
+  const dbgref_obs o = v.Do(RunOp()).back();
   EXPECT_EQ(o.exit_reason, KVM_EXIT_MMIO);
   EXPECT_EQ(o.ctx_pstate_ss, 1u);
 }
 
 }  // namespace
-}  // namespace dbgref::model
+}  // namespace dbgref::tests

@@ -1,157 +1,286 @@
-// The domain contract: the rules instantiate with a strict domain whose
-// values, like z3 expressions, have no default constructor, no operators
-// and no conversion to bool, and compute what the concrete domain computes.
-// Also the generic ite-based bank access against direct indexing.
+// The domain contract (model/domain.h): the rules instantiate with a strict
+// domain whose values, like z3 expressions, have no default constructor, no
+// operators and no conversion to bool (and whose truth values and words are
+// distinct types), so that a rule that applies a C++ operator to a domain
+// value, branches on one or default-constructs one does not compile; and on
+// the transitions of generated traces, and on states no trace reaches, the
+// strict domain computes field by field what the concrete domain computes:
+// the post-state, the observation, every requirement's verdict and the
+// invariant's. Also the generic ite-based bank access against direct
+// indexing.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdint>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "model/concrete.h"
+#include "model/field_name.h"
 #include "model/invariant.h"
 #include "model/requirements.h"
 #include "model/step.h"
-#include "tests/model/model_test_util.h"
+#include "props/generators.h"
+#include "tests/util/vcpu.h"
+#include "trace/trace.h"
 
-namespace dbgref::model::testing {
+namespace dbgref::tests {
 namespace {
 
-struct StrictWord {
-  explicit StrictWord(uint64_t x) : v(x) {}
-  uint64_t v;
-};
-struct StrictBool {
-  explicit StrictBool(bool x) : v(x) {}
-  bool v;
+class StrictWord {
+ public:
+  explicit StrictWord(uint64_t x) : v_(x) {}
+  uint64_t v() const { return v_; }
+
+ private:
+  uint64_t v_;
 };
 
-// A domain that only the domain interface can operate on. Bool and Word
-// are distinct types here; ite is overloaded.
+class StrictBool {
+ public:
+  explicit StrictBool(bool x) : v_(x) {}
+  bool v() const { return v_; }
+
+ private:
+  bool v_;
+};
+
+// Only the domain's functions operate on its values.
 struct StrictDomain {
   using Bool = StrictBool;
   using Word = StrictWord;
   static Word lit(uint64_t v) { return Word(v); }
   static Bool lit_bool(bool b) { return Bool(b); }
   static Word ite(const Bool& c, const Word& a, const Word& b) {
-    return c.v ? a : b;
+    return c.v() ? a : b;
   }
   static Bool ite(const Bool& c, const Bool& a, const Bool& b) {
-    return c.v ? a : b;
+    return c.v() ? a : b;
   }
-  static Bool and_(const Bool& a, const Bool& b) { return Bool(a.v && b.v); }
-  static Bool or_(const Bool& a, const Bool& b) { return Bool(a.v || b.v); }
-  static Bool not_(const Bool& a) { return Bool(!a.v); }
-  static Word band(const Word& a, const Word& b) { return Word(a.v & b.v); }
-  static Word bor(const Word& a, const Word& b) { return Word(a.v | b.v); }
-  static Word bxor(const Word& a, const Word& b) { return Word(a.v ^ b.v); }
-  static Word bnot(const Word& a) { return Word(~a.v); }
-  static Word add(const Word& a, const Word& b) { return Word(a.v + b.v); }
-  static Word shl(const Word& a, unsigned n) { return Word(a.v << n); }
-  static Word lshr(const Word& a, unsigned n) { return Word(a.v >> n); }
-  static Bool eq(const Word& a, const Word& b) { return Bool(a.v == b.v); }
-  static Bool ult(const Word& a, const Word& b) { return Bool(a.v < b.v); }
-  static Bool ule(const Word& a, const Word& b) { return Bool(a.v <= b.v); }
-  static Word load(const std::array<Word, kBankSize>& bank, const Word& i) {
-    return IteLoad<StrictDomain>(bank, i);
+  static Bool and_(const Bool& a, const Bool& b) {
+    return Bool(a.v() && b.v());
   }
-  static void store(std::array<Word, kBankSize>& bank, const Word& i,
-                    const Word& v) {
-    IteStore<StrictDomain>(bank, i, v);
+  static Bool or_(const Bool& a, const Bool& b) { return Bool(a.v() || b.v()); }
+  static Bool not_(const Bool& a) { return Bool(!a.v()); }
+  static Word band(const Word& a, const Word& b) { return Word(a.v() & b.v()); }
+  static Word bor(const Word& a, const Word& b) { return Word(a.v() | b.v()); }
+  static Word bxor(const Word& a, const Word& b) { return Word(a.v() ^ b.v()); }
+  static Word bnot(const Word& a) { return Word(~a.v()); }
+  static Word add(const Word& a, const Word& b) { return Word(a.v() + b.v()); }
+  static Word shl(const Word& a, unsigned n) { return Word(a.v() << n); }
+  static Word lshr(const Word& a, unsigned n) { return Word(a.v() >> n); }
+  static Bool eq(const Word& a, const Word& b) { return Bool(a.v() == b.v()); }
+  static Bool ult(const Word& a, const Word& b) { return Bool(a.v() < b.v()); }
+  static Bool ule(const Word& a, const Word& b) { return Bool(a.v() <= b.v()); }
+  static Word load(const std::array<Word, model::kBankSize>& bank,
+                   const Word& index) {
+    return model::IteLoad<StrictDomain>(bank, index);
+  }
+  static void store(std::array<Word, model::kBankSize>& bank, const Word& index,
+                    const Word& value) {
+    model::IteStore<StrictDomain>(bank, index, value);
   }
 };
 using S = StrictDomain;
+constexpr std::size_t N = DBGREF_MAX_PROGRAM_LINES;
 
-StrictWord W(uint64_t v) { return StrictWord(v); }
-StrictBool B(bool b) { return StrictBool(b); }
+// Copies concrete records into strict ones, field by field.
+struct Lift {
+  void Word(const model::FieldName&, const uint64_t& from, StrictWord& to) {
+    to = StrictWord(from);
+  }
+  void Bool(const model::FieldName&, const bool& from, StrictBool& to) {
+    to = StrictBool(from);
+  }
+  void Regs(const model::FieldName& name, const model::DebugRegs<C>& from,
+            model::DebugRegs<S>& to) {
+    model::WalkRegs(*this, name, from, to);
+  }
+};
 
-Bank<S> Lift(const Bank<C>& b) {
-  Bank<S> out = FillBank<S>(W(0));
-  for (std::size_t n = 0; n < kBankSize; ++n) out[n] = W(b[n]);
-  return out;
-}
-DebugRegs<S> Lift(const DebugRegs<C>& r) {
-  return {Lift(r.bcr), Lift(r.bvr), Lift(r.wcr), Lift(r.wvr)};
-}
-DebugContext<S> Lift(const DebugContext<C>& c) {
-  return {Lift(c.regs), W(c.mdscr_el1), W(c.mdccint_el1), B(c.pstate_ss)};
-}
-VcpuState<S> Lift(const ConcreteVcpu& s) {
-  return {W(s.control),
-          Lift(s.external),
-          Lift(s.ctx),
-          Preserved<S>{W(s.preserved.mdscr_el1), B(s.preserved.pstate_ss)},
-          W(s.mdcr_el2),
-          B(s.dirty),
-          Lift(s.ghost)};
-}
-Host<S> Lift(const ConcreteHost& h) {
-  return {W(h.id_aa64dfr0_el1), Lift(h.host_regs)};
-}
-Op<S> Lift(const ConcreteOp& o) {
-  const Action<C>& a = o.action;
-  return {W(o.kind), W(o.cap), W(o.control), Lift(o.arch),
-          Action<S>{W(a.kind), W(a.reg_kind), W(a.index), B(a.is_write),
-                    W(a.value), W(a.esr), W(a.pc), W(a.far)}};
+// The names of the fields where a strict record differs from a concrete
+// one.
+struct Differ {
+  std::string out;
+  void Word(const model::FieldName& name, const StrictWord& s,
+            const uint64_t& c) {
+    if (s.v() != c) out += name.str() + "\n";
+  }
+  void Bool(const model::FieldName& name, const StrictBool& s, const bool& c) {
+    if (s.v() != c) out += name.str() + "\n";
+  }
+  void Regs(const model::FieldName& name, const model::DebugRegs<S>& s,
+            const model::DebugRegs<C>& c) {
+    model::WalkRegs(*this, model::FieldName(name, "."), s, c);
+  }
+};
+
+model::VcpuState<S> LiftState(const model::ConcreteVcpu& c) {
+  model::VcpuState<S> s = model::ResetState<S>();
+  Lift lift;
+  model::WalkState(lift, model::FieldName(""), c, s);
+  return s;
 }
 
-template <class D>
-WordOf<D> Sample(const Bank<D>& b) {
-  return b[3];
+model::Host<S> LiftHost(const model::ConcreteHost& c) {
+  model::Host<S> s = model::ZeroHost<S>();
+  Lift lift;
+  model::WalkHost(lift, model::FieldName(""), c, s);
+  return s;
 }
 
-TEST(Domain, RulesRunOnAStrictDomainAndAgreeWithConcrete) {
-  const dbgref_host host = MakeHost(3, 12);
-  const dbgref_op ops[] = {
-      WriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_KDE),
-      SetGuestDebugOp(KVM_GUESTDBG_VALID_MASK),
-      WriteOp(DBGREF_REG_BCR, 3, 0x33),
-      ReadOp(DBGREF_REG_BCR, 3),
-      ExceptionOp(DBGREF_EC_WATCHPT_LOW),
-      CheckExtensionOp(DBGREF_CAP_HW_WPS),
-      SetGuestDebugOp(KVM_GUESTDBG_ENABLE | 0x100),
-      SetGuestDebugOp(0),
-      ReadOp(DBGREF_REG_MDSCR),
-  };
-  ConcreteVcpu s = Reset(host);
-  for (const dbgref_op& op : ops) {
-    const ConcreteTransition c =
-        model::Step<C>(FromRecord(host), s, FromRecord(op));
-    const Transition<S> t =
-        model::Step<S>(Lift(FromRecord(host)), Lift(s), Lift(FromRecord(op)));
-    EXPECT_TRUE(StateEq<S>(t.post, Lift(c.post)).v);
-    EXPECT_EQ(t.obs.read_value.v, c.obs.read_value);
-    EXPECT_EQ(t.obs.exit_reason.v, c.obs.exit_reason);
-    EXPECT_EQ(t.obs.ret.v, c.obs.ret);
-    EXPECT_EQ(Sample<S>(t.obs.entry_hw.bcr).v, Sample<C>(c.obs.entry_hw.bcr));
-    EXPECT_TRUE(AllRequirements<S>(t).v);
-    EXPECT_TRUE(Invariant<S>(t.post).v);
-    s = c.post;
+template <std::size_t... I>
+model::Program<S, N> EmptyProgram(std::index_sequence<I...>) {
+  const model::Line<S> empty{S::lit(0), model::InsnOfKind<S>(0)};
+  return model::Program<S, N>{{{((void)I, empty)...}}};
+}
+
+model::Program<S, N> LiftProgram(const model::ConcreteProgram& c) {
+  model::Program<S, N> s = EmptyProgram(std::make_index_sequence<N>());
+  Lift lift;
+  model::WalkProgram<N>(lift, model::FieldName(""), c, s);
+  return s;
+}
+
+model::Op<S> LiftOp(const model::ConcreteOp& c) {
+  model::Op<S> s = model::OpOfKind<S>(0);
+  Lift lift;
+  model::WalkOp(lift, model::FieldName(""), c, s);
+  return s;
+}
+
+// What differs between the strict and the concrete transition: fields of
+// the post-state and the observation, requirement verdicts, the
+// invariant's verdict.
+std::string Compare(const model::Transition<S, N>& s,
+                    const model::ConcreteTransition& c) {
+  Differ d;
+  model::WalkState(d, model::FieldName("post."), s.post, c.post);
+  model::WalkObs(d, model::FieldName("obs."), s.obs, c.obs);
+  for (int r = 0; r < kRequirementCount; ++r) {
+    const Requirement req = static_cast<Requirement>(r);
+    if (model::RequirementHolds<S, N>(req, s).v() !=
+        model::RequirementHolds<C, N>(req, c)) {
+      d.out += std::string(model::kRequirements[r].id) + "\n";
+    }
+  }
+  if (model::Invariant<S>(s.post).v() != model::Invariant<C>(c.post)) {
+    d.out += "invariant\n";
+  }
+  return d.out;
+}
+
+// The strict transition of the same kind and inputs as c.
+model::Transition<S, N> StrictOf(const model::ConcreteTransition& c,
+                                 bool generic) {
+  const model::Host<S> h = LiftHost(c.host);
+  const model::Program<S, N> p = LiftProgram(c.program);
+  const model::VcpuState<S> pre = LiftState(c.pre);
+  const model::Op<S> op = LiftOp(c.op);
+  return generic ? model::Step<S, N>(h, p, pre, op)
+                 : model::TransitionOfKind<S, N>(c.op.kind, h, p, pre, op);
+}
+
+// Scrambles a state: every field from a small pool of values (so that
+// conditions on them go both ways), most of them kept.
+struct Scramble {
+  std::mt19937_64& rng;
+  uint64_t Pick() {
+    const uint64_t pool[] = {0,
+                             1,
+                             2,
+                             3,
+                             facts::kMdscrSs | facts::kMdscrKde,
+                             facts::kMdscrMde,
+                             facts::kPstateSs | facts::kStartPstate,
+                             facts::Line(0),
+                             facts::Line(1),
+                             facts::kBcrOn,
+                             facts::kWcrAll,
+                             facts::kDataBase,
+                             facts::kEnable | facts::kUseHw,
+                             facts::kEnable | facts::kSingleStep,
+                             ~uint64_t{0}};
+    return pool[rng() % (sizeof(pool) / sizeof(pool[0]))];
+  }
+  void Word(const model::FieldName&, const uint64_t&, uint64_t& v) {
+    if (rng() % 4 == 0) v = Pick();
+  }
+  void Bool(const model::FieldName&, const bool&, bool& v) {
+    if (rng() % 4 == 0) v = rng() % 2 == 0;
+  }
+};
+
+TEST(Domain, RulesRunOnAStrictDomainAndAgreeWithConcreteOnGeneratedTraces) {
+  int transitions = 0;
+  for (uint64_t seed = 1; seed <= 60; ++seed) {
+    trace::Trace t;
+    props::GenerateSequence(seed, 12, t);
+    model::ConcreteVcpu state = model::Reset(t.host);
+    const model::ConcreteHost host = model::FromRecord(t.host);
+    const model::ConcreteProgram program = model::FromRecord(t.program);
+    for (const dbgref_op& op : t.ops) {
+      model::ForEachTransition(
+          host, program, state, op, [&](const model::ConcreteTransition& c) {
+            ++transitions;
+            EXPECT_EQ(Compare(StrictOf(c, false), c), "")
+                << "seed " << seed << " kind " << c.op.kind;
+            if (transitions % 7 == 0) {
+              EXPECT_EQ(Compare(StrictOf(c, true), c), "")
+                  << "generic step, seed " << seed << " kind " << c.op.kind;
+            }
+          });
+    }
+  }
+  EXPECT_GT(transitions, 1000);
+}
+
+TEST(Domain, RulesAgreeOnStatesNoTraceReaches) {
+  std::mt19937_64 rng(20150331);
+  const model::ConcreteProgram program = model::FromRecord(
+      Program({Mrs(DBGREF_REG_BVR, 1), Store(8, facts::kDataBase), Brk(3),
+               Msr(DBGREF_REG_OSLAR, 0, 1), Load(1, facts::kDataBase + 1)}));
+  for (int n = 0; n < 400; ++n) {
+    model::ConcreteVcpu pre = model::ResetState<C>();
+    Scramble scramble{rng};
+    const model::ConcreteVcpu reset = pre;
+    model::WalkState(scramble, model::FieldName(""), reset, pre);
+    pre.phase = rng() % 4;
+    pre.cpu.pc = facts::Line(static_cast<int>(rng() % 6));
+    model::ConcreteHost host =
+        model::FromRecord(Host(1 + rng() % 16, 1 + rng() % 16));
+    for (const uint64_t kind : model::kTransitionKinds) {
+      model::ConcreteOp op = model::OpOfKind<C>(kind);
+      op.control = scramble.Pick();
+      op.reg = rng() % 8;
+      op.reg_index = rng() % 18;
+      op.value = scramble.Pick();
+      op.cap = rng() % 3;
+      op.arch.bcr[0] = facts::kBcrOn;
+      op.arch.bvr[0] = pre.cpu.pc;
+      const model::ConcreteTransition c =
+          model::TransitionOfKind<C, N>(kind, host, program, pre, op);
+      EXPECT_EQ(Compare(StrictOf(c, false), c), "") << n << " kind " << kind;
+    }
   }
 }
 
-TEST(Domain, IteLoadAndStoreMatchDirectIndexing) {
-  Bank<C> bank = FillBank<C>(0);
-  for (std::size_t n = 0; n < kBankSize; ++n) bank[n] = 100 + n;
+TEST(Domain, IteLoadAndStoreAgreeWithIndexingModulo16) {
+  model::Bank<C> c{};
+  for (std::size_t n = 0; n < 16; ++n) c[n] = 100 + n;
+  model::Bank<S> s = model::FillBank<S>(S::lit(0));
+  for (std::size_t n = 0; n < 16; ++n) s[n] = S::lit(100 + n);
   for (uint64_t i = 0; i < 40; ++i) {
-    EXPECT_EQ(IteLoad<C>(bank, i), C::load(bank, i)) << i;
-    Bank<C> by_ite = bank;
-    Bank<C> direct = bank;
-    IteStore<C>(by_ite, i, 7);
-    C::store(direct, i, 7);
-    EXPECT_EQ(by_ite, direct) << i;
+    EXPECT_EQ(model::IteLoad<S>(s, S::lit(i)).v(), c[i % 16]) << i;
+    EXPECT_EQ(C::load(c, i), c[i % 16]) << i;
   }
-}
-
-TEST(Domain, HelpersOnConcreteValues) {
-  EXPECT_TRUE(AnyBits<C>(0x10, 0x30));
-  EXPECT_FALSE(AnyBits<C>(0x10, 0x20));
-  EXPECT_EQ(SetBits<C>(0xf0, 0x1, true), 0xf1u);
-  EXPECT_EQ(SetBits<C>(0xf1, 0x10, false), 0xe1u);
-  EXPECT_EQ(Field<C>(0xabcd, 4, 0xf), 0xcu);
-  EXPECT_TRUE(Implies<C>(false, false));
-  EXPECT_FALSE(Implies<C>(true, false));
-  EXPECT_TRUE(BoolEq<C>(false, false));
-  EXPECT_FALSE(BoolEq<C>(true, false));
+  model::IteStore<S>(s, S::lit(17), S::lit(7));
+  C::store(c, 17, 7);
+  for (std::size_t n = 0; n < 16; ++n) EXPECT_EQ(s[n].v(), c[n]) << n;
+  EXPECT_EQ(c[1], 7u);
 }
 
 }  // namespace
-}  // namespace dbgref::model::testing
+}  // namespace dbgref::tests

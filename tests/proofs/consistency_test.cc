@@ -1,264 +1,319 @@
 // The symbolic and the concrete interpretation of the model agree: the
-// formula that Step<Z3Domain> builds over fresh inputs, evaluated with every
-// input fixed to a random value, gives field by field the post-state and the
-// observation that the concrete façade computes for those values, and the
-// same verdict of the invariant and of every requirement predicate. Both
-// the formulas the prover builds (an operation of any kind or of one kind,
-// from any state) and those the counterexample search builds (from reset)
-// are checked.
+// formulas the prover builds (proofs/statement.h, CompiledModel::sym_step
+// over the fresh inputs of proofs/symbolic.h), evaluated with every input
+// fixed to random concrete values (proofs/evaluate.h), give field by field
+// the post-state and the observation that the concrete rules compute for
+// those values, and the same verdict of the invariant, of every
+// requirement predicate and of whether the transition applies. Each of the
+// eight kinds of transition is built alone (a literal kind, as the
+// obligations of one kind build it) and all together (a symbolic kind, as
+// the counterexample search builds it), from a fresh state and from the
+// reset state; the pre-states are states generated traces reach, in every
+// phase, and states with fields scrambled that no trace reaches.
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 #include <z3++.h>
 
+#include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_join.h"
-#include "model/arch/registers.h"
 #include "model/concrete.h"
-#include "model/invariant.h"
-#include "model/record.h"
-#include "model/record_compare.h"
-#include "model/requirements.h"
-#include "model/step.h"
-#include "model/uapi.h"
-#include "proofs/evaluate.h"
 #include "model/field_name.h"
+#include "model/invariant.h"
+#include "model/op.h"
+#include "model/record_compare.h"
+#include "model/record_convert.h"
+#include "model/requirements.h"
+#include "model/run_op.h"
+#include "model/step.h"
+#include "proofs/evaluate.h"
+#include "proofs/path.h"
+#include "proofs/statement.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
+#include "props/generators.h"
 #include "trace/format.h"
 #include "trace/trace.h"
 
 namespace dbgref::proofs {
 namespace {
 
-// RapidCheck scales numbers with its size parameter, small first; these
-// tests want every value of a range as likely at every size.
+constexpr std::size_t L = kProofLines;
+
+// RapidCheck scales numbers with its size parameter, small first; here
+// every value of a range is as likely at every size.
 template <class T>
-rc::Gen<T> Uniform(T min, T max) {
-  return rc::gen::resize(100, rc::gen::inRange<T>(min, max));
+T Uniform(T min, T max) {
+  return *rc::gen::resize(100, rc::gen::inRange<T>(min, max));
 }
 
-template <class T>
-rc::Gen<T> Any() {
-  return rc::gen::resize(100, rc::gen::arbitrary<T>());
-}
-
-// Words from a small pool (so that values collide and conditions on them
-// go both ways) or anything.
-rc::Gen<uint64_t> GenWord() {
-  return rc::gen::resize(
-      100, rc::gen::weightedOneOf<uint64_t>(
-               {{3, rc::gen::element<uint64_t>(0, 1, 2, 0x8000, 0x2000, 0xa001,
-                                               0x4057000000, ~uint64_t{0})},
-                {1, Any<uint64_t>()}}));
-}
-
-rc::Gen<uint32_t> GenControl() {
-  return rc::gen::resize(100,
-                         rc::gen::weightedOneOf<uint32_t>(
-                             {{4, rc::gen::map(Uniform<uint32_t>(0, 16),
-                                               [](uint32_t bits) {
-                                                 uint32_t c = 0;
-                                                 if (bits & 1)
-                                                   c |= KVM_GUESTDBG_ENABLE;
-                                                 if (bits & 2)
-                                                   c |= KVM_GUESTDBG_SINGLESTEP;
-                                                 if (bits & 4)
-                                                   c |= KVM_GUESTDBG_USE_SW_BP;
-                                                 if (bits & 8)
-                                                   c |= KVM_GUESTDBG_USE_HW;
-                                                 return c;
-                                               })},
-                              {1, Any<uint32_t>()}}));
-}
-
-kvm_guest_debug_arch GenRegs() {
-  kvm_guest_debug_arch r;
-  for (int n = 0; n < KVM_ARM_MAX_DBG_REGS; ++n) {
-    r.dbg_bcr[n] = *GenWord();
-    r.dbg_bvr[n] = *GenWord();
-    r.dbg_wcr[n] = *GenWord();
-    r.dbg_wvr[n] = *GenWord();
-  }
-  return r;
-}
-
-dbgref_host GenHost() {
-  dbgref_host h;
-  std::memset(&h, 0, sizeof(h));
-  h.id_aa64dfr0_el1 = *Any<uint64_t>();
-  h.host_regs = GenRegs();
-  return h;
-}
-
-// Any state, reachable or not: both interpretations must agree everywhere.
-ConcreteState GenState() {
-  ConcreteState s = model::ResetState<C>();
-  struct Random {
-    void Word(const std::string&, const uint64_t&, uint64_t& w) {
-      w = *GenWord();
+// One transition over fresh inputs, built by the compiled model as the
+// prover builds it, with the verdicts the test compares.
+struct Symbolic {
+  Symbolic(bool from_reset, KindSet kinds)
+      : from_reset(from_reset),
+        host(FreshHost(ThreadContext(), "host.")),
+        program(FreshProgram(ThreadContext(), "program.").program),
+        pre(from_reset ? TheCompiledModel().sym_reset()
+                       : FreshState(ThreadContext(), "pre.")),
+        op(FreshOp(ThreadContext(), "op.", kinds).op),
+        t(TheCompiledModel().sym_step(host, program, pre, op, kinds)),
+        invariant(TheCompiledModel().sym_invariant(t.post)),
+        applies(model::Applicable<Z>(pre, op)) {
+    Z3Scope scope(ThreadContext());
+    for (int r = 0; r < kRequirementCount; ++r) {
+      requirements.push_back(
+          model::RequirementHolds<Z, L>(static_cast<Requirement>(r), t));
     }
-    void Bool(const std::string&, const bool&, bool& b) { b = *Any<bool>(); }
+  }
+  bool from_reset;
+  SymHost host;
+  SymProgram program;
+  SymState pre;
+  SymOp op;
+  SymTransition t;
+  z3::expr invariant;
+  z3::expr applies;
+  std::vector<z3::expr> requirements;
+};
+
+// Built once each: which = kind (0..8 by TransitionKind), kAny for every
+// kind at once, kReset for every kind at once from the reset state.
+constexpr int kAny = 9;
+constexpr int kReset = 10;
+Symbolic& TheSymbolic(int which) {
+  static Symbolic* built[11] = {};
+  if (built[which] == nullptr) {
+    Z3Scope scope(ThreadContext());
+    built[which] = which == kReset ? new Symbolic(true, kAnyKind)
+                   : which == kAny ? new Symbolic(false, kAnyKind)
+                                   : new Symbolic(false, 1u << which);
+  }
+  return *built[which];
+}
+
+// The names of the fields where two concrete states differ.
+std::string StateDiff(const ConcreteState& a, const ConcreteState& b) {
+  struct Compare {
+    std::vector<std::string> names;
+    void Word(const model::FieldName& name, const uint64_t& x,
+              const uint64_t& y) {
+      if (x != y) names.push_back(name.str());
+    }
+    void Bool(const model::FieldName& name, const bool& x, const bool& y) {
+      if (x != y) names.push_back(name.str());
+    }
+  } compare;
+  model::WalkState(compare, model::FieldName(""), a, b);
+  return absl::StrJoin(compare.names, ", ");
+}
+
+// Scrambles some fields of a state with values from a pool that makes the
+// model's conditions go both ways.
+ConcreteState Scrambled(ConcreteState s) {
+  struct Random {
+    uint64_t Pick() {
+      return *rc::gen::element<uint64_t>(
+          0, 1, 2, 3, 0x2001, 0x8000, 0x2001c5, 0x1c5, 0x10000, 0x10004, 0x1e7,
+          0x1fff, 0x20000, 0x20003, 0xf60, 0x300, ~uint64_t{0});
+    }
+    void Word(const model::FieldName&, const uint64_t&, uint64_t& w) {
+      if (Uniform<int>(0, 5) == 0) w = Pick();
+    }
+    void Bool(const model::FieldName&, const bool&, bool& b) {
+      if (Uniform<int>(0, 5) == 0) b = *rc::gen::arbitrary<bool>();
+    }
   } random;
   const ConcreteState shape = s;
   model::WalkState(random, model::FieldName(""), shape, s);
-  s.control = *GenControl();
+  s.phase = Uniform<uint64_t>(0, 5);  // 4: no phase at all
   return s;
 }
 
-// An operation as the trace format expresses it (the shape FreshOp has).
-dbgref_op GenOp() {
-  dbgref_op op;
-  std::memset(&op, 0, sizeof(op));
-  op.kind = *Uniform<uint32_t>(0, 3);
-  switch (op.kind) {
-    case DBGREF_OP_SET_GUEST_DEBUG:
-      op.dbg.control = *GenControl();
-      op.dbg.arch = GenRegs();
-      break;
-    case DBGREF_OP_CHECK_EXTENSION:
-      op.cap = *Uniform<uint32_t>(0, 3);
-      break;
-    default: {
-      dbgref_action& a = op.action;
-      a.kind = *Uniform<uint32_t>(0, 2);
-      if (a.kind == DBGREF_ACTION_ACCESS) {
-        a.reg_kind = *Uniform<uint32_t>(0, DBGREF_REG_KIND_COUNT);
-        a.index = a.reg_kind < DBGREF_REG_MDSCR
-                      ? *Uniform<uint32_t>(0, KVM_ARM_MAX_DBG_REGS)
-                      : 0;
-        a.is_write = *Uniform<uint32_t>(0, 2);
-        a.value = a.is_write ? *GenWord() : 0;
-      } else {
-        const uint32_t ec = *rc::gen::resize(
-            100, rc::gen::weightedOneOf<uint32_t>(
-                     {{3, rc::gen::element<uint32_t>(
-                              DBGREF_EC_SOFTSTP_LOW, DBGREF_EC_BREAKPT_LOW,
-                              DBGREF_EC_WATCHPT_LOW, DBGREF_EC_BKPT32,
-                              DBGREF_EC_BRK64, DBGREF_EC_WATCHPT_CUR,
-                              DBGREF_EC_SYS64)},
-                      {1, Uniform<uint32_t>(0, 64)}}));
-        a.esr = (ec << DBGREF_ESR_EC_SHIFT) |
-                *Uniform<uint32_t>(0, 1u << DBGREF_ESR_EC_SHIFT);
-        a.pc = *GenWord();
-        a.far = *GenWord();
-      }
-    }
+// A generated trace, its program cut to the proof's one line, and the
+// states its run goes through (before each transition, and the last).
+struct Run {
+  trace::Trace trace;
+  ConcreteProgram program;
+  std::vector<ConcreteState> states;
+};
+
+Run GenRun() {
+  Run r{*props::GenTrace(8), {}, {}};
+  const model::Program<C, DBGREF_MAX_PROGRAM_LINES> full =
+      model::FromRecord(r.trace.program);
+  r.program.line[0] = full.line[0];
+  ConcreteState s = model::Reset(r.trace.host);
+  const ConcreteHost host = model::FromRecord(r.trace.host);
+  for (const dbgref_op& op : r.trace.ops) {
+    r.states.push_back(s);
+    model::ForEachTransitionOf<L>(
+        host, r.program, s, op,
+        [&](const ConcreteTransition& t) { r.states.push_back(t.post); });
+  }
+  r.states.push_back(s);
+  return r;
+}
+
+// A transition input of kind, its arguments from the trace's operations
+// or random.
+ConcreteOp GenOp(const trace::Trace& t, uint64_t kind) {
+  ConcreteOp op = model::OpOfKind<C>(kind);
+  if (!t.ops.empty() && Uniform<int>(0, 3) != 0) {
+    op = model::IoctlOpFromRecord(t.ops[Uniform<std::size_t>(0, t.ops.size())]);
+    op.kind = kind;
+  }
+  if (Uniform<int>(0, 3) == 0) {
+    op.control = *rc::gen::element<uint64_t>(0, 1, 3, 0x10001, 0x20001, 0x30003,
+                                             0x10, 0x21, 0x80000000);
+    op.reg = Uniform<uint64_t>(0, DBGREF_ONE_REG_COUNT + 1);
+    op.reg_index = Uniform<uint64_t>(0, 17);
+    op.cap = Uniform<uint64_t>(0, 3);
+    op.value = *rc::gen::element<uint64_t>(0, 0x10000, 0x2001c5, 0x1e7);
   }
   return op;
 }
 
-// The model's Step over fresh inputs: from a fresh state or from the
-// reset state (whose literals the domain folds), with an operation of any
-// kind (a symbolic kind) or of one kind (a literal kind).
-struct SymbolicStep {
-  SymbolicStep(bool from_reset, unsigned kinds)
-      : from_reset(from_reset),
-        host(FreshHost(ctx, "host.")),
-        pre(from_reset ? Reset(ctx) : FreshState(ctx, "pre.")),
-        op(FreshOp(ctx, "op.", kinds)),
-        t(Build(ctx, host, pre, op)),
-        invariant(InvariantOf(ctx, t)),
-        requirements(RequirementsOf(ctx, t)) {}
-
-  static SymState Reset(z3::context& ctx) {
-    Z3Scope scope(ctx);
-    return model::ResetState<Z>();
-  }
-  static SymTransition Build(z3::context& ctx, const SymHost& host,
-                             const SymState& pre, const FreshOperation& op) {
-    Z3Scope scope(ctx);
-    return model::Step<Z>(host, pre, op.op);
-  }
-  static z3::expr InvariantOf(z3::context& ctx, const SymTransition& t) {
-    Z3Scope scope(ctx);
-    return model::Invariant<Z>(t.post);
-  }
-  static z3::expr RequirementsOf(z3::context& ctx, const SymTransition& t) {
-    Z3Scope scope(ctx);
-    return model::AllRequirements<Z>(t);
-  }
-
-  z3::context ctx;
-  bool from_reset;
-  SymHost host;
-  SymState pre;
-  FreshOperation op;
-  SymTransition t;
-  z3::expr invariant;
-  z3::expr requirements;
-};
-
-// Built once each: index 0 any kind from a fresh state, 1 + kind one kind
-// from a fresh state, 4 any kind from reset.
-SymbolicStep& TheSymbolicStep(int which) {
-  static SymbolicStep* const steps[] = {
-      new SymbolicStep(false, kAnyOp),
-      new SymbolicStep(false, kSetGuestDebugOp),
-      new SymbolicStep(false, kCheckExtensionOp),
-      new SymbolicStep(false, kRunOp), new SymbolicStep(true, kAnyOp)};
-  return *steps[which];
-}
-
-// The names of the fields where two states differ.
-std::vector<std::string> StateDiff(const ConcreteState& a,
-                                   const ConcreteState& b) {
-  struct Compare {
-    std::vector<std::string> diff;
-    void Word(const std::string& name, const uint64_t& x, uint64_t& y) {
-      if (x != y) diff.push_back(name);
-    }
-    void Bool(const std::string& name, const bool& x, bool& y) {
-      if (x != y) diff.push_back(name);
-    }
-  } compare;
-  ConcreteState copy = b;
-  model::WalkState(compare, model::FieldName(""), a, copy);
-  return compare.diff;
-}
-
-RC_GTEST_PROP(Consistency, SymbolicStepEvaluatesToTheConcreteStep, ()) {
-  const dbgref_host host = GenHost();
-  const dbgref_op op = GenOp();
-  const int which = *rc::gen::resize(
-      100, rc::gen::element<int>(0, 1 + static_cast<int>(op.kind), 4));
-  SymbolicStep& sym = TheSymbolicStep(which);
-  RC_TAG(which);
-  const ConcreteState pre = sym.from_reset ? model::Reset(host) : GenState();
-
-  z3::model m(sym.ctx);
-  FixHost(m, sym.host, host);
+// Evaluates sym at the concrete inputs and compares it with the concrete
+// transition of the same kind.
+void Agree(Symbolic& sym, const dbgref_host& host_record,
+           const ConcreteProgram& program, const ConcreteState& pre,
+           const ConcreteOp& op) {
+  z3::model m(ThreadContext());
+  FixHost(m, sym.host, host_record);
+  FixProgram(m, sym.program, program);
   if (!sym.from_reset) FixState(m, sym.pre, pre);
-  FixOp(m, sym.op.inputs, op);
+  FixOp(m, sym.op, op);
+  const ConcreteHost host = model::FromRecord(host_record);
+  const ConcreteTransition c =
+      model::TransitionOfKind<C, L>(op.kind, host, program, pre, op);
 
-  // The fixed inputs are the generated ones, and well formed.
-  RC_ASSERT(EvalBool(m, sym.op.well_formed));
-  const dbgref_op sym_op = EvalOpRecord(m, sym.op.op);
-  RC_ASSERT(std::memcmp(&sym_op, &op, sizeof(op)) == 0);
+  // The symbolic inputs took the concrete values.
+  RC_ASSERT(StateDiff(EvalState(m, sym.pre), pre) == "");
+  RC_ASSERT(EvalOp(m, sym.op).kind == op.kind);
 
-  const model::ConcreteStep concrete = model::Step(host, pre, op);
-  const ConcreteTransition transition = model::StepTransition(
-      model::FromRecord(host), pre, model::FromRecord(op));
-
-  RC_LOG() << "host and operation:\n"
-           << trace::FormatTrace(trace::Trace{host, {op}}) << "state before:\n"
+  RC_LOG() << "kind " << op.kind << ", phase " << pre.phase << "\nstate:\n"
            << StateToString(pre);
-  const std::vector<std::string> state_diff =
-      StateDiff(EvalState(m, sym.t.post), concrete.state);
-  RC_LOG() << "post-state fields that differ: "
-           << absl::StrJoin(state_diff, ", ") << "\n";
-  RC_ASSERT(state_diff.empty());
+  const std::string post = StateDiff(EvalState(m, sym.t.post), c.post);
+  RC_LOG() << "post-state fields that differ: " << post << "\n";
+  RC_ASSERT(post == "");
   const dbgref_obs sym_obs = model::ToRecord(EvalObs(m, sym.t.obs));
-  RC_LOG() << "observation fields that differ (symbolic != concrete):\n"
-           << model::ObsDiff(sym_obs, concrete.obs);
-  RC_ASSERT(model::ObsEqual(sym_obs, concrete.obs));
+  const dbgref_obs obs = model::ToRecord(c.obs);
+  RC_LOG() << "observation (symbolic != concrete):\n"
+           << model::ObsDiff(sym_obs, obs);
+  RC_ASSERT(model::ObsEqual(sym_obs, obs));
+  RC_ASSERT(EvalBool(m, sym.applies) == model::Applicable<C>(pre, op));
+  RC_ASSERT(EvalBool(m, sym.invariant) == model::Invariant<C>(c.post));
+  for (int r = 0; r < kRequirementCount; ++r) {
+    RC_LOG() << model::kRequirements[r].id << "\n";
+    const bool holds =
+        model::RequirementHolds<C, L>(static_cast<Requirement>(r), c);
+    RC_ASSERT(EvalBool(m, sym.requirements[r]) == holds);
+  }
+}
 
-  RC_ASSERT(EvalBool(m, sym.invariant) == model::Invariant<C>(transition.post));
-  RC_ASSERT(EvalBool(m, sym.requirements) ==
-            model::AllRequirements<C>(transition));
+// A state of the run, each phase the run reaches as likely as the others.
+ConcreteState PickState(const Run& run) {
+  std::vector<std::vector<std::size_t>> by_phase(4);
+  for (std::size_t i = 0; i < run.states.size(); ++i) {
+    by_phase[run.states[i].phase].push_back(i);
+  }
+  std::vector<std::size_t> phases;
+  for (std::size_t p = 0; p < 4; ++p) {
+    if (!by_phase[p].empty()) phases.push_back(p);
+  }
+  const std::vector<std::size_t>& in =
+      by_phase[phases[Uniform<std::size_t>(0, phases.size())]];
+  return run.states[in[Uniform<std::size_t>(0, in.size())]];
+}
+
+RC_GTEST_PROP(Consistency, EachKindAloneAgreesOnReachedAndScrambledStates, ()) {
+  const Run run = GenRun();
+  ConcreteState pre = PickState(run);
+  const bool scrambled = Uniform<int>(0, 4) == 0;
+  if (scrambled) pre = Scrambled(pre);
+  RC_TAG(scrambled ? "scrambled" : "reached", pre.phase);
+  for (const uint64_t kind : model::kTransitionKinds) {
+    Agree(TheSymbolic(static_cast<int>(kind)), run.trace.host, run.program, pre,
+          GenOp(run.trace, kind));
+  }
+}
+
+RC_GTEST_PROP(Consistency, EveryKindAtOnceAgreesWithTheKindOfTheInput, ()) {
+  const Run run = GenRun();
+  ConcreteState pre = PickState(run);
+  if (Uniform<int>(0, 4) == 0) pre = Scrambled(pre);
+  const uint64_t kind = model::kTransitionKinds[Uniform<int>(0, 8)];
+  RC_TAG(kind);
+  Agree(TheSymbolic(kAny), run.trace.host, run.program, pre,
+        GenOp(run.trace, kind));
+}
+
+RC_GTEST_PROP(Consistency, FromResetAgrees, ()) {
+  const Run run = GenRun();
+  const uint64_t kind = model::kTransitionKinds[Uniform<int>(0, 8)];
+  Agree(TheSymbolic(kReset), run.trace.host, run.program,
+        model::Reset(run.trace.host), GenOp(run.trace, kind));
+}
+
+// The counterexample search's own paths (proofs/path.h): from reset, two
+// transitions of any kind; the path evaluated at concrete inputs is the
+// concrete run of the same inputs.
+RC_GTEST_PROP(Consistency, ASearchPathFromResetAgreesStepByStep, ()) {
+  static SymbolicPath* const path = [] {
+    z3::context& ctx = ThreadContext();
+    Z3Scope scope(ctx);
+    auto* p = new SymbolicPath(StartPath(FreshHost(ctx, "host."),
+                                         FreshProgram(ctx, "program."),
+                                         TheCompiledModel().sym_reset()));
+    Extend(TheCompiledModel(), ctx, "step1.", kAnyKind, *p);
+    Extend(TheCompiledModel(), ctx, "step2.", kAnyKind, *p);
+    return p;
+  }();
+  const Run run = GenRun();
+  const ConcreteHost host = model::FromRecord(run.trace.host);
+  z3::model m(ThreadContext());
+  FixHost(m, path->path.host, run.trace.host);
+  FixProgram(m, path->path.program, run.program);
+  ConcreteState s = model::Reset(run.trace.host);
+  for (std::size_t i = 0; i < 2; ++i) {
+    // A kind that applies more often than not: ENTER from reset, then
+    // GUEST.
+    const uint64_t kind = *rc::gen::weightedElement<uint64_t>(
+        {{2, i == 0 ? uint64_t{model::kEnter} : uint64_t{model::kGuest}},
+         {1, model::kTransitionKinds[Uniform<int>(0, 8)]}});
+    const ConcreteOp op = GenOp(run.trace, kind);
+    FixOp(m, path->ops[i], op);
+    const ConcreteTransition c =
+        model::TransitionOfKind<C, L>(kind, host, run.program, s, op);
+    const std::string post =
+        StateDiff(EvalState(m, path->path.steps[i].post), c.post);
+    RC_LOG() << "step " << i + 1 << " kind " << kind
+             << ": post-state fields that differ: " << post << "\n";
+    RC_ASSERT(post == "");
+    RC_ASSERT(
+        model::ObsEqual(model::ToRecord(EvalObs(m, path->path.steps[i].obs)),
+                        model::ToRecord(c.obs)));
+    s = c.post;
+  }
+}
+
+TEST(Consistency, TheResetStatesAgree) {
+  for (const unsigned brps : {0u, 5u, 15u}) {
+    dbgref_host h{};
+    h.id_aa64dfr0_el1 = uint64_t{brps} << 12;
+    Z3Scope scope(ThreadContext());
+    z3::model m(ThreadContext());
+    EXPECT_EQ(StateDiff(EvalState(m, TheCompiledModel().sym_reset()),
+                        TheCompiledModel().concrete_reset(h)),
+              "");
+    EXPECT_TRUE(TheCompiledModel().concrete_invariant(
+        TheCompiledModel().concrete_reset(h)));
+  }
 }
 
 }  // namespace

@@ -1,8 +1,15 @@
-// The obligation registry is whole and well named, and the prover's failure
-// path works on the reference model: a deliberately false statement is
-// refuted with the shortest plain counterexample from reset, replayed
-// concretely; a statement whose trigger cannot happen is vacuous; one that
-// only unreachable states break is reported with the state.
+// The obligation list (proofs/obligations.h) is whole and well named, and
+// the prover's failure path works on the reference model:
+//  - every requirement of model/requirement_list.h has at least one
+//    obligation, and the invariant has its base case and a step for every
+//    kind of transition;
+//  - the names are unique, snake_case, and exactly the test targets of
+//    proofs/proofs.bzl (OBLIGATIONS, passed as this test's arguments), in
+//    the same order;
+//  - a deliberately false statement is refuted with a counterexample from
+//    reset, a v2 trace (host, program, operations) that reads back as it
+//    prints and that the concrete model, run on it, violates as the
+//    statement says; a statement whose trigger cannot happen is vacuous.
 #include "proofs/obligations.h"
 
 #include <gtest/gtest.h>
@@ -13,19 +20,23 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "model/concrete.h"
 #include "model/record.h"
 #include "model/requirement_list.h"
 #include "model/step.h"
+#include "proofs/counterexample.h"
 #include "proofs/prover.h"
 #include "proofs/statement.h"
 #include "proofs/statements_common.h"
+#include "tests/util/facts.h"
 #include "trace/format.h"
+#include "trace/parse.h"
 #include "trace/trace.h"
+#include "trace/valid.h"
 
 namespace dbgref::proofs {
 namespace {
 
-// Whether text contains part, for EXPECT_TRUE with the text in the message.
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -39,42 +50,73 @@ std::vector<std::string> BuildFileNames() {
   return names;
 }
 
-TEST(Obligations, EveryOneIsATestTargetInTheSameOrder) {
+std::set<std::string> Names() {
+  std::set<std::string> names;
+  for (const Obligation& o : AllObligations()) names.insert(o.name);
+  return names;
+}
+
+TEST(Obligations, EveryOneIsATestTargetOfProofsBzlInTheSameOrder) {
   std::vector<std::string> names;
   for (const Obligation& o : AllObligations()) names.push_back(o.name);
-  EXPECT_EQ(names, BuildFileNames());
+  const std::vector<std::string> targets = BuildFileNames();
+  ASSERT_FALSE(targets.empty()) << "the BUILD file passes OBLIGATIONS";
+  const std::set<std::string> listed(names.begin(), names.end());
+  const std::set<std::string> built(targets.begin(), targets.end());
+  for (const std::string& n : names) {
+    EXPECT_TRUE(built.count(n)) << n << " has no target in proofs/proofs.bzl";
+  }
+  for (const std::string& n : targets) {
+    EXPECT_TRUE(listed.count(n))
+        << "proofs/proofs.bzl names " << n << ", which is no obligation";
+  }
+  EXPECT_EQ(names, targets);
 }
 
 TEST(Obligations, NamesAreUniqueSnakeCase) {
   std::set<std::string> seen;
   for (const Obligation& o : AllObligations()) {
-    EXPECT_TRUE(seen.insert(o.name).second) << o.name;
+    EXPECT_TRUE(seen.insert(o.name).second) << o.name << " twice";
     EXPECT_EQ(o.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"),
               std::string::npos)
         << o.name;
-  }
-}
-
-TEST(Obligations, EveryRequirementAndTheInvariantHaveOne) {
-  std::set<std::string> covered;
-  for (const Obligation& o : AllObligations()) {
-    covered.insert(o.requirement);
     EXPECT_FALSE(o.method.empty()) << o.name;
     EXPECT_FALSE(o.summary.empty()) << o.name;
   }
-  for (const model::RequirementId& r : model::kRequirements) {
-    EXPECT_TRUE(covered.count(std::string(r.id))) << r.id;
-  }
-  EXPECT_TRUE(covered.count("INVARIANT"));
 }
 
-TEST(Obligations, InvariantHasABaseCaseAndAStepForEachOperation) {
-  std::set<std::string> names;
-  for (const Obligation& o : AllObligations()) names.insert(o.name);
-  for (const char* name :
-       {"invariant_base", "invariant_step_set_guest_debug",
-        "invariant_step_check_extension", "invariant_step_run"}) {
-    EXPECT_TRUE(names.count(name)) << name;
+TEST(Obligations, EveryRequirementOfTheListHasOne) {
+  std::set<std::string> covered;
+  for (const Obligation& o : AllObligations()) covered.insert(o.requirement);
+  for (const model::RequirementId& r : model::kRequirements) {
+    EXPECT_TRUE(covered.count(std::string(r.id))) << r.id << " is not proved";
+  }
+  // And nothing else but the invariant.
+  std::set<std::string> known = {"INVARIANT"};
+  for (const model::RequirementId& r : model::kRequirements) {
+    known.insert(std::string(r.id));
+  }
+  for (const Obligation& o : AllObligations()) {
+    EXPECT_TRUE(known.count(o.requirement))
+        << o.name << " proves " << o.requirement
+        << ", which is no requirement of model/requirement_list.h";
+  }
+}
+
+TEST(Obligations, TheInvariantHasABaseCaseAndAStepForEveryKindOfTransition) {
+  const std::set<std::string> names = Names();
+  EXPECT_TRUE(names.count("invariant_base"));
+  for (const char* kind :
+       {"set_guest_debug", "check_extension", "get_one_reg", "set_one_reg",
+        "vcpu_init", "enter", "guest", "exit"}) {
+    const std::string step = std::string("invariant_step_") + kind;
+    bool found = false;
+    for (const std::string& n : names) {
+      // One obligation, or one per clause ("invariant_step_guest_...").
+      found |= n == step || n.rfind(step + "_", 0) == 0;
+    }
+    EXPECT_TRUE(found) << "no obligation proves that " << kind
+                       << " preserves the invariant";
   }
 }
 
@@ -88,66 +130,147 @@ TEST(Obligations, UnknownNamesAreNotFound) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(Obligations, ReplayNeedsAsManyOperationsAsThePath) {
-  EXPECT_EQ(ReplayViolates("req_shadow", trace::Trace{}).status().code(),
-            absl::StatusCode::kInvalidArgument);
-}
-
-TEST(Obligations, TheReferenceModelViolatesNothingOnATrace) {
+TEST(Obligations, TheReferenceModelViolatesNoneOnARealisticTrace) {
+  // Single-step, a userspace breakpoint and watchpoint, the guest's own
+  // registers, a trapped access: every obligation's statement holds on
+  // every window of its run.
   trace::Trace t;
-  t.ops = {trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
-           trace::GuestWriteOp(DBGREF_REG_BVR, 3, 0x1234),
-           trace::GuestReadOp(DBGREF_REG_BVR, 3)};
-  EXPECT_EQ(ReplayViolates("req_shadow", t).value_or(true), false);
-  EXPECT_EQ(ReplayViolates("req_shadow_read_after_write", t).value_or(true),
-            false);
+  trace::AddLine(t.program, trace::Msr(DBGREF_REG_BVR, 0, facts::Line(3)));
+  trace::AddLine(t.program, trace::Store(8, facts::kDataBase));
+  trace::AddLine(t.program, trace::Mrs(DBGREF_REG_MDSCR));
+  trace::AddLine(t.program, trace::Brk(1));
+  kvm_guest_debug_arch regs{};
+  regs.dbg_wcr[0] = facts::kWcrAll;
+  regs.dbg_wvr[0] = facts::kDataBase;
+  t.ops = {trace::SetGuestDebugOp(facts::kEnable | facts::kSingleStep),
+           trace::RunOp(),
+           trace::SetGuestDebugOp(facts::kEnable | facts::kUseHw, regs),
+           trace::RunOp(),
+           trace::SetOneRegOp(DBGREF_ONE_REG_PC, 0, facts::Line(2)),
+           trace::RunOp(),
+           trace::RunOp()};
+  for (const Obligation& o : AllObligations()) {
+    EXPECT_EQ(ReplayViolates(o.name, t).value_or(true), false) << o.name;
+  }
 }
 
-// "The guest never reads 0x1234 from DBGBVR3_EL1": false, since it may
-// write it first.
-struct NeverReads1234 : OneStep {
+// "A BRK never takes the guest to EL2": false, since with guest debug on
+// it is a debug exit (REQ-BRK).
+struct BrkNeverReachesEl2 : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return model::IsRead<D>(Last(p).op.action);
+    return NextIs<D>(Last(p), DBGREF_INSN_BRK);
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>& p) {
-    const model::Transition<D>& t = Last(p);
-    const model::Action<D>& a = t.op.action;
-    const model::BoolOf<D> that_read = And3<D>(
-        D::and_(IsRun<D>(t.op), model::IsRead<D>(a)),
-        D::eq(a.reg_kind, D::lit(DBGREF_REG_BVR)), D::eq(a.index, D::lit(3)));
-    return model::Implies<D>(that_read,
-                             model::Ne<D>(t.obs.read_value, D::lit(0x1234)));
+    const model::Transition<D, kProofLines>& t = Last(p);
+    return model::Implies<D>(
+        D::and_(model::IsOp<D>(t.op, model::kGuest),
+                NextIs<D>(t, DBGREF_INSN_BRK)),
+        model::Ne<D>(t.obs.event, D::lit(DBGREF_EVENT_TO_EL2)));
   }
 };
 
-TEST(Prover, RefutesAFalseStatementWithThePlainestTraceFromReset) {
-  const ProofResult r = ProveStatement(
-      TheCompiledModel(),
-      Define<NeverReads1234>("never_reads_1234", "TEST",
-                             "the guest never reads 0x1234 from DBGBVR3_EL1",
-                             MethodKind::kFromInvariant, {kAnyOp}));
+// Checked from reset along an ioctl, an ENTER and a GUEST step (bounded
+// model checking), which keeps the search short.
+const Definition& FalseStatement() {
+  static const Definition* const d = new Definition(Define<BrkNeverReachesEl2>(
+      "brk_never_reaches_el2", "TEST", "a BRK never takes the guest to EL2",
+      MethodKind::kBoundedFromReset,
+      {kIoctlKinds, KindsOf(model::kEnter), KindsOf(model::kGuest)}));
+  return *d;
+}
+
+// Proved once for the tests that read the result.
+const ProofResult& Refuted() {
+  static const ProofResult* const r =
+      new ProofResult(ProveStatement(TheCompiledModel(), FalseStatement()));
+  return *r;
+}
+
+// Every field of a record, as text, for a failure message.
+std::string Fields(const dbgref_insn& i) {
+  return "kind " + std::to_string(i.kind) + " size " + std::to_string(i.size) +
+         " addr " + std::to_string(i.addr) + " reg " + std::to_string(i.reg) +
+         " reg_index " + std::to_string(i.reg_index) + " value " +
+         std::to_string(i.value) + " imm " + std::to_string(i.imm);
+}
+
+TEST(Prover, RefutesAFalseStatementWithAV2TraceFromReset) {
+  const ProofResult& r = Refuted();
   ASSERT_EQ(r.status, ProofResult::Status::kFailed) << FormatResult(r);
   EXPECT_TRUE(r.from_reset);
   EXPECT_TRUE(r.replayed);
   ASSERT_TRUE(r.counterexample.has_value());
-  EXPECT_EQ(trace::FormatTrace(*r.counterexample),
-            "dbgref-trace v1\n"
-            "host id_aa64dfr0=0x0\n"
-            "run write DBGBVR3_EL1 0x1234\n"
-            "run read DBGBVR3_EL1\n");
-  EXPECT_TRUE(Contains(r.violation, "  2. run read DBGBVR3_EL1\n"))
-      << r.violation;
-  EXPECT_TRUE(Contains(r.violation, "reads 0x1234")) << r.violation;
-  EXPECT_TRUE(Contains(r.violation, "violated at step 2: TEST")) << r.violation;
+  const trace::Trace& t = *r.counterexample;
+  const std::string text = trace::FormatTrace(t);
+  EXPECT_EQ(text.rfind("dbgref-trace v2\n", 0), 0u) << text;
+  // Its program has the BRK; its operations turn guest debug on and run.
+  bool brk = false;
+  for (uint32_t i = 0; i < t.program.count; ++i) {
+    brk |= t.program.line[i].insn.kind == DBGREF_INSN_BRK;
+  }
+  EXPECT_TRUE(brk) << text;
+  ASSERT_FALSE(t.ops.empty());
+  EXPECT_EQ(t.ops.front().kind, uint32_t{DBGREF_OP_SET_GUEST_DEBUG}) << text;
+  EXPECT_EQ(t.ops.back().kind, uint32_t{DBGREF_OP_RUN}) << text;
+  EXPECT_TRUE(Contains(r.violation, "violated at step")) << r.violation;
+  EXPECT_TRUE(Contains(r.violation, "brk_never_reaches_el2")) << r.violation;
 }
 
-// A trigger that cannot happen: one operation both KVM_RUN and an ioctl.
+TEST(Prover, TheCounterexampleIsAValidTraceThatReadsBackAsItPrints) {
+  // docs/trace-format.md: for every trace that keeps to the rules of
+  // trace/valid.h, ParseTrace(FormatTrace(t)) == t; a counterexample must
+  // keep to them, or what the reviewer reads is not what was replayed.
+  const ProofResult& r = Refuted();
+  ASSERT_TRUE(r.counterexample.has_value()) << FormatResult(r);
+  const trace::Trace& t = *r.counterexample;
+  std::string lines;
+  for (uint32_t i = 0; i < t.program.count; ++i) {
+    lines += Fields(t.program.line[i].insn) + "\n";
+  }
+  EXPECT_TRUE(trace::ValidateTrace(t).ok())
+      << trace::ValidateTrace(t) << "\nprogram lines:\n"
+      << lines;
+  const absl::StatusOr<trace::Trace> parsed =
+      trace::ParseTrace(trace::FormatTrace(t));
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_TRUE(*parsed == t) << trace::FormatTrace(t);
+}
+
+TEST(Prover, TheCounterexampleAsPrintedFailsConcretely) {
+  const ProofResult& r = Refuted();
+  ASSERT_TRUE(r.counterexample.has_value()) << FormatResult(r);
+  // The trace a reviewer is given is the text: it is what must fail.
+  const absl::StatusOr<trace::Trace> parsed =
+      trace::ParseTrace(trace::FormatTrace(*r.counterexample));
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const trace::Trace& t = *parsed;
+  // On the concrete model's façade, from reset, the run ends in a debug
+  // exit of class BRK64 at the BRK: what the statement says never happens.
+  model::ConcreteVcpu s = model::Reset(t.host);
+  std::vector<dbgref_obs> last;
+  for (const dbgref_op& op : t.ops) {
+    const model::ConcreteStep step = model::Step(t.host, t.program, s, op);
+    s = step.state;
+    last = step.obs;
+  }
+  ASSERT_FALSE(last.empty());
+  EXPECT_EQ(last.back().exit_reason, facts::kExitDebug);
+  EXPECT_EQ(last.back().hsr >> 26, facts::kEcBrk64);
+  // And the statement's own concrete side judges that run violated.
+  const ConcreteRun run =
+      RunConcrete(TheCompiledModel(), t.host, t.program,
+                  TheCompiledModel().concrete_reset(t.host), t.ops);
+  EXPECT_TRUE(Violates(FalseStatement(), run));
+}
+
+// A trigger that cannot happen: one transition both ENTER and EXIT.
 struct ImpossibleTrigger : OneStep {
   template <class D>
   static model::BoolOf<D> Trigger(const Path<D>& p) {
-    return D::and_(IsSet<D>(Last(p).op), IsRun<D>(Last(p).op));
+    return D::and_(model::IsOp<D>(Last(p).op, model::kEnter),
+                   model::IsOp<D>(Last(p).op, model::kExit));
   }
   template <class D>
   static model::BoolOf<D> Goal(const Path<D>&) {
@@ -159,33 +282,8 @@ TEST(Prover, ReportsAStatementThatCannotTriggerAsVacuous) {
   const ProofResult r = ProveStatement(
       TheCompiledModel(),
       Define<ImpossibleTrigger>("impossible", "TEST", "nothing",
-                                MethodKind::kFromInvariant, {kAnyOp}));
+                                MethodKind::kFromInvariant, {kAnyKind}));
   EXPECT_EQ(r.status, ProofResult::Status::kVacuous) << FormatResult(r);
-}
-
-// "HPMN (MDCR_EL2 bit 0) is never set after KVM_CHECK_EXTENSION": the model
-// never sets it, but the invariant does not say so, so only states that
-// cannot be reached break it.
-struct HpmnClearAfterCheckExtension : OneStep {
-  template <class D>
-  static model::BoolOf<D> Trigger(const Path<D>&) {
-    return D::lit_bool(true);
-  }
-  template <class D>
-  static model::BoolOf<D> Goal(const Path<D>& p) {
-    return D::not_(model::AnyBits<D>(Last(p).post.mdcr_el2, 1));
-  }
-};
-
-TEST(Prover, ShowsTheStateWhenOnlyUnreachableStatesBreakAStatement) {
-  const ProofResult r = ProveStatement(
-      TheCompiledModel(), Define<HpmnClearAfterCheckExtension>(
-                              "hpmn_clear", "TEST", "HPMN stays clear",
-                              MethodKind::kFromInvariant, {kCheckExtensionOp}));
-  ASSERT_EQ(r.status, ProofResult::Status::kFailed) << FormatResult(r);
-  EXPECT_FALSE(r.from_reset);
-  EXPECT_TRUE(r.replayed);
-  EXPECT_TRUE(Contains(r.detail, "mdcr_el2 = ")) << r.detail;
 }
 
 }  // namespace
