@@ -130,20 +130,8 @@ const dbgref_host& Host() {
   return host;
 }
 
-// What the next entry from this state does: traps and hardware owner.
-std::string EntryText(const model::ConcreteVcpu& vcpu) {
-  model::ConcreteVcpu state = vcpu;
-  dbgref_obs enter{};
-  const dbgref_program program = ProgramOf(trace::Nop());
-  model::ForEachTransition(
-      model::FromRecord(Host()), model::FromRecord(program), state,
-      trace::RunOp(),
-      [&](const model::ConcreteTransition& t) {
-        const dbgref_obs o = model::ToRecord(t.obs);
-        if (o.step == DBGREF_STEP_ENTER && enter.step != DBGREF_STEP_ENTER) {
-          enter = o;
-        }
-      });
+// What an entry sets up: the traps and whose registers the hardware holds.
+std::string EntryTraps(const dbgref_obs& enter, const char* separator) {
   // The CPU treats TDA as set whenever TDE is (Arm ARM, MDCR_EL2.TDA).
   std::vector<std::string> traps;
   const bool tda = enter.entry_mdcr_el2 & DBGREF_MDCR_TDA;
@@ -156,27 +144,45 @@ std::string EntryText(const model::ConcreteVcpu& vcpu) {
                                                 : "guest";
   return absl::StrCat(
       "entry traps: ", traps.empty() ? "none" : absl::StrJoin(traps, "+"),
-      "\\nhardware holds: ", owner, "'s registers");
+      separator, "hardware holds: ", owner, "'s registers");
 }
 
-const char* PhaseText(uint64_t phase) {
-  switch (phase) {
-    case model::kPhaseUser:
-      return "in userspace\\n(between KVM_RUNs, ioctls)";
-    case model::kPhaseGuest:
-      return "in the guest";
-    case model::kPhaseExited:
-      return "exited to KVM";
-    default:
-      return "handled in KVM,\\nentering again";
-  }
+// What the next entry from this state does.
+std::string EntryText(const model::ConcreteVcpu& vcpu) {
+  model::ConcreteVcpu state = vcpu;
+  dbgref_obs enter{};
+  bool found = false;
+  const dbgref_program program = ProgramOf(trace::Nop());
+  model::ForEachTransition(
+      model::FromRecord(Host()), model::FromRecord(program), state,
+      trace::RunOp(), [&](const model::ConcreteTransition& t) {
+        const dbgref_obs o = model::ToRecord(t.obs);
+        if (o.step == DBGREF_STEP_ENTER && !found) {
+          enter = o;
+          found = true;
+        }
+      });
+  return EntryTraps(enter, "\\n");
+}
+
+std::string PhaseText(uint64_t phase, bool dirty) {
+  const char* where = phase == model::kPhaseUser ? "in userspace"
+                      : phase == model::kPhaseGuest ? "in the guest"
+                      : phase == model::kPhaseExited
+                          ? "exited to KVM"
+                          : "handled in KVM, entering again";
+  return absl::StrCat(where, "\\nDIRTY ", dirty ? "set" : "clear");
+}
+
+std::string PhaseId(uint64_t phase, bool dirty) {
+  return absl::StrCat("p", phase, dirty ? "_dirty" : "_clean");
 }
 
 // A KVM_RUN step as an edge of the phase cluster.
 std::string StepText(const dbgref_obs& o) {
   switch (o.step) {
     case DBGREF_STEP_ENTER:
-      return "ENTER: setup_debug, world switch in";
+      return absl::StrCat("ENTER: ", EntryTraps(o, ", "));
     case DBGREF_STEP_GUEST:
       switch (o.event) {
         case DBGREF_EVENT_RETIRED:
@@ -204,7 +210,9 @@ std::string DebugModeDiagramDot() {
 
   std::map<Mode, model::ConcreteVcpu> representative;
   std::map<std::pair<Mode, Mode>, std::vector<std::string>> transitions;
-  std::map<std::pair<uint64_t, uint64_t>, std::set<std::string>> phases;
+  // (phase, DIRTY) before and after each step of a KVM_RUN.
+  using Phase = std::pair<uint64_t, bool>;
+  std::map<std::pair<Phase, Phase>, std::set<std::string>> phases;
   std::vector<Mode> queue;
   const model::ConcreteVcpu reset = model::Reset(host);
   representative.emplace(ModeOf(reset), reset);
@@ -219,7 +227,8 @@ std::string DebugModeDiagramDot() {
             op, [&](const model::ConcreteTransition& t) {
               const dbgref_obs o = model::ToRecord(t.obs);
               if (o.step != DBGREF_STEP_IOCTL) {
-                phases[{t.pre.phase, t.post.phase}].insert(StepText(o));
+                phases[{{t.pre.phase, t.pre.dirty}, {t.post.phase, t.post.dirty}}]
+                    .insert(StepText(o));
               }
             });
       }
@@ -253,17 +262,19 @@ std::string DebugModeDiagramDot() {
                   "  }\n"
                   "  subgraph cluster_run {\n"
                   "    label=\"the steps of one KVM_RUN\";\n");
-  std::set<uint64_t> seen;
+  std::set<Phase> seen;
   for (const auto& [ends, labels] : phases) {
     seen.insert(ends.first);
     seen.insert(ends.second);
   }
-  for (uint64_t phase : seen) {
-    absl::StrAppend(&dot, "    p", phase, " [label=\"", PhaseText(phase),
+  for (const Phase& phase : seen) {
+    absl::StrAppend(&dot, "    ", PhaseId(phase.first, phase.second),
+                    " [label=\"", PhaseText(phase.first, phase.second),
                     "\"];\n");
   }
   for (const auto& [ends, labels] : phases) {
-    absl::StrAppend(&dot, "    p", ends.first, " -> p", ends.second,
+    absl::StrAppend(&dot, "    ", PhaseId(ends.first.first, ends.first.second),
+                    " -> ", PhaseId(ends.second.first, ends.second.second),
                     " [label=\"", absl::StrJoin(labels, "\\n"), "\"];\n");
   }
   absl::StrAppend(&dot, "  }\n}\n");

@@ -213,6 +213,80 @@ std::string RenderText(const Report& report) {
   return out;
 }
 
+namespace {
+
+void AppendCheckCounterexample(std::string* out, const Counterexample& cx) {
+  AppendWrapped(out, absl::StrCat("counterexample (", CounterexampleSize(cx),
+                                  "):"),
+                2, 2);
+  std::size_t start = 0;
+  while (start < cx.trace_text.size()) {
+    std::size_t end = cx.trace_text.find('\n', start);
+    if (end == std::string::npos) end = cx.trace_text.size();
+    absl::StrAppend(out, "    ", cx.trace_text.substr(start, end - start),
+                    "\n");
+    start = end + 1;
+  }
+  absl::StrAppend(out, "  its story:\n");
+  AppendLines(out, CounterexampleLines(cx, 2));
+}
+
+}  // namespace
+
+std::string RenderCheck(const Report& report) {
+  std::string out;
+  AppendWrapped(&out,
+                absl::StrCat("== ", report.revision, " (", report.description,
+                             ")"),
+                0, 3);
+  AppendWrapped(&out, report.summary, 0, 2);
+  AppendWrapped(&out, ExpectationLine(report), 0, 2);
+  for (const RequirementResult& r : report.requirements) {
+    AppendWrapped(&out, VerdictLine(r), 2, 31);
+  }
+  for (const RequirementResult& r : report.requirements) {
+    if (!r.counterexample) continue;
+    absl::StrAppend(&out, "\n");
+    AppendWrapped(&out, absl::StrCat(r.id, " is broken: ", r.title), 0, 2);
+    AppendCheckCounterexample(&out, *r.counterexample);
+  }
+  for (const UnexplainedDifference& u : report.unexplained) {
+    absl::StrAppend(&out, "\n");
+    AppendWrapped(&out,
+                  absl::StrCat("a difference no requirement explains (",
+                               u.traces, u.traces == 1 ? " trace" : " traces",
+                               "): ", u.fields),
+                  0, 2);
+    AppendCheckCounterexample(&out, u.example);
+  }
+  if (!report.notes.empty()) absl::StrAppend(&out, "\n");
+  for (const std::string& note : report.notes) AppendWrapped(&out, note, 0, 2);
+  absl::StrAppend(&out, "\n");
+  return out;
+}
+
+std::string CheckSummaryLine(const Report& report) {
+  std::string line = absl::StrFormat("%-11s %2d broken", report.revision,
+                                     report.Count(Status::kBroken));
+  const int unobserved = report.Count(Status::kNotObserved);
+  if (unobserved > 0) absl::StrAppend(&line, ", ", unobserved, " not observed");
+  if (!report.unexplained.empty()) {
+    absl::StrAppend(&line, ", ", report.unexplained.size(), " unexplained");
+  }
+  if (!report.matches_manifest) {
+    absl::StrAppend(&line, ", no manifest");
+  } else if (report.manifest.empty()) {
+    absl::StrAppend(&line, *report.matches_manifest
+                               ? ", as the reference must"
+                               : ", DIFFERS from the reference");
+  } else {
+    absl::StrAppend(&line, *report.matches_manifest
+                               ? ", as its manifest expects"
+                               : ", DIFFERS from its manifest");
+  }
+  return line;
+}
+
 std::string RenderMarkdown(const Report& report) {
   std::string out =
       absl::StrCat("## dbgref review of `", report.revision, "`\n\n");

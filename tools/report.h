@@ -90,6 +90,15 @@ std::string RenderJson(const Report& report);
 // Several reports as one JSON array, one report a line.
 std::string RenderJson(const std::vector<Report>& reports);
 
+// The check of one revision (dbgref check): its verdict table with what
+// the manifest expects, then each counterexample as its trace file and its
+// story.
+std::string RenderCheck(const Report& report);
+
+// One line for the end of dbgref check: "v2          8 broken, as its
+// manifest expects".
+std::string CheckSummaryLine(const Report& report);
+
 // Whether the outcome is what the revision's manifest expects: "as
 // props/manifests/v2.txt expects", "DIFFERS from what ... expects", "no
 // manifest: its outcomes have no expectation".
