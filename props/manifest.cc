@@ -109,8 +109,10 @@ absl::StatusOr<Manifest> ParseManifest(absl::string_view revision,
 }
 
 absl::StatusOr<Manifest> LoadManifest(const std::string& revision) {
-  if (revision.empty() ||
-      revision.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") !=
+  // Revision names are lower case, digits, '-' and '.' ("linux-6.1"),
+  // never a path.
+  if (revision.empty() || revision[0] == '.' ||
+      revision.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-.") !=
           std::string::npos) {
     return absl::InvalidArgumentError(
         absl::StrCat("'", revision, "' is not a revision name"));

@@ -86,6 +86,17 @@ TEST(Manifest, UnknownRevisionIsNotFound) {
   EXPECT_EQ(LoadManifest("v7").status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(LoadManifest("../etc/passwd").status().code(),
             absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(LoadManifest("..").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+// A real kernel's name has a dot: a missing manifest for it is NotFound
+// (the kernel is reviewed with no expectation), not a bad name.
+TEST(Manifest, KernelNamesAreRevisionNames) {
+  EXPECT_EQ(LoadManifest("linux-6.1").status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(LoadManifest("linux-6.12").status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ ABSL_FLAG(uint64_t, sequences, 0,
 ABSL_FLAG(uint64_t, seed, 0, "campaign seed (default: fixed per command)");
 ABSL_FLAG(bool, quiet, false, "no progress line on stderr");
 ABSL_FLAG(std::string, revision, "",
-          "replay: the port revision to compare against (default: all)");
+          "replay: the revision to run the trace on (default: every port; "
+          "with --format=json, the model)");
 
 namespace dbgref::tools {
 namespace {
@@ -35,7 +36,7 @@ struct Subcommand {
 };
 
 constexpr Subcommand kSubcommands[] = {
-    {"check", 0, 0, ""},
+    {"check", 0, 1, " [REV]"},
     {"review", 1, 1, " REV"},
     {"replay", 1, 1, " FILE"},
     {"bench", 0, 0, ""},
@@ -60,8 +61,8 @@ absl::Status UsageError(absl::string_view what) {
 }  // namespace
 
 const char* UsageLine() {
-  return "usage: dbgref {check|review REV|replay FILE|bench|diagram [OUT]|"
-         "list} [--format=text|markdown|json] [--sequences=N] "
+  return "usage: dbgref {check [REV]|review REV|replay FILE|bench|"
+         "diagram [OUT]|list} [--format=text|markdown|json] [--sequences=N] "
          "[--seed=S] [--quiet] [--revision=REV]";
 }
 

@@ -25,7 +25,7 @@ struct Command {
   uint64_t seed = 0;
   bool seed_given = false;
   bool quiet = false;
-  std::string revision;  // replay's --revision; empty: every revision
+  std::string revision;  // replay's --revision; empty: the default set
 };
 
 // argv[0] is the program; argv[1] the subcommand. Flags may stand anywhere

@@ -9,23 +9,14 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "tools/commands.h"
+#include "tools/runfiles.h"
 
 namespace dbgref::tools {
 namespace {
-
-// The runfiles folder of this binary: RUNFILES_DIR when Bazel set it,
-// otherwise <program>.runfiles.
-std::string RunfilesDir(const std::string& program) {
-  const char* dir = std::getenv("RUNFILES_DIR");
-  if (dir != nullptr && *dir != '\0') return dir;
-  return program + ".runfiles";
-}
 
 // Runs one benchmark binary with its stdout passed through; true when it
 // exited 0.
@@ -49,10 +40,8 @@ bool RunBenchmark(const std::string& path) {
 }  // namespace
 
 int RunBench(const Command& command) {
-  const std::string runfiles =
-      absl::StrCat(RunfilesDir(command.program), "/dbgref");
-  bool ok = RunBenchmark(runfiles + "/proofs/proof_bench");
-  ok = RunBenchmark(runfiles + "/props/props_bench") && ok;
+  bool ok = RunBenchmark(RunfilePath(command.program, "proofs/proof_bench"));
+  ok = RunBenchmark(RunfilePath(command.program, "props/props_bench")) && ok;
   return ok ? 0 : 1;
 }
 

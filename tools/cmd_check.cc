@@ -1,64 +1,75 @@
-// dbgref check: the model's proofs, then every revision's campaign against
-// its manifest; each revision's report, then one line per revision.
+// dbgref check [REV]: the model's proofs, then the differential check of
+// every revision (or of REV) against the model: per revision, each
+// requirement's verdict with what its manifest expects, and each
+// counterexample as its v2 trace and its story (trace/story.h); then one
+// summary line per revision.
 //
-// Exit 0 when every proof holds and every outcome is the one
-// props/manifests/REV.txt expects, 1 otherwise, 2 for a usage or input
-// error.
+// Exit 0 when every proof holds and every revision with an expectation (a
+// manifest, props/manifests/REV.txt; the model, which must keep every
+// requirement) has exactly the outcome it expects; 1 otherwise. A revision
+// without a manifest (a real kernel today) is checked and shown, but has
+// no expectation to fail. 2 for a usage or input error, nothing printed on
+// stdout.
 
 #include <cstdio>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/str_format.h"
-#include "port/driver.h"
-#include "props/manifest.h"
-#include "props/verdict.h"
 #include "tools/commands.h"
 #include "tools/proof_summary.h"
 #include "tools/report.h"
-#include "tools/revision_review.h"
+#include "tools/revision_check.h"
+#include "tools/revisions.h"
 
 namespace dbgref::tools {
 
 int RunCheck(const Command& command) {
-  const ProofSummary proofs = RunProofs(command.quiet);
-  bool all_as_expected = proofs.all_proved;
-  std::vector<std::string> lines;
+  std::vector<const Revision*> revisions;
+  if (command.args.empty()) {
+    for (const Revision& r : AllRevisions()) revisions.push_back(&r);
+  } else {
+    absl::StatusOr<const Revision*> r = FindRevision(command.args[0]);
+    if (!r.ok()) return InputError(r.status());
+    revisions.push_back(*r);
+  }
+  BackgroundProofs background;
+  const CheckOptions options = CheckOptionsOf(command);
   std::vector<Report> reports;
-  for (size_t i = 0; i < dbgref_port_count; ++i) {
-    const dbgref_port& port = *dbgref_ports[i];
-    absl::StatusOr<props::Manifest> manifest = props::LoadManifest(port.name);
-    if (!manifest.ok()) {
-      return InputError(std::string(manifest.status().message()));
+  for (const Revision* revision : revisions) {
+    absl::StatusOr<Report> report = CheckRevision(*revision, options);
+    if (!report.ok()) return InputError(report.status());
+    reports.push_back(std::move(*report));
+  }
+  const ProofSummary& proofs = background.Wait(command.quiet);
+  bool as_expected = proofs.all_proved;
+  for (Report& report : reports) {
+    AddProofs(proofs, report);
+    if (report.matches_manifest && !*report.matches_manifest) {
+      as_expected = false;
     }
-    RevisionReview review =
-        ReviewRevision(port, ReviewOptionsOf(command), proofs, &*manifest);
-    all_as_expected = all_as_expected && review.matches_manifest;
-    int broken = 0;
-    for (const RequirementResult& r : review.report.requirements) {
-      if (r.verdict == props::Verdict::kBroken) ++broken;
-    }
-    lines.push_back(absl::StrFormat("%-10s %2d broken, %s", port.name, broken,
-                                    review.matches_manifest
-                                        ? "as its manifest expects"
-                                        : "DIFFERS from its manifest"));
-    reports.push_back(std::move(review.report));
   }
   if (command.format == OutputFormat::kJson) {
     std::fputs(RenderJson(reports).c_str(), stdout);
-  } else {
+  } else if (command.format == OutputFormat::kMarkdown) {
     for (const Report& report : reports) {
-      PrintReport(report, command.format);
+      std::fputs(RenderMarkdown(report).c_str(), stdout);
       std::printf("\n");
     }
+  } else {
+    for (const Report& report : reports) {
+      std::fputs(RenderCheck(report).c_str(), stdout);
+    }
+  }
+  if (command.format != OutputFormat::kJson) {
     std::printf("dbgref check: model proofs %s (%.1f s)\n",
                 proofs.all_proved ? "all proved" : "NOT all proved",
                 proofs.seconds);
-    for (const std::string& line : lines) std::printf("  %s\n", line.c_str());
+    for (const Report& report : reports) {
+      std::printf("  %s\n", CheckSummaryLine(report).c_str());
+    }
   }
-  return all_as_expected ? 0 : 1;
+  return as_expected ? 0 : 1;
 }
 
 }  // namespace dbgref::tools

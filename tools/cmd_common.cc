@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "absl/status/status.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
 #include "tools/report.h"
@@ -12,6 +13,10 @@ namespace dbgref::tools {
 int InputError(const std::string& message) {
   std::fprintf(stderr, "dbgref: %s\n", message.c_str());
   return 2;
+}
+
+int InputError(const absl::Status& status) {
+  return InputError(std::string(status.message()));
 }
 
 void PrintReport(const Report& report, OutputFormat format) {

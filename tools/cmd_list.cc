@@ -1,19 +1,19 @@
-// dbgref list: the port revisions and the requirements.
+// dbgref list: the revisions and the requirements.
 
 #include <cstdio>
 #include <string>
 
 #include "model/requirement_list.h"
-#include "port/driver.h"
 #include "tools/commands.h"
+#include "tools/revisions.h"
 
 namespace dbgref::tools {
 
 int RunList(const Command& command) {
   (void)command;
   std::printf("revisions:\n");
-  for (size_t i = 0; i < dbgref_port_count; ++i) {
-    std::printf("  %s\n", dbgref_ports[i]->name);
+  for (const Revision& r : AllRevisions()) {
+    std::printf("  %-11s %s\n", r.name.c_str(), r.description.c_str());
   }
   std::printf("requirements:\n");
   for (const model::RequirementId& r : model::kRequirements) {

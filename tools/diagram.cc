@@ -1,5 +1,5 @@
-// Explores the concrete model's debug modes and prints them as DOT (see
-// diagram.h).
+// Explores the concrete model's debug modes and KVM_RUN phases, and prints
+// them as DOT (see diagram.h).
 
 #include "tools/diagram.h"
 
@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,9 @@
 #include "absl/strings/str_join.h"
 #include "model/arch/registers.h"
 #include "model/concrete.h"
+#include "model/guest_layout.h"
 #include "model/record.h"
+#include "model/record_convert.h"
 #include "model/uapi.h"
 #include "trace/names.h"
 #include "trace/trace.h"
@@ -60,81 +63,175 @@ std::string ControlText(uint32_t cls) {
   return trace::ControlName(cls);
 }
 
+// An edge: a program (one instruction and the report) and the operations
+// done from the mode. A KVM_RUN starts at the program's first line.
 struct Edge {
   std::string label;
-  dbgref_op op;
+  dbgref_program program;
+  std::vector<dbgref_op> ops;
 };
+
+dbgref_program ProgramOf(const dbgref_insn& insn) {
+  dbgref_program p{};
+  trace::AddLine(p, insn);
+  trace::AddLine(p, trace::Report());
+  return p;
+}
+
+Edge IoctlEdge(std::string label, const dbgref_op& op) {
+  return Edge{std::move(label), ProgramOf(trace::Nop()), {op}};
+}
+
+Edge RunEdge(std::string label, const dbgref_insn& insn) {
+  return Edge{std::move(label),
+              ProgramOf(insn),
+              {trace::SetOneRegOp(DBGREF_ONE_REG_PC, 0, DBGREF_CODE_BASE),
+               trace::RunOp()}};
+}
 
 std::vector<Edge> Edges() {
   kvm_guest_debug_arch userspace{};
   userspace.dbg_bcr[0] = 0x1e7;
   userspace.dbg_bvr[0] = kUserspaceValue;
   return {
-      {"SET_GUEST_DEBUG(0)", trace::SetGuestDebugOp(0)},
-      {"SET_GUEST_DEBUG(ENABLE)", trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE)},
-      {"SET_GUEST_DEBUG(ENABLE|SINGLESTEP)",
-       trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP)},
-      {"SET_GUEST_DEBUG(ENABLE|USE_HW)",
-       trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW,
-                              userspace)},
-      {"SET_GUEST_DEBUG(ENABLE|SINGLESTEP|USE_HW)",
-       trace::SetGuestDebugOp(
-           KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP | KVM_GUESTDBG_USE_HW,
-           userspace)},
-      {"run: guest writes DBGBVR0_EL1",
-       trace::GuestWriteOp(DBGREF_REG_BVR, 0, kGuestValue)},
-      {"run: guest sets MDSCR_EL1.MDE",
-       trace::GuestWriteOp(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_MDE)},
-      {"run: guest clears MDSCR_EL1",
-       trace::GuestWriteOp(DBGREF_REG_MDSCR, 0, 0)},
-      {"run: any other exit",
-       trace::GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT, 0x1000,
-                               0)},
+      IoctlEdge("SET_GUEST_DEBUG(0)", trace::SetGuestDebugOp(0)),
+      IoctlEdge("SET_GUEST_DEBUG(ENABLE)",
+                trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE)),
+      IoctlEdge("SET_GUEST_DEBUG(ENABLE|SINGLESTEP)",
+                trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE |
+                                       KVM_GUESTDBG_SINGLESTEP)),
+      IoctlEdge("SET_GUEST_DEBUG(ENABLE|USE_HW)",
+                trace::SetGuestDebugOp(
+                    KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, userspace)),
+      IoctlEdge("SET_GUEST_DEBUG(ENABLE|SINGLESTEP|USE_HW)",
+                trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE |
+                                           KVM_GUESTDBG_SINGLESTEP |
+                                           KVM_GUESTDBG_USE_HW,
+                                       userspace)),
+      RunEdge("run: guest writes DBGBVR0_EL1",
+              trace::Msr(DBGREF_REG_BVR, 0, kGuestValue)),
+      RunEdge("run: guest sets MDSCR_EL1.MDE",
+              trace::Msr(DBGREF_REG_MDSCR, 0, DBGREF_MDSCR_MDE)),
+      RunEdge("run: guest clears MDSCR_EL1",
+              trace::Msr(DBGREF_REG_MDSCR, 0, 0)),
+      RunEdge("run: guest reads DBGBVR0_EL1", trace::Mrs(DBGREF_REG_BVR, 0)),
+      RunEdge("run: guest executes BRK", trace::Brk(1)),
+      RunEdge("run: no debug instruction", trace::Nop()),
   };
 }
 
-// What the next entry from this state does: traps and hardware owner.
-std::string EntryText(const dbgref_host& host,
-                      const model::ConcreteVcpu& vcpu) {
-  const dbgref_obs obs =
-      model::Step(host, vcpu,
-                  trace::GuestExceptionOp(DBGREF_EC_WFX << DBGREF_ESR_EC_SHIFT,
-                                          0x1000, 0))
-          .obs;
+const dbgref_host& Host() {
+  static const dbgref_host host = [] {
+    dbgref_host h{};
+    h.id_aa64dfr0_el1 = 0;  // one breakpoint, one watchpoint
+    h.host_regs.dbg_bvr[0] = kHostValue;
+    return h;
+  }();
+  return host;
+}
+
+// What an entry sets up: the traps and whose registers the hardware holds.
+std::string EntryTraps(const dbgref_obs& enter, const char* separator) {
   // The CPU treats TDA as set whenever TDE is (Arm ARM, MDCR_EL2.TDA).
   std::vector<std::string> traps;
-  const bool tda = obs.entry_mdcr_el2 & DBGREF_MDCR_TDA;
-  const bool tde = obs.entry_mdcr_el2 & DBGREF_MDCR_TDE;
+  const bool tda = enter.entry_mdcr_el2 & DBGREF_MDCR_TDA;
+  const bool tde = enter.entry_mdcr_el2 & DBGREF_MDCR_TDE;
   if (tda) traps.push_back("TDA");
   if (tde) traps.push_back(tda ? "TDE" : "TDE (TDA implied)");
-  const uint64_t bvr0 = obs.entry_hw.dbg_bvr[0];
+  const uint64_t bvr0 = enter.entry_hw.dbg_bvr[0];
   const char* owner = bvr0 == kHostValue        ? "host"
                       : bvr0 == kUserspaceValue ? "userspace"
                                                 : "guest";
   return absl::StrCat(
       "entry traps: ", traps.empty() ? "none" : absl::StrJoin(traps, "+"),
-      "\\nhardware holds: ", owner, "'s registers");
+      separator, "hardware holds: ", owner, "'s registers");
+}
+
+// What the next entry from this state does.
+std::string EntryText(const model::ConcreteVcpu& vcpu) {
+  model::ConcreteVcpu state = vcpu;
+  dbgref_obs enter{};
+  bool found = false;
+  const dbgref_program program = ProgramOf(trace::Nop());
+  model::ForEachTransition(
+      model::FromRecord(Host()), model::FromRecord(program), state,
+      trace::RunOp(), [&](const model::ConcreteTransition& t) {
+        const dbgref_obs o = model::ToRecord(t.obs);
+        if (o.step == DBGREF_STEP_ENTER && !found) {
+          enter = o;
+          found = true;
+        }
+      });
+  return EntryTraps(enter, "\\n");
+}
+
+std::string PhaseText(uint64_t phase, bool dirty) {
+  const char* where = phase == model::kPhaseUser ? "in userspace"
+                      : phase == model::kPhaseGuest ? "in the guest"
+                      : phase == model::kPhaseExited
+                          ? "exited to KVM"
+                          : "handled in KVM, entering again";
+  return absl::StrCat(where, "\\nDIRTY ", dirty ? "set" : "clear");
+}
+
+std::string PhaseId(uint64_t phase, bool dirty) {
+  return absl::StrCat("p", phase, dirty ? "_dirty" : "_clean");
+}
+
+// A KVM_RUN step as an edge of the phase cluster.
+std::string StepText(const dbgref_obs& o) {
+  switch (o.step) {
+    case DBGREF_STEP_ENTER:
+      return absl::StrCat("ENTER: ", EntryTraps(o, ", "));
+    case DBGREF_STEP_GUEST:
+      switch (o.event) {
+        case DBGREF_EVENT_RETIRED:
+          return "GUEST: an instruction retires";
+        case DBGREF_EVENT_EXCEPTION_EL1:
+          return "GUEST: the guest takes its own exception";
+        case DBGREF_EVENT_ERET:
+          return "GUEST: its handler returns";
+        default:
+          return "GUEST: an exception to EL2";
+      }
+    default:
+      return o.exit_reason == 0
+                 ? "EXIT: emulated, back into the guest"
+                 : absl::StrCat("EXIT: to userspace, ",
+                                trace::ExitReasonName(o.exit_reason));
+  }
 }
 
 }  // namespace
 
 std::string DebugModeDiagramDot() {
-  dbgref_host host{};
-  host.id_aa64dfr0_el1 = 0;
-  host.host_regs.dbg_bvr[0] = kHostValue;
+  const dbgref_host& host = Host();
   const std::vector<Edge> edges = Edges();
 
   std::map<Mode, model::ConcreteVcpu> representative;
   std::map<std::pair<Mode, Mode>, std::vector<std::string>> transitions;
+  // (phase, DIRTY) before and after each step of a KVM_RUN.
+  using Phase = std::pair<uint64_t, bool>;
+  std::map<std::pair<Phase, Phase>, std::set<std::string>> phases;
   std::vector<Mode> queue;
   const model::ConcreteVcpu reset = model::Reset(host);
   representative.emplace(ModeOf(reset), reset);
   queue.push_back(ModeOf(reset));
   for (size_t i = 0; i < queue.size(); ++i) {
     const Mode from = queue[i];
-    const model::ConcreteVcpu vcpu = representative.at(from);
     for (const Edge& edge : edges) {
-      const model::ConcreteVcpu next = model::Step(host, vcpu, edge.op).state;
+      model::ConcreteVcpu next = representative.at(from);
+      for (const dbgref_op& op : edge.ops) {
+        model::ForEachTransition(
+            model::FromRecord(host), model::FromRecord(edge.program), next,
+            op, [&](const model::ConcreteTransition& t) {
+              const dbgref_obs o = model::ToRecord(t.obs);
+              if (o.step != DBGREF_STEP_IOCTL) {
+                phases[{{t.pre.phase, t.pre.dirty}, {t.post.phase, t.post.dirty}}]
+                    .insert(StepText(o));
+              }
+            });
+      }
       const Mode to = ModeOf(next);
       if (to == from) continue;
       transitions[{from, to}].push_back(edge.label);
@@ -147,18 +244,40 @@ std::string DebugModeDiagramDot() {
       "digraph debug_modes {\n"
       "  rankdir=LR;\n"
       "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-      "  edge [fontname=\"Helvetica\", fontsize=10];\n";
+      "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+      "  subgraph cluster_modes {\n"
+      "    label=\"debug modes between KVM_RUNs\";\n";
   for (const auto& [mode, vcpu] : representative) {
-    absl::StrAppend(&dot, "  ", ModeId(mode), " [label=\"",
+    absl::StrAppend(&dot, "    ", ModeId(mode), " [label=\"",
                     ControlText(mode.control_class), "\\nDIRTY ",
-                    mode.dirty ? "set" : "clear", "\\n", EntryText(host, vcpu),
+                    mode.dirty ? "set" : "clear", "\\n", EntryText(vcpu),
                     "\"];\n");
   }
   for (const auto& [ends, labels] : transitions) {
-    absl::StrAppend(&dot, "  ", ModeId(ends.first), " -> ", ModeId(ends.second),
+    absl::StrAppend(&dot, "    ", ModeId(ends.first), " -> ",
+                    ModeId(ends.second), " [label=\"",
+                    absl::StrJoin(labels, "\\n"), "\"];\n");
+  }
+  absl::StrAppend(&dot,
+                  "  }\n"
+                  "  subgraph cluster_run {\n"
+                  "    label=\"the steps of one KVM_RUN\";\n");
+  std::set<Phase> seen;
+  for (const auto& [ends, labels] : phases) {
+    seen.insert(ends.first);
+    seen.insert(ends.second);
+  }
+  for (const Phase& phase : seen) {
+    absl::StrAppend(&dot, "    ", PhaseId(phase.first, phase.second),
+                    " [label=\"", PhaseText(phase.first, phase.second),
+                    "\"];\n");
+  }
+  for (const auto& [ends, labels] : phases) {
+    absl::StrAppend(&dot, "    ", PhaseId(ends.first.first, ends.first.second),
+                    " -> ", PhaseId(ends.second.first, ends.second.second),
                     " [label=\"", absl::StrJoin(labels, "\\n"), "\"];\n");
   }
-  absl::StrAppend(&dot, "}\n");
+  absl::StrAppend(&dot, "  }\n}\n");
   return dot;
 }
 

@@ -1,8 +1,10 @@
 // Proving every obligation (see proof_summary.h).
 #include "tools/proof_summary.h"
 
+#include <atomic>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -13,13 +15,12 @@
 
 namespace dbgref::tools {
 
-ProofSummary RunProofs(bool quiet) {
+ProofSummary RunProofs(std::atomic<double>* done) {
   ProofSummary summary;
   const auto start = std::chrono::steady_clock::now();
   const std::vector<proofs::Obligation>& all = proofs::AllObligations();
-  Progress progress("proving the model's obligations", quiet);
   for (size_t i = 0; i < all.size(); ++i) {
-    progress.Update(static_cast<double>(i) / all.size());
+    if (done != nullptr) done->store(static_cast<double>(i) / all.size());
     absl::StatusOr<proofs::ProofResult> result = proofs::Prove(all[i].name);
     const bool proved =
         result.ok() && result->status == proofs::ProofResult::Status::kProved;
@@ -35,7 +36,30 @@ ProofSummary RunProofs(bool quiet) {
     }
   }
   summary.seconds = props::SecondsSince(start);
+  if (done != nullptr) done->store(1.0);
   return summary;
+}
+
+BackgroundProofs::BackgroundProofs()
+    : thread_([this] { summary_ = RunProofs(&done_); }) {}
+
+BackgroundProofs::~BackgroundProofs() {
+  // A command that ends early (an input error) does not wait for the
+  // proofs: the thread is left to the process's exit (dbgref_main.cc).
+  if (!joined_) thread_.detach();
+}
+
+const ProofSummary& BackgroundProofs::Wait(bool quiet) {
+  if (!joined_) {
+    Progress progress("proving the model's obligations", quiet);
+    while (done_.load() < 1.0) {
+      progress.Update(done_.load());
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    thread_.join();
+    joined_ = true;
+  }
+  return summary_;
 }
 
 }  // namespace dbgref::tools

@@ -45,6 +45,15 @@ TEST(Cli, DefaultsAreRestoredBetweenParses) {
   EXPECT_FALSE(command->seed_given);
 }
 
+TEST(Cli, CheckTakesOneRevisionOrNone) {
+  absl::StatusOr<Command> all = Parse({"check", "--quiet"});
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_TRUE(all->args.empty());
+  absl::StatusOr<Command> one = Parse({"check", "linux-6.1"});
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->args, std::vector<std::string>{"linux-6.1"});
+}
+
 TEST(Cli, ReplayRevision) {
   absl::StatusOr<Command> command =
       Parse({"replay", "t.trace", "--revision=final"});
@@ -61,7 +70,7 @@ TEST(Cli, RefusesWithOneLine) {
             "unknown format 'xml' (text, markdown, json)");
   EXPECT_EQ(Error({"review"}), "usage: dbgref review REV");
   EXPECT_EQ(Error({"review", "v2", "v3"}), "usage: dbgref review REV");
-  EXPECT_EQ(Error({"check", "extra"}), "usage: dbgref check");
+  EXPECT_EQ(Error({"check", "v2", "final"}), "usage: dbgref check [REV]");
   EXPECT_EQ(Error({"check", "--seed"}), "flag '--seed' needs a value");
   EXPECT_EQ(Error({"check", "--sequences=-4"}).substr(0, 30),
             "bad value '-4' for --sequences");
