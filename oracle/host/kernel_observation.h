@@ -68,6 +68,9 @@ struct KernelObservation {
   // (model_projection.h); empty when it did not. Such a trace is not
   // compared.
   std::string outside_convention;
+  // The op that leaves it (when outside_convention is not empty): the ops
+  // before it are inside the convention.
+  size_t outside_convention_op = 0;
 };
 
 // One field where two observations differ.

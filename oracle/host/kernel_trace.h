@@ -80,8 +80,10 @@ enum WatchIndex {
 // region (or at its last word) or at a repeated address, a runtime instruction
 // kind, a load or store outside the data region or not size-aligned, a register
 // number above 15, a BRK immediate above 0xffff, more operand registers than
-// x0..x23, a ONE_REG of a register KVM has no id for, a PC outside the code
-// region, a PSTATE other than EL1h with NZCV, SS and DAIF.
+// x0..x23, a PC outside the code region, a PSTATE other than EL1h with NZCV,
+// SS and DAIF. A ONE_REG of a register KVM has no id for (a bank entry 16
+// and up, an unknown kind) asks one_reg::kUnknownSysReg, which KVM does not
+// know either.
 struct CompileOptions {
   uint32_t run_timeout_ms = 0;  // bounds each KVM_RUN (0: the VMM's default)
   // The operands take registers from x0 up to x(registers - 1), at most

@@ -43,6 +43,7 @@ KernelObservation ProjectModel(const dbgref_host& host, const KernelTrace& t) {
           "op %d clears PSTATE.D while the guest is inside its exception "
           "handler (pc 0x%x): the handler is not reentrant",
           k, s.ctx.pc);
+      out.outside_convention_op = k;
     }
     const std::size_t n = model::StepInPlace(h, program, s, op, obs.data());
     KernelStep x;

@@ -268,6 +268,7 @@ TEST(ModelProjection, ClearingDInsideTheHandlerLeavesTheConvention) {
                            .Build();
   EXPECT_NE(ProjectModel(Host(), inside).outside_convention.find("op 2"),
             std::string::npos);
+  EXPECT_EQ(ProjectModel(Host(), inside).outside_convention_op, 2u);
   // D kept set, or the guest outside its handler: within the convention.
   KernelTrace masked = inside;
   masked.ops[2].value = 0x3c5;

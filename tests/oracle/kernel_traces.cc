@@ -164,6 +164,12 @@ std::vector<NamedTrace> All(const dbgref_host& host) {
           .Get(DBGREF_ONE_REG_BCR, 9)
           .Set(DBGREF_ONE_REG_WVR, 7, kData)
           .Get(DBGREF_ONE_REG_WVR, 7));
+  add("one_reg_of_unknown_ids",
+      T().Get(DBGREF_ONE_REG_WVR, 16)
+          .Set(DBGREF_ONE_REG_BCR, 31, kBcr)
+          .Get(DBGREF_ONE_REG_BCR, 15)
+          .Get(DBGREF_ONE_REG_COUNT)
+          .Set(DBGREF_ONE_REG_COUNT, 0, 1));
   add("single_step_over_report",
       T().Report().Nop().Debug(kEnable | kStep).Run(4));
   add("single_step_through_own_handler",
