@@ -42,6 +42,21 @@ struct dbgref_revision {
   /* One userspace operation; see above. */
   size_t (*step)(struct dbgref_revision_vcpu* vcpu, const struct dbgref_op* op,
                  struct dbgref_obs* out);
+
+  /*
+   * The vCPU's complete state between operations, as an opaque blob of
+   * state_size bytes (a multiple of 8), for exhaustive exploration
+   * (explore/): save() writes it, load() puts a vCPU created on the same
+   * host and program into it, whichever vCPU of the revision saved it.
+   * The blob holds everything the vCPU's later behaviour depends on, and
+   * only values (no addresses, no padding, no bookkeeping of the last
+   * operation), so that equal blobs mean equal states and a blob can be
+   * hashed. Optional: a revision that cannot expose its state (a real
+   * kernel) leaves the three 0 and cannot be explored.
+   */
+  size_t state_size;
+  void (*save)(const struct dbgref_revision_vcpu* vcpu, void* state);
+  void (*load)(struct dbgref_revision_vcpu* vcpu, const void* state);
 };
 
 #ifdef __cplusplus

@@ -45,14 +45,14 @@ const model::ConcreteTransition& LockstepRunner::TransitionAt(
   model::ConcreteVcpu state = before_;
   std::size_t index = 0;
   bool found = false;
-  model::ForEachTransition(
-      model_.host(), model_.program(), state, trace.ops[op],
-      [&](const model::ConcreteTransition& t) {
-        if (index++ == step) {
-          transition_ = t;
-          found = true;
-        }
-      });
+  model::ForEachTransition(model_.host(), model_.program(), state,
+                           trace.ops[op],
+                           [&](const model::ConcreteTransition& t) {
+                             if (index++ == step) {
+                               transition_ = t;
+                               found = true;
+                             }
+                           });
   if (!found) {
     // The model's list ended: a transition of the revision's kind that does
     // not apply to the state after the operation.
@@ -63,6 +63,31 @@ const model::ConcreteTransition& LockstepRunner::TransitionAt(
   return transition_;
 }
 
+bool LockstepRunner::CompareOperation(
+    const trace::Trace& trace, std::size_t i,
+    absl::FunctionRef<bool(const Divergence&)> on_difference,
+    LockstepCounts* counts) {
+  before_ = model_.state();
+  const absl::Span<const dbgref_obs> m = model_.Step(trace.ops[i]);
+  const absl::Span<const dbgref_obs> r = revision_.Step(trace.ops[i]);
+  Count(counts, m);
+  const std::size_t n = std::max(m.size(), r.size());
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j < m.size() && j < r.size() && model::ObsEqual(m[j], r[j])) {
+      continue;
+    }
+    Divergence d;
+    d.op = i;
+    d.step = j;
+    d.model = j < m.size() ? m[j] : ZeroObsLike(r[j]);
+    d.revision = j < r.size() ? r[j] : ZeroObsLike(m[j]);
+    const model::ConcreteTransition& t = TransitionAt(trace, i, j, d.revision);
+    d.verdict = ClassifyStep({t, d.revision, trace, i});
+    if (!on_difference(d)) return false;
+  }
+  return true;
+}
+
 void LockstepRunner::Compare(
     const trace::Trace& trace,
     absl::FunctionRef<bool(const Divergence&)> on_difference,
@@ -70,24 +95,7 @@ void LockstepRunner::Compare(
   model_.Reset(trace.host, trace.program);
   revision_.Reset(trace.host, trace.program);
   for (std::size_t i = 0; i < trace.ops.size(); ++i) {
-    before_ = model_.state();
-    const absl::Span<const dbgref_obs> m = model_.Step(trace.ops[i]);
-    const absl::Span<const dbgref_obs> r = revision_.Step(trace.ops[i]);
-    Count(counts, m);
-    const std::size_t n = std::max(m.size(), r.size());
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j < m.size() && j < r.size() && model::ObsEqual(m[j], r[j])) {
-        continue;
-      }
-      Divergence d;
-      d.op = i;
-      d.step = j;
-      d.model = j < m.size() ? m[j] : ZeroObsLike(r[j]);
-      d.revision = j < r.size() ? r[j] : ZeroObsLike(m[j]);
-      const model::ConcreteTransition& t = TransitionAt(trace, i, j, d.revision);
-      d.verdict = ClassifyStep({t, d.revision, trace, i});
-      if (!on_difference(d)) return;
-    }
+    if (!CompareOperation(trace, i, on_difference, counts)) return;
   }
 }
 

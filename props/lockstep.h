@@ -55,6 +55,18 @@ class LockstepRunner {
                absl::FunctionRef<bool(const Divergence&)> on_difference,
                LockstepCounts* counts = nullptr);
 
+  // One operation from the states the two vCPUs are in: trace.ops[op] is
+  // stepped on both, and on_difference called for every step whose
+  // observations differ, judged with the trace as the context (the
+  // operations before op are the history the observational view reads).
+  // Returns false when on_difference asked to stop. Compare is a reset
+  // and this for each operation in turn; exhaustive exploration (explore/)
+  // calls it from states it has put the two vCPUs into.
+  bool CompareOperation(
+      const trace::Trace& trace, std::size_t op,
+      absl::FunctionRef<bool(const Divergence&)> on_difference,
+      LockstepCounts* counts = nullptr);
+
   // The first step whose difference breaks a requirement. Differences
   // before it that break none are passed over.
   std::optional<Divergence> FirstDivergence(const trace::Trace& trace,
@@ -66,6 +78,10 @@ class LockstepRunner {
                                   LockstepCounts* counts = nullptr);
 
   const dbgref_revision& revision() const { return revision_.revision(); }
+
+  // The two vCPUs, for callers that save and restore their states.
+  ModelVcpu& model_vcpu() { return model_; }
+  RevisionVcpu& revision_vcpu() { return revision_; }
 
  private:
   // The model's transition for step `step` of operation `op`, from the

@@ -5,6 +5,7 @@
 
 #include "model/concrete.h"
 #include "model/record.h"
+#include "props/model_vcpu.h"
 
 struct dbgref_revision_vcpu {
   dbgref::model::ConcreteHost host;
@@ -36,11 +37,24 @@ size_t StepVcpu(dbgref_revision_vcpu* vcpu, const dbgref_op* op,
   return model::StepInPlace(vcpu->host, vcpu->program, vcpu->state, *op, out);
 }
 
-constexpr dbgref_revision kModel = {"model", Create, Destroy, ResetVcpu,
-                                    StepVcpu};
+// The state blob: the state's words (props/model_vcpu.h). The host and the
+// program are what the vCPU was created with, not state.
+void SaveVcpu(const dbgref_revision_vcpu* vcpu, void* state) {
+  SaveModelState(vcpu->state, static_cast<uint64_t*>(state));
+}
+
+void LoadVcpu(dbgref_revision_vcpu* vcpu, const void* state) {
+  LoadModelState(static_cast<const uint64_t*>(state), vcpu->state);
+}
 
 }  // namespace
 
-const dbgref_revision& ModelRevision() { return kModel; }
+const dbgref_revision& ModelRevision() {
+  static const dbgref_revision model = {
+      "model",   Create,   Destroy,
+      ResetVcpu, StepVcpu, ModelStateWords() * sizeof(uint64_t),
+      SaveVcpu,  LoadVcpu};
+  return model;
+}
 
 }  // namespace dbgref::props

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 #include "absl/types/span.h"
@@ -14,6 +15,15 @@
 #include "model/record.h"
 
 namespace dbgref::props {
+
+// The model's state as words, in the order of its field walk (model/
+// state.h, WalkState), a truth value as a word 0 or 1: every field and
+// nothing else, so that equal states give equal words. The model
+// revision's state blob (model/revision.h) and exploration (explore/) use
+// it.
+std::size_t ModelStateWords();
+void SaveModelState(const model::ConcreteVcpu& state, uint64_t* words);
+void LoadModelState(const uint64_t* words, model::ConcreteVcpu& state);
 
 class ModelVcpu {
  public:

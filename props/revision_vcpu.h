@@ -40,6 +40,15 @@ class RevisionVcpu {
 
   const dbgref_revision& revision() const { return *revision_; }
 
+  // The state blob (model/revision.h), when the revision has one.
+  bool CanSaveState() const {
+    return revision_->save != nullptr && revision_->load != nullptr &&
+           revision_->state_size > 0;
+  }
+  std::size_t StateSize() const { return revision_->state_size; }
+  void SaveState(void* state) const { revision_->save(vcpu_, state); }
+  void LoadState(const void* state) { revision_->load(vcpu_, state); }
+
  private:
   const dbgref_revision* revision_;
   dbgref_revision_vcpu* vcpu_;

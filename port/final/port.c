@@ -16,4 +16,7 @@
  */
 #define DBGREF_PORT_OS_LOCKED(vcpu)	0
 
+/* The world switch's pointer to the registers it loads (the state blob). */
+#define DBGREF_PORT_SELF_POINTERS(v, X)	X((v)->vcpu.arch.debug_ptr)
+
 #include "port/shim/revision_port.h"

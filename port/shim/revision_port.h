@@ -53,6 +53,14 @@
 #error "define DBGREF_PORT_NAME, _SYMBOL, _EXIT_PC and _OS_LOCKED"
 #endif
 
+/*
+ * The revision's own pointers into its vCPU, for the state blob: X(field)
+ * for each (port.c may define it; the shim's are handled below).
+ */
+#ifndef DBGREF_PORT_SELF_POINTERS
+#define DBGREF_PORT_SELF_POINTERS(v, X)
+#endif
+
 /* A capability number no revision defines: CHECK_EXTENSION returns 0. */
 #define DBGREF_PORT_CAP_UNDEFINED	0x7fff
 
@@ -353,12 +361,77 @@ static size_t port_step(struct dbgref_revision_vcpu *pv,
 	return n;
 }
 
+/*
+ * The vCPU's state as a blob (model/revision.h): the whole structure, with
+ * its pointers into itself as offsets (1 + the offset, 0 for NULL), the
+ * shim's callback and the bookkeeping of the last KVM_RUN (its observation
+ * buffer, counts and flags, which the next one sets afresh) zeroed. The
+ * structure is zeroed when reset, so its padding is 0 too.
+ */
+static void *port_offset_of(const struct dbgref_revision_vcpu *base,
+			    const void *p)
+{
+	if (!p)
+		return NULL;
+	return (void *)((uintptr_t)((const char *)p - (const char *)base) + 1);
+}
+
+static void *port_pointer_at(struct dbgref_revision_vcpu *base, const void *p)
+{
+	if (!p)
+		return NULL;
+	return (char *)base + ((uintptr_t)p - 1);
+}
+
+#define PORT_TO_OFFSET(field) \
+	((field) = (__typeof__(field))port_offset_of(pv, (field)))
+#define PORT_TO_POINTER(field) \
+	((field) = (__typeof__(field))port_pointer_at(pv, (field)))
+
+static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
+{
+	struct dbgref_revision_vcpu *s = state;
+
+	memcpy(s, pv, sizeof(*s));
+	PORT_TO_OFFSET(s->vcpu.run);
+	PORT_TO_OFFSET(s->vcpu.arch.host_cpu_context);
+	s->cpu.obs = NULL;
+	s->cpu.nobs = 0;
+	s->cpu.steps = 0;
+	s->cpu.exit_pending = false;
+	s->cpu.interrupted = false;
+	s->cpu.observe_reentry = NULL;
+	s->cpu.observe_arg = NULL;
+	s->cpu.bug = NULL;
+	DBGREF_PORT_SELF_POINTERS(s, PORT_TO_OFFSET);
+}
+
+static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
+{
+	memcpy(pv, state, sizeof(*pv));
+	PORT_TO_POINTER(pv->vcpu.run);
+	PORT_TO_POINTER(pv->vcpu.arch.host_cpu_context);
+	pv->cpu.observe_reentry = port_observe_reentry;
+	pv->cpu.observe_arg = pv;
+	DBGREF_PORT_SELF_POINTERS(pv, PORT_TO_POINTER);
+	dbgref_this_cpu = &pv->cpu;
+}
+
+#undef PORT_TO_OFFSET
+#undef PORT_TO_POINTER
+
+_Static_assert(sizeof(struct dbgref_revision_vcpu) % 8 == 0,
+	       "the state blob is a whole number of words");
+
 const struct dbgref_revision DBGREF_PORT_SYMBOL = {
 	.name = DBGREF_PORT_NAME,
 	.create = port_create,
 	.destroy = port_destroy,
 	.reset = port_reset,
 	.step = port_step,
+	.state_size = sizeof(struct dbgref_revision_vcpu),
+	.save = port_save,
+	.load = port_load,
 };
 
 #endif /* DBGREF_PORT_SHIM_REVISION_PORT_H */

@@ -300,7 +300,9 @@ size_t StepVcpu(dbgref_revision_vcpu* vcpu, const dbgref_op* op,
 
 template <Fault F>
 constexpr dbgref_revision Table(const char* name) {
-  return dbgref_revision{name, Create<F>, Destroy, ResetVcpu, StepVcpu};
+  // No state blob (model/revision.h): the copies are not explored.
+  return dbgref_revision{name,     Create<F>, Destroy, ResetVcpu,
+                         StepVcpu, 0,         nullptr, nullptr};
 }
 
 #define DBGREF_BROKEN(fault, name) \
