@@ -18,8 +18,8 @@
 #include "props/campaign.h"
 #include "props/elapsed.h"
 #include "props/generators.h"
-#include "props/reduce.h"
 #include "tools/kernel_judge.h"
+#include "trace/shrink.h"
 #include "trace/trace.h"
 #include "trace/valid.h"
 
@@ -40,7 +40,7 @@ absl::StatusOr<trace::Trace> ReduceOnKernel(
     uint64_t* candidates) {
   absl::Status error;
   trace::Trace reduced =
-      props::Reduce(t, [&](const trace::Trace& candidate) {
+      trace::Shrink(t, [&](const trace::Trace& candidate) {
         if (!error.ok()) return false;
         ++*candidates;
         absl::StatusOr<KernelJudgement> j = CheckOnKernel(session, candidate);
@@ -53,7 +53,8 @@ absl::StatusOr<trace::Trace> ReduceOnKernel(
           return false;
         }
         return still_fails(*j);
-      });
+      },
+      trace::Values::kRecognisable);
   if (!error.ok()) return error;
   return reduced;
 }

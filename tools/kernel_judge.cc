@@ -246,8 +246,11 @@ size_t StepReplay(dbgref_revision_vcpu* vcpu, const dbgref_op*,
   return n;
 }
 
-const dbgref_revision kReplay = {"kernel", CreateReplay, DestroyReplay,
-                                 ResetReplay, StepReplay};
+// A replay has no state of its own to explore: state_size 0, no save or
+// load.
+const dbgref_revision kReplay = {"kernel",    CreateReplay, DestroyReplay,
+                                 ResetReplay, StepReplay,   0,
+                                 nullptr,     nullptr};
 
 }  // namespace
 
