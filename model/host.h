@@ -39,13 +39,7 @@ WordOf<D> NumBrps(const Host<D>& h) {
 // The number of hardware watchpoints, 1..16.
 template <class D>
 WordOf<D> NumWrps(const Host<D>& h) {
-#ifdef DBGREF_MUTANT_DFR0_WRPS_SHIFT
-  return D::add(Field<D>(h.id_aa64dfr0_el1, DBGREF_DFR0_WRPS_SHIFT - 4,
-                         DBGREF_DFR0_FIELD_MASK),
-                D::lit(1));
-#else
   return D::add(WrpsField<D>(h), D::lit(1));
-#endif
 }
 
 // r as a CPU with this configuration has it: breakpoints 0..nb-1 and

@@ -20,9 +20,6 @@ model::Action<C> ToAction(const dbgref_action& a) {
 void ModelVcpu::Reset(const dbgref_host& host) {
   host_record_ = host;
   host_ = model::FromRecord(host);
-#ifdef DBGREF_PROPS_MUTANT_MODEL_VCPU_NO_HOST_REGS
-  host_.host_regs = model::ZeroRegs<C>();
-#endif
   current_ = 0;
   slots_[0].state = model::Reset(host);
 }

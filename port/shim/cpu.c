@@ -99,11 +99,7 @@ static bool is_debug_class(u32 ec)
  */
 static bool tda_in_effect(const struct dbgref_cpu *cpu)
 {
-#ifndef DBGREF_PORT_MUTANT_SHIM_TDA_IGNORES_TDE
 	return cpu->mdcr_el2 & (MDCR_EL2_TDA | MDCR_EL2_TDE);
-#else
-	return cpu->mdcr_el2 & MDCR_EL2_TDA;
-#endif
 }
 
 /*
@@ -120,10 +116,6 @@ static void observe_implemented(const struct dbgref_cpu *cpu,
 		  DBGREF_DFR0_FIELD_MASK) + 1;
 	int n;
 
-#ifdef DBGREF_PORT_MUTANT_SHIM_OBS_OFF_BY_ONE
-	nb++;
-	nw++;
-#endif
 	for (n = 0; n < KVM_ARM_MAX_DBG_REGS; n++) {
 		out->dbg_bcr[n] = n < (int)nb ? cpu->dbg.dbg_bcr[n] : 0;
 		out->dbg_bvr[n] = n < (int)nb ? cpu->dbg.dbg_bvr[n] : 0;
@@ -174,12 +166,8 @@ int dbgref_cpu_run_guest(struct dbgref_cpu *cpu)
 		return ARM_EXCEPTION_IRQ;
 	}
 
-#ifndef DBGREF_PORT_MUTANT_SHIM_IGNORE_TDE
 	if (is_debug_class(a->esr >> ESR_ELx_EC_SHIFT) &&
 	    !(cpu->mdcr_el2 & MDCR_EL2_TDE))
-#else
-	if (is_debug_class(a->esr >> ESR_ELx_EC_SHIFT) && 0)
-#endif
 		return ARM_EXCEPTION_IRQ;
 
 	cpu->esr_el2 = a->esr;
