@@ -24,9 +24,10 @@
 #   4. -ffile-prefix-map=T/= keeps T out of the object (__FILE__, debug
 #      info), so the output does not depend on the temporary name;
 #   5. after the compile, the dependency file (-MF) must name no touched
-#      file by its own path: that would mean the compiler read the reference
-#      copy of a patched file, and the compile fails. Then T/ is stripped
-#      from it, so Bazel's header check sees the declared inputs it knows.
+#      file outside T (by its own path or any other name of the same file):
+#      that would mean the compiler read the reference copy of a patched
+#      file, and the compile fails. Then T/ is stripped from it, so Bazel's
+#      header check sees the declared inputs it knows.
 # The real compiler is named by external/dbgref_mutant_cc/real_cc, written
 # by tests/mutants/toolchain/local_config.bzl from the local toolchain.
 set -euo pipefail
@@ -126,11 +127,13 @@ for arg in "$@"; do
   esac
   if [[ -n ${dir} && ${dir} != /* && -d ${root}/${dir} ]]; then
     # Search the patched copies first, with the same kind of option.
+    copy=${root}/${dir}
+    [[ ${dir} != . ]] || copy=${root}
     if [[ ${arg} == "${dir}" ]]; then
       unset 'args[${#args[@]}-1]'
-      args+=("${prev}" "${root}/${dir}" "${prev}" "${dir}")
+      args+=("${prev}" "${copy}" "${prev}" "${dir}")
     else
-      args+=("${arg%"${dir}"}${root}/${dir}" "${arg}")
+      args+=("${arg%"${dir}"}${copy}" "${arg}")
     fi
   elif [[ ${prev} == -include && -f ${root}/${arg} ]]; then
     args+=("${root}/${arg}")
@@ -155,12 +158,17 @@ rc=0
 sed "s#${root}/##g" "${tmp}/stderr" >&2
 [[ ${rc} -eq 0 ]] || exit "${rc}"
 
-# A touched file named by its own path was read unpatched.
-for f in "${touched[@]}"; do
-  if tr -s ' \\' '\n\n' <"${depfile}" | sed 's/:$//' | grep -qxF -- "${f}"; then
-    echo "mutant_cc: ${mutant}: ${source:-the compile} read ${f} without" \
-      "its patch (an include the mutant toolchain does not redirect)" >&2
-    exit 1
-  fi
-done
+# A touched file the compiler read from anywhere but its patched copy (by
+# its own path, or any other name of the same file) was read unpatched.
+while read -r dep; do
+  [[ -n ${dep} && ${dep} != "${root}"/* ]] || continue
+  for f in "${touched[@]}"; do
+    if [[ ${dep} -ef ${f} ]]; then
+      echo "mutant_cc: ${mutant}: ${source:-the compile} read ${dep}" \
+        "without its patch (an include the mutant toolchain does not" \
+        "redirect)" >&2
+      exit 1
+    fi
+  done
+done < <(sed -e 's/^[^:]*: //' -e 's/\\$//' "${depfile}" | tr -s ' ' '\n')
 sed -i "s#${root}/##g" "${depfile}"
