@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Turns compile-time mutant switches into patches, mechanically.
+# Turns compile-time mutant switches into patches, mechanically; or follows
+# files that moved.
 #
 #   tests/mutants/convert_switches.sh [--keep] FILE...
+#   tests/mutants/convert_switches.sh --moved OLD=NEW...
 #
 # Run from the workspace root. FILE... are the source files that test
 # switches in #if lines: DBGREF_MUTANT_<X> (the model), DBGREF_PORT_MUTANT_<X>
@@ -24,28 +26,62 @@
 # of them loses the other two. It prints one line per patch, name and
 # files, to compare with the mutant's `where` in mutants.bzl.
 #
+# --moved OLD=NEW... is for files that moved without their switches (the
+# patches were made already): every patch's a/OLD and b/OLD become a/NEW
+# and b/NEW, and so does OLD in the `where` of tests/mutants/mutants.bzl.
+#
 # Needs unifdef (Debian package unifdef) and diff; neither is needed to
 # build or test.
 set -euo pipefail
+
+usage() {
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+[[ -d tests/mutants/patches ]] || {
+  echo "convert_switches: run me from the workspace root" >&2
+  exit 2
+}
+
+# A path as a sed pattern.
+sed_quote() {
+  sed -e 's/[][\\.*^$#]/\\&/g' <<<"$1"
+}
+
+if [[ ${1:-} == --moved ]]; then
+  shift
+  [[ $# -gt 0 ]] || usage
+  for move in "$@"; do
+    old=${move%%=*}
+    new=${move#*=}
+    [[ -n ${old} && -n ${new} && ${move} == *=* ]] || usage
+    [[ -f ${new} ]] || {
+      echo "convert_switches: no file ${new}" >&2
+      exit 2
+    }
+    o=$(sed_quote "${old}")
+    changed=$(grep -lE "^(---|\+\+\+) [ab]/${o}(\s|$)" \
+      tests/mutants/patches/*.patch || true)
+    for p in ${changed}; do
+      sed -i -E "s#^(---|\+\+\+) ([ab])/${o}(\s|$)#\1 \2/${new}\3#" "${p}"
+      echo "$(basename "${p}" .patch): ${old} -> ${new}"
+    done
+    sed -i -E "s#([\", ])${o}([\",])#\1${new}\2#g" tests/mutants/mutants.bzl
+  done
+  exit 0
+fi
 
 keep=0
 if [[ ${1:-} == --keep ]]; then
   keep=1
   shift
 fi
-[[ $# -gt 0 ]] || {
-  sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-}
+[[ $# -gt 0 ]] || usage
 command -v unifdef >/dev/null || {
   echo "convert_switches: needs unifdef (apt-get install unifdef)" >&2
   exit 2
 }
-[[ -d tests/mutants/patches ]] || {
-  echo "convert_switches: run me from the workspace root" >&2
-  exit 2
-}
-
 readonly SWITCH_RE='\bDBGREF_(PORT_|PROPS_)?MUTANT_[A-Z0-9_]+\b'
 
 # The switches a file tests in its #if, #ifdef, #ifndef and #elif lines.
