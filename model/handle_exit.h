@@ -34,15 +34,8 @@ ExitInfo<D> HandleExit(VcpuState<D>& s, const Action<D>& a,
   const EmulationResult<D> em = EmulateTrappedAccess<D>(s, a, e.trapped);
   // REQ-EXIT: hsr = ESR and the guest PC; FAR only for a watchpoint.
   const BoolOf<D> dbg = e.debug_exit;
-#ifdef DBGREF_MUTANT_FAR_ALWAYS
-  const BoolOf<D> with_far = dbg;
-#elif defined(DBGREF_MUTANT_FAR_WRONG_EC)
-  const BoolOf<D> with_far = D::and_(
-      dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_BREAKPT_LOW)));
-#else
   const BoolOf<D> with_far = D::and_(
       dbg, D::eq(ExceptionClass<D>(a.esr), D::lit(DBGREF_EC_WATCHPT_LOW)));
-#endif
   const WordOf<D> zero = D::lit(0);
   return ExitInfo<D>{D::ite(dbg, D::lit(KVM_EXIT_DEBUG), zero),
                      D::ite(dbg, a.esr, zero),

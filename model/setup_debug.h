@@ -20,18 +20,10 @@ WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
   // breakpoints are loaded (USE_HW). With any other guest debug, TDE (below)
   // makes the CPU treat TDA as set, so every guest access is emulated
   // against the guest's own values all the same (spec/decisions.md).
-#ifdef DBGREF_MUTANT_TDA_NOT_FORCED
-  const BoolOf<D> trap = D::not_(s.dirty);
-#else
   const BoolOf<D> trap = D::or_(D::not_(s.dirty), UseHwOn<D>(s));
-#endif
   // REQ-TRAP-TDE: debug exceptions go to EL2 exactly when guest debug is on;
   // the performance monitor and OS/ROM register traps are always on.
-#ifdef DBGREF_MUTANT_TDE_ALWAYS
-  const BoolOf<D> tde = D::or_(active, D::lit_bool(true));
-#else
   const BoolOf<D> tde = active;
-#endif
   WordOf<D> mdcr = D::lit(DBGREF_MDCR_ALWAYS_BITS);
   mdcr = SetBits<D>(mdcr, DBGREF_MDCR_TDE, tde);
   mdcr = SetBits<D>(mdcr, DBGREF_MDCR_TDA, trap);
@@ -46,26 +38,18 @@ void SetupDebug(VcpuState<D>& s) {
   const BoolOf<D> use_hw = UseHwOn<D>(s);
   s.mdcr_el2 = EntryMdcrEl2<D>(s);
   // REQ-RESTORE, REQ-SS: keep the guest's whole MDSCR_EL1 and PSTATE.SS.
-#ifndef DBGREF_MUTANT_PRESERVE_AFTER_LEND
   s.preserved = Select<D>(
       active, Preserved<D>{s.ctx.mdscr_el1, s.ctx.pstate_ss}, s.preserved);
-#endif
   // REQ-SS: single-step sets MDSCR_EL1.SS and PSTATE.SS; otherwise guest
   // debug clears MDSCR_EL1.SS so that the guest's own stepping cannot fire.
   WordOf<D> mdscr = s.ctx.mdscr_el1;
   mdscr = D::ite(active, SetBits<D>(mdscr, DBGREF_MDSCR_SS, single), mdscr);
-#ifndef DBGREF_MUTANT_SS_NO_PSTATE
   s.ctx.pstate_ss = D::or_(s.ctx.pstate_ss, single);
-#endif
   // REQ-HW-PROGRAM: MDSCR_EL1.MDE enables the breakpoints and watchpoints
   // (with TDE set the debug target is EL2, so KDE is not needed), and the
   // next entry loads userspace's set.
   mdscr = D::ite(use_hw, D::bor(mdscr, D::lit(DBGREF_MDSCR_MDE)), mdscr);
   s.ctx.mdscr_el1 = mdscr;
-#ifdef DBGREF_MUTANT_PRESERVE_AFTER_LEND
-  s.preserved = Select<D>(
-      active, Preserved<D>{s.ctx.mdscr_el1, s.ctx.pstate_ss}, s.preserved);
-#endif
   s.dirty = D::or_(s.dirty, use_hw);
 }
 

@@ -16,11 +16,7 @@ namespace dbgref::model {
 // USE_HW, the guest's own otherwise (debug_ptr).
 template <class D>
 BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
-#ifdef DBGREF_MUTANT_HW_LOAD_GUEST_SET
-  return D::and_(UseHwOn<D>(s), D::lit_bool(false));
-#else
   return UseHwOn<D>(s);
-#endif
 }
 
 // Updates s, a state the caller owns, for the entry; returns the CPU as the
@@ -29,12 +25,8 @@ template <class D>
 Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
   // registers loaded (lazy switching, as before the series).
-#ifdef DBGREF_MUTANT_OFF_NO_LAZY
-  const BoolOf<D> guest_enabled = D::lit_bool(false);
-#else
   const BoolOf<D> guest_enabled =
       AnyBits<D>(s.ctx.mdscr_el1, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE);
-#endif
   s.dirty = D::or_(s.dirty, guest_enabled);
   // REQ-HW-PROGRAM, REQ-ISOLATION: without DIRTY the hardware keeps the
   // host's values, and TDA keeps the guest away from them.
@@ -53,11 +45,7 @@ void WorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   s.ctx.pstate_ss = cpu.regs.pstate_ss;
   // With DIRTY the hardware goes back into the set it was loaded from, and
   // the host's values go back into the hardware.
-#ifdef DBGREF_MUTANT_SAVE_SWAPPED_SETS
-  const BoolOf<D> external = D::not_(LoadsExternalSet<D>(s));
-#else
   const BoolOf<D> external = LoadsExternalSet<D>(s);
-#endif
   AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.regs.regs);
   AssignIf<D>(s.ctx.regs, D::and_(s.dirty, D::not_(external)), cpu.regs.regs);
   s.dirty = D::lit_bool(false);

@@ -43,9 +43,6 @@ trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
   rc::Shrinkable<trace::Trace> best =
       GenTrace(max_ops)(rc::Random(sequence_seed), max_ops);
   if (!Breaks(runner, r, best.value())) return best.value();
-#ifdef DBGREF_PROPS_MUTANT_NO_SHRINK
-  return best.value();
-#endif
   int steps = 0;
   bool improved = true;
   while (improved && steps < kMaxShrinkSteps) {

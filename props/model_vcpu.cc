@@ -8,9 +8,6 @@ namespace dbgref::props {
 void ModelVcpu::Reset(const dbgref_host& host) {
   host_record_ = host;
   host_ = model::FromRecord(host);
-#ifdef DBGREF_PROPS_MUTANT_MODEL_VCPU_NO_HOST_REGS
-  host_.host_regs = model::ZeroRegs<model::ConcreteDomain>();
-#endif
   state_ = model::Reset(host);
 }
 

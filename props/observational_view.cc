@@ -88,9 +88,7 @@ StepVerdict ClassifyStep(const StepContext& c) {
   v.differs = !model::ObsEqual(model::ToRecord(c.model.obs), c.port);
   if (!v.differs) return v;
   model::ConcreteTransition seen = c.model;
-#ifndef DBGREF_PROPS_MUTANT_VIEW_BLIND
   seen.obs = model::FromRecord(c.port);
-#endif
   v.violated = FailedPredicates(seen);
   if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);
   v.design_difference = v.violated.empty() && KnownDesignDifferenceOnly(c);

@@ -21,9 +21,7 @@ BoolOf<D> IsDebugClass(const WordOf<D>& ec) {
   auto is = [&](uint64_t c) { return D::eq(ec, D::lit(c)); };
   BoolOf<D> debug =
       D::or_(is(DBGREF_EC_SOFTSTP_LOW), is(DBGREF_EC_BREAKPT_LOW));
-#ifndef DBGREF_MUTANT_NO_WATCHPT_EXIT
   debug = D::or_(debug, is(DBGREF_EC_WATCHPT_LOW));
-#endif
   return D::or_(debug, D::or_(is(DBGREF_EC_BKPT32), is(DBGREF_EC_BRK64)));
 }
 

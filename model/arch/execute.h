@@ -33,21 +33,13 @@ struct GuestEvent {
 // MDCR_EL2.TDA as the CPU applies it: TDE makes the CPU treat TDA as 1.
 template <class D>
 BoolOf<D> TdaInEffect(const WordOf<D>& mdcr_el2) {
-#ifdef DBGREF_MUTANT_TDA_IGNORES_TDE
-  return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDA);
-#else
   return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDA | DBGREF_MDCR_TDE);
-#endif
 }
 
 // Debug exceptions from EL1 and EL0 go to EL2.
 template <class D>
 BoolOf<D> DebugRoutedToEl2(const WordOf<D>& mdcr_el2) {
-#ifdef DBGREF_MUTANT_IGNORE_TDE
-  return D::or_(AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDE), D::lit_bool(true));
-#else
   return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDE);
-#endif
 }
 
 // Performs action a on cpu, which the caller owns; returns what happened.

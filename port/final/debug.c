@@ -44,15 +44,8 @@ static void save_guest_debug_regs(struct kvm_vcpu *vcpu)
 
 static void restore_guest_debug_regs(struct kvm_vcpu *vcpu)
 {
-#ifndef DBGREF_PORT_MUTANT_FINAL_RESTORE_BITS_ONLY
 	vcpu_sys_reg(vcpu, MDSCR_EL1) =
 		vcpu->arch.guest_debug_preserved.mdscr_el1;
-#else
-	vcpu_sys_reg(vcpu, MDSCR_EL1) &= ~MDSCR_EL1_DEBUG_MASK;
-	vcpu_sys_reg(vcpu, MDSCR_EL1) |=
-		vcpu->arch.guest_debug_preserved.mdscr_el1 &
-		MDSCR_EL1_DEBUG_MASK;
-#endif
 }
 
 /**
@@ -89,11 +82,7 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 		vcpu->arch.mdcr_el2 |= MDCR_EL2_TDE;
 
 		/* Save guest debug state */
-#ifndef DBGREF_PORT_MUTANT_FINAL_SWAP_SAVE_RESTORE
 		save_guest_debug_regs(vcpu);
-#else
-		restore_guest_debug_regs(vcpu);
-#endif
 
 		/*
 		 * Single step: PSTATE.SS and MDSCR_EL1.SS on, so that the
@@ -116,12 +105,8 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 			vcpu_sys_reg(vcpu, MDSCR_EL1) |= DBG_MDSCR_MDE;
 
 			vcpu->arch.debug_ptr = &vcpu->arch.external_debug_state;
-#ifndef DBGREF_PORT_MUTANT_FINAL_USE_HW_NOT_DIRTY
 			vcpu->arch.debug_flags |= KVM_ARM64_DEBUG_DIRTY;
-#endif
-#ifndef DBGREF_PORT_MUTANT_FINAL_NO_FORCED_TRAP
 			trap_debug = true;
-#endif
 		}
 	}
 
@@ -139,19 +124,13 @@ void kvm_arm_setup_debug(struct kvm_vcpu *vcpu)
 void kvm_arm_clear_debug(struct kvm_vcpu *vcpu)
 {
 	if (vcpu->guest_debug) {
-#ifndef DBGREF_PORT_MUTANT_FINAL_SWAP_SAVE_RESTORE
 		restore_guest_debug_regs(vcpu);
-#else
-		save_guest_debug_regs(vcpu);
-#endif
 
 		/*
 		 * If we were using HW debug we need to restore the
 		 * debug_ptr to the guest debug state.
 		 */
-#ifndef DBGREF_PORT_MUTANT_FINAL_DEBUG_PTR_KEPT
 		if (vcpu->guest_debug & KVM_GUESTDBG_USE_HW)
 			kvm_arm_reset_debug_ptr(vcpu);
-#endif
 	}
 }

@@ -53,9 +53,7 @@ static int kvm_handle_guest_debug(struct kvm_vcpu *vcpu, struct kvm_run *run)
 
 	switch (hsr >> ESR_ELx_EC_SHIFT) {
 	case ESR_ELx_EC_WATCHPT_LOW:
-#ifndef DBGREF_PORT_MUTANT_NO_FAR
 		run->debug.arch.far = vcpu->arch.fault.far_el2;
-#endif
 		/* fall through */
 	case ESR_ELx_EC_SOFTSTP_LOW:
 	case ESR_ELx_EC_BREAKPT_LOW:
@@ -92,9 +90,6 @@ static exit_handle_fn arm_exit_handlers[] = {
  */
 static int kvm_handle_unknown_ec(struct kvm_vcpu *vcpu, struct kvm_run *run)
 {
-#ifdef DBGREF_PORT_MUTANT_UNKNOWN_EC_UNDEF
-	kvm_inject_undefined(vcpu);
-#endif
 	return 1;
 }
 

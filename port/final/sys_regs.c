@@ -45,9 +45,7 @@ static bool trap_dbg_state(struct kvm_vcpu *vcpu,
 {
 	if (p->is_write) {
 		*dbg_reg = *vcpu_reg(vcpu, p->Rt);
-#ifndef DBGREF_PORT_MUTANT_FINAL_WRITE_NOT_DIRTY
 		vcpu->arch.debug_flags |= KVM_ARM64_DEBUG_DIRTY;
-#endif
 	} else {
 		*vcpu_reg(vcpu, p->Rt) = *dbg_reg;
 	}

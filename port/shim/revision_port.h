@@ -110,9 +110,7 @@ static void port_step(struct dbgref_port_vcpu *pv, const struct dbgref_op *op,
 {
 	struct kvm_guest_debug dbg;
 
-#ifndef DBGREF_PORT_MUTANT_SHIM_NO_OBS_MEMSET
 	memset(out, 0, sizeof(*out));
-#endif
 	out->op_kind = op->kind;
 	dbgref_this_cpu = &pv->cpu;
 

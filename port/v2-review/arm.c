@@ -37,10 +37,8 @@ int kvm_arch_vcpu_ioctl_set_guest_debug(struct kvm_vcpu *vcpu,
 					struct kvm_guest_debug *dbg)
 {
 	if (dbg->control & KVM_GUESTDBG_ENABLE) {	/* rebuilt: as above */
-#ifndef DBGREF_PORT_MUTANT_ACCEPT_INVALID
 		if (dbg->control & ~KVM_GUESTDBG_VALID)	/* rebuilt: as above */
 			return -EINVAL;
-#endif
 
 		vcpu->guest_debug = dbg->control;
 

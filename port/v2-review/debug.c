@@ -97,13 +97,8 @@ void kvm_arch_setup_debug(struct kvm_vcpu *vcpu)
 			saved = &vcpu_debug_saved_reg(vcpu, debug_regs);
 			host = &vcpu->arch.guest_debug_regs;
 
-#ifndef DBGREF_PORT_MUTANT_V2R_SAVE_RESTORE_SWAPPED
 			debug_regs_save_to(vcpu, saved);
 			debug_regs_restore_from(vcpu, host);
-#else
-			debug_regs_restore_from(vcpu, host);
-			debug_regs_save_to(vcpu, saved);
-#endif
 
 			/* Make sure hyp.S copies them in/out */
 			vcpu->arch.debug_flags |= KVM_ARM64_DEBUG_DIRTY;
@@ -131,16 +126,9 @@ void kvm_arch_clear_debug(struct kvm_vcpu *vcpu)
 		*vcpu_cpsr(vcpu) |=
 			vcpu_debug_saved_reg(vcpu, pstate_ss_bit); /* rebuilt */
 
-#ifndef DBGREF_PORT_MUTANT_V2R_RESTORE_SS_ONLY
 		vcpu_sys_reg(vcpu, MDSCR_EL1) &= ~MDSCR_EL1_DEBUG_BITS;
 		vcpu_sys_reg(vcpu, MDSCR_EL1) |=
 			vcpu_debug_saved_reg(vcpu, mdscr_el1_bits);
-#else
-		vcpu_sys_reg(vcpu, MDSCR_EL1) &= ~DBG_MDSCR_SS;
-		vcpu_sys_reg(vcpu, MDSCR_EL1) |=
-			vcpu_debug_saved_reg(vcpu, mdscr_el1_bits) &
-			DBG_MDSCR_SS;
-#endif
 
 		/*
 		 * If we were using HW debug we need to restore the

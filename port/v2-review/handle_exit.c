@@ -51,21 +51,11 @@ static int kvm_handle_guest_debug(struct kvm_vcpu *vcpu, struct kvm_run *run)
 	run->debug.arch.hsr = hsr;
 
 	switch (hsr >> ESR_ELx_EC_SHIFT) {
-#ifndef DBGREF_PORT_MUTANT_V2R_FAR_WRONG_EC
 	case ESR_ELx_EC_WATCHPT_LOW:
-#else
-	case ESR_ELx_EC_BREAKPT_LOW:
-#endif
-#ifndef DBGREF_PORT_MUTANT_NO_FAR
 		run->debug.arch.far = vcpu->arch.fault.far_el2;
-#endif
 		/* fall through */
 	case ESR_ELx_EC_SOFTSTP_LOW:
-#ifndef DBGREF_PORT_MUTANT_V2R_FAR_WRONG_EC
 	case ESR_ELx_EC_BREAKPT_LOW:
-#else
-	case ESR_ELx_EC_WATCHPT_LOW:
-#endif
 	case ESR_ELx_EC_BKPT32:
 	case ESR_ELx_EC_BRK64:
 		run->debug.arch.pc = *vcpu_pc(vcpu);
@@ -100,9 +90,6 @@ static exit_handle_fn arm_exit_handlers[] = {
  */
 static int kvm_handle_unknown_ec(struct kvm_vcpu *vcpu, struct kvm_run *run)
 {
-#ifdef DBGREF_PORT_MUTANT_UNKNOWN_EC_UNDEF
-	kvm_inject_undefined(vcpu);
-#endif
 	return 1;
 }
 

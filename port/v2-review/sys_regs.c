@@ -54,11 +54,7 @@ static bool trap_debug_regs(struct kvm_vcpu *vcpu,
 			val = &saved->dbg_wvr[r->reg - DBGWVR0_EL1];
 		else {
 			kvm_err("Bad register index %d\n", r->reg);
-#ifndef DBGREF_PORT_MUTANT_HW_BP_MDSCR_EMULATED
 			return false;
-#else
-			return true;
-#endif
 		}
 
 		if (p->is_write)

@@ -21,16 +21,10 @@ int kvm_arch_vcpu_init(struct kvm_vcpu *vcpu)
 	return 0;
 }
 
-#ifndef DBGREF_PORT_MUTANT_V2_NO_HW_IN_VALID
 #define KVM_GUESTDBG_VALID (KVM_GUESTDBG_ENABLE |    \
 			    KVM_GUESTDBG_USE_SW_BP | \
 			    KVM_GUESTDBG_USE_HW_BP | \
 			    KVM_GUESTDBG_SINGLESTEP)
-#else
-#define KVM_GUESTDBG_VALID (KVM_GUESTDBG_ENABLE |    \
-			    KVM_GUESTDBG_USE_SW_BP | \
-			    KVM_GUESTDBG_SINGLESTEP)
-#endif
 
 /**
  * kvm_arch_vcpu_ioctl_set_guest_debug - set up guest debugging
@@ -43,10 +37,8 @@ int kvm_arch_vcpu_ioctl_set_guest_debug(struct kvm_vcpu *vcpu,
 					struct kvm_guest_debug *dbg)
 {
 	if (dbg->control & KVM_GUESTDBG_ENABLE) {	/* rebuilt: as above */
-#ifndef DBGREF_PORT_MUTANT_ACCEPT_INVALID
 		if (dbg->control & ~KVM_GUESTDBG_VALID)	/* rebuilt: as above */
 			return -EINVAL;
-#endif
 
 		vcpu->guest_debug = dbg->control;
 
@@ -63,13 +55,8 @@ int kvm_arch_vcpu_ioctl_set_guest_debug(struct kvm_vcpu *vcpu,
 				dbg->arch.dbg_bcr, sizeof(__u64)*nb);
 			memcpy(vcpu->arch.guest_debug_regs.dbg_bvr,
 				dbg->arch.dbg_bvr, sizeof(__u64)*nb);
-#ifndef DBGREF_PORT_MUTANT_V2_NB_FOR_NW
 			memcpy(vcpu->arch.guest_debug_regs.dbg_wcr,
 				dbg->arch.dbg_wcr, sizeof(__u64)*nw);
-#else
-			memcpy(vcpu->arch.guest_debug_regs.dbg_wcr,
-				dbg->arch.dbg_wcr, sizeof(__u64)*nb);
-#endif
 			memcpy(vcpu->arch.guest_debug_regs.dbg_wvr,
 				dbg->arch.dbg_wvr, sizeof(__u64)*nw);
 		}

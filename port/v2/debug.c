@@ -32,11 +32,7 @@ void kvm_arch_setup_debug(struct kvm_vcpu *vcpu)
 	 * If we are not treating debug registers are dirty we need
 	 * to trap if the guest starts accessing them.
 	 */
-#ifndef DBGREF_PORT_MUTANT_V2_TRAP_WHEN_DIRTY
 	if (!vcpu->arch.debug_flags & KVM_ARM64_DEBUG_DIRTY)
-#else
-	if (vcpu->arch.debug_flags & KVM_ARM64_DEBUG_DIRTY)
-#endif
 		trap_debug = true;
 
 	/* Is Guest debugging in effect? */

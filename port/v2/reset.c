@@ -32,11 +32,7 @@ int kvm_arch_dev_ioctl_check_extension(long ext)
 		r = get_num_brps();
 		break;
 	case KVM_CAP_GUEST_DEBUG_HW_WPS:
-#ifndef DBGREF_PORT_MUTANT_WPS_IS_BPS
 		r  = get_num_wrps();
-#else
-		r  = get_num_brps();
-#endif
 		break;
 	default:
 		r = 0;

@@ -17,11 +17,7 @@ static inline int get_num_brps(void)
 /* Determine number of WRP registers available. */
 static inline int get_num_wrps(void)
 {
-#ifndef DBGREF_PORT_MUTANT_FINAL_DFR0_WRPS_SHIFT
 	return ((read_cpuid(ID_AA64DFR0_EL1) >> 20) & 0xf) + 1;
-#else
-	return ((read_cpuid(ID_AA64DFR0_EL1) >> 16) & 0xf) + 1;
-#endif
 }
 
 #endif /* DBGREF_FINAL_ASM_HW_BREAKPOINT_H */

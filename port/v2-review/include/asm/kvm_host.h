@@ -64,11 +64,7 @@ struct kvm_vcpu_arch {
 };
 
 /* review: the number of registers per bank the helpers copy */
-#ifndef DBGREF_PORT_MUTANT_V2R_NDBG_OFF_BY_ONE
 #define KVM_ARM_NDBG_REGS	KVM_ARM_MAX_DBG_REGS
-#else
-#define KVM_ARM_NDBG_REGS	(KVM_ARM_MAX_DBG_REGS - 1)
-#endif
 
 /* rebuilt: accessor for debug_saved_regs, used by the seed */
 #define vcpu_debug_saved_reg(v, r)	((v)->arch.debug_saved_regs.r)
