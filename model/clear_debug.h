@@ -27,15 +27,7 @@ void ClearDebug(VcpuState<D>& s, const WordOf<D>& esr_el2) {
   // REQ-RESTORE, REQ-SS: the whole preserved MDSCR_EL1 and the guest's own
   // PSTATE.SS come back, so trapped accesses emulated afterwards see the
   // guest's values.
-#if defined(DBGREF_MUTANT_RESTORE_SS_ONLY)
-  s.ctx.mdscr_el1 = D::ite(
-      lend,
-      D::bor(D::band(s.ctx.mdscr_el1, D::lit(~DBGREF_MDSCR_SS)),
-             D::band(s.preserved.mdscr_el1, D::lit(DBGREF_MDSCR_SS))),
-      s.ctx.mdscr_el1);
-#elif !defined(DBGREF_MUTANT_CLEAR_SKIPS_MDSCR)
   s.ctx.mdscr_el1 = D::ite(lend, s.preserved.mdscr_el1, s.ctx.mdscr_el1);
-#endif
   s.ctx.pstate = D::ite(
       lend, SetBits<D>(s.ctx.pstate, DBGREF_SPSR_SS, s.preserved.pstate_ss),
       s.ctx.pstate);

@@ -54,13 +54,7 @@ ExitInfo<D> HandleExit(VcpuState<D>& s, const Cpu<D>& cpu,
   const WordOf<D>& esr = cpu.esr_el2;
   const BoolOf<D> taken = D::not_(interrupted);
   // REQ-EXIT: breakpoint, software step, watchpoint and BRK exits.
-#ifdef DBGREF_MUTANT_NO_WATCHPT_EXIT
-  const BoolOf<D> debug =
-      D::and_(taken, D::and_(IsDebugClassToEl2<D>(esr),
-                             D::not_(HasClass<D>(esr, DBGREF_EC_WATCHPT_LOW))));
-#else
   const BoolOf<D> debug = D::and_(taken, IsDebugClassToEl2<D>(esr));
-#endif
   const BoolOf<D> sys = D::and_(taken, HasClass<D>(esr, DBGREF_EC_SYS64));
   const BoolOf<D> mmio = D::and_(taken, HasClass<D>(esr, DBGREF_EC_DABT_LOW));
   const BoolOf<D> other =
@@ -73,15 +67,8 @@ ExitInfo<D> HandleExit(VcpuState<D>& s, const Cpu<D>& cpu,
   const BoolOf<D> undef = D::or_(em.undef, other);
   InjectUndef<D>(s, undef);
   // REQ-EXIT: FAR only for a watchpoint.
-#ifdef DBGREF_MUTANT_FAR_ALWAYS
-  const BoolOf<D> with_far = debug;
-#elif defined(DBGREF_MUTANT_FAR_WRONG_EC)
-  const BoolOf<D> with_far =
-      D::and_(debug, HasClass<D>(esr, DBGREF_EC_BREAKPT_LOW));
-#else
   const BoolOf<D> with_far =
       D::and_(debug, HasClass<D>(esr, DBGREF_EC_WATCHPT_LOW));
-#endif
   const WordOf<D> zero = D::lit(0);
   const WordOf<D> reason = D::ite(
       debug, D::lit(KVM_EXIT_DEBUG),

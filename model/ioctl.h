@@ -33,18 +33,10 @@ WordOf<D> SetGuestDebug(VcpuState<D>& s, const WordOf<D>& control,
   // and nothing changes.
   const BoolOf<D> invalid =
       AnyBits<D>(control, ~uint64_t{KVM_GUESTDBG_VALID_MASK});
-#ifdef DBGREF_MUTANT_EINVAL_STORES
-  const BoolOf<D> refused = D::lit_bool(false);
-#else
   const BoolOf<D> refused = invalid;
-#endif
   const BoolOf<D> enable = AnyBits<D>(control, KVM_GUESTDBG_ENABLE);
   // REQ-IOCTL-DISABLE: without ENABLE guest debug is off.
-#ifdef DBGREF_MUTANT_DISABLE_KEEPS
-  const WordOf<D> stored = control;
-#else
   const WordOf<D> stored = D::ite(enable, control, D::lit(0));
-#endif
   // REQ-IOCTL-HWREGS: with ENABLE and USE_HW the whole arch struct (all 16
   // entries of each bank) is recorded for the next entry.
   const BoolOf<D> take_regs = And3<D>(D::not_(refused), enable,
@@ -52,9 +44,7 @@ WordOf<D> SetGuestDebug(VcpuState<D>& s, const WordOf<D>& control,
   AssignIf<D>(s.external.bcr, take_regs, arch.bcr);
   AssignIf<D>(s.external.bvr, take_regs, arch.bvr);
   AssignIf<D>(s.external.wcr, take_regs, arch.wcr);
-#ifndef DBGREF_MUTANT_HWREGS_PARTIAL
   AssignIf<D>(s.external.wvr, take_regs, arch.wvr);
-#endif
   s.control = D::ite(refused, s.control, stored);
   // A pending step belongs to the single-step that is turned off.
   s.pending_step =
@@ -67,11 +57,7 @@ WordOf<D> SetGuestDebug(VcpuState<D>& s, const WordOf<D>& control,
 // ID_AA64DFR0_EL1 (field + 1, so 1..16); any other capability reports 0.
 template <class D>
 WordOf<D> CheckExtension(const Host<D>& host, const WordOf<D>& cap) {
-#ifdef DBGREF_MUTANT_CAP_NO_PLUS_ONE
-  const WordOf<D> brps = BrpsField<D>(host.id_aa64dfr0_el1);
-#else
   const WordOf<D> brps = NumBrps<D>(host.id_aa64dfr0_el1);
-#endif
   const WordOf<D> wrps = NumWrps<D>(host.id_aa64dfr0_el1);
   return D::ite(D::eq(cap, D::lit(DBGREF_CAP_HW_BPS)), brps,
                 D::ite(D::eq(cap, D::lit(DBGREF_CAP_HW_WPS)), wrps, D::lit(0)));

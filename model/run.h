@@ -60,14 +60,7 @@ void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
                   Obs<D>& o) {
   o.entry_mdcr_el2 =
       D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
-#ifdef DBGREF_MUTANT_OBS_OFF_BY_ONE
-  o.entry_hw = ImplementedOnly<D>(
-      D::add(id_aa64dfr0_el1, D::lit((uint64_t{1} << DBGREF_DFR0_BRPS_SHIFT) |
-                                     (uint64_t{1} << DBGREF_DFR0_WRPS_SHIFT))),
-      entry.dbg);
-#else
   o.entry_hw = ImplementedOnly<D>(id_aa64dfr0_el1, entry.dbg);
-#endif
   o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
   o.entry_pstate =
       D::band(entry.pstate, D::lit(DBGREF_SPSR_SS | DBGREF_PSTATE_D));

@@ -24,19 +24,11 @@ WordOf<D> EntryMdcrEl2(const VcpuState<D>& s) {
   // (its MDSCR_EL1 is lent masked then). With any other guest debug, TDE
   // (below) makes the CPU treat TDA as set, so every guest access is
   // emulated against the guest's own values all the same.
-#ifdef DBGREF_MUTANT_TDA_NOT_FORCED
-  const BoolOf<D> trap = D::not_(s.dirty);
-#else
   const BoolOf<D> trap =
       D::or_(D::or_(D::not_(s.dirty), UseHwOn<D>(s)), s.ctx.os_locked);
-#endif
   // REQ-TRAP-TDE: debug exceptions go to EL2 exactly when guest debug is on;
   // the performance monitor and OS/ROM register traps are always on.
-#ifdef DBGREF_MUTANT_TDE_ALWAYS
-  const BoolOf<D> tde = D::or_(active, D::lit_bool(true));
-#else
   const BoolOf<D> tde = active;
-#endif
   WordOf<D> mdcr = D::lit(DBGREF_MDCR_ALWAYS_BITS);
   mdcr = SetBits<D>(mdcr, DBGREF_MDCR_TDE, tde);
   mdcr = SetBits<D>(mdcr, DBGREF_MDCR_TDA, trap);
@@ -55,9 +47,7 @@ void SetupDebug(VcpuState<D>& s) {
   // REQ-RESTORE, REQ-SS: keep the guest's whole MDSCR_EL1 and PSTATE.SS.
   const WordOf<D> own_mdscr = s.ctx.mdscr_el1;
   const BoolOf<D> own_ss = PstateSs<D>(s.ctx.pstate);
-#ifndef DBGREF_MUTANT_PRESERVE_AFTER_LEND
   s.preserved = Select<D>(lend, Preserved<D>{own_mdscr, own_ss}, s.preserved);
-#endif
   // REQ-SS: single-step sets MDSCR_EL1.SS; otherwise the guest's own
   // stepping is suspended while userspace debugs it or its OS lock is set.
   WordOf<D> mdscr = SetBits<D>(own_mdscr, DBGREF_MDSCR_SS, single);
@@ -71,16 +61,9 @@ void SetupDebug(VcpuState<D>& s) {
   s.ctx.mdscr_el1 = D::ite(lend, mdscr, own_mdscr);
   // REQ-SS: PSTATE.SS set, so that exactly one instruction runs, unless the
   // step was already active-pending when the guest last exited.
-#ifndef DBGREF_MUTANT_SS_NO_PSTATE
   s.ctx.pstate = D::ite(
       single, SetBits<D>(s.ctx.pstate, DBGREF_SPSR_SS, D::not_(s.pending_step)),
       s.ctx.pstate);
-#endif
-#ifdef DBGREF_MUTANT_PRESERVE_AFTER_LEND
-  s.preserved = Select<D>(
-      lend, Preserved<D>{s.ctx.mdscr_el1, PstateSs<D>(s.ctx.pstate)},
-      s.preserved);
-#endif
   s.dirty = D::or_(s.dirty, use_hw);
 }
 

@@ -27,14 +27,7 @@ EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s, const Insn<D>& i,
                                         const BoolOf<D>& trapped) {
   const BoolOf<D> is_write = IsInsn<D>(i, DBGREF_INSN_MSR);
   // REQ-NOUNDEF: every register of these handlers is emulated.
-#ifdef DBGREF_MUTANT_UNDEF_MDSCR_USE_HW
-  const BoolOf<D> undef =
-      And3<D>(trapped, UseHwOn<D>(s),
-              D::or_(IsKind<D>(i.reg, DBGREF_REG_MDSCR),
-                     IsKind<D>(i.reg, DBGREF_REG_MDCCINT)));
-#else
   const BoolOf<D> undef = D::lit_bool(false);
-#endif
   const BoolOf<D> emulate = D::and_(trapped, D::not_(undef));
   const BoolOf<D> oslar = IsKind<D>(i.reg, DBGREF_REG_OSLAR);
   const BoolOf<D> oslsr = IsKind<D>(i.reg, DBGREF_REG_OSLSR);
@@ -43,20 +36,11 @@ EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s, const Insn<D>& i,
   const WordOf<D> oslsr_value =
       D::bor(D::lit(DBGREF_OSLSR_OSLM),
              D::ite(s.ctx.os_locked, D::lit(DBGREF_OSLSR_OSLK), D::lit(0)));
-#ifdef DBGREF_MUTANT_READ_LOADED_SET
-  GuestContext<D> loaded = s.ctx;
-  loaded.dbg = Select<D>(UseHwOn<D>(s), s.external, s.ctx.dbg);
-  const WordOf<D> own = ReadReg<D>(loaded, i.reg, i.reg_index);
-#else
   const WordOf<D> own = ReadReg<D>(s.ctx, i.reg, i.reg_index);
-#endif
   const WordOf<D> read_value =
       D::ite(D::and_(emulate, D::not_(is_write)),
              D::ite(oslsr, oslsr_value, own), D::lit(0));
   BoolOf<D> write = D::and_(emulate, is_write);
-#ifdef DBGREF_MUTANT_TRAP_WRITE_LOST
-  write = D::and_(write, D::not_(UseHwOn<D>(s)));
-#endif
   WriteRegIf<D>(s.ctx, write, i.reg, i.reg_index, i.value);
   s.ctx.os_locked = D::ite(D::and_(write, oslar),
                            AnyBits<D>(i.value, DBGREF_OSLAR_OSLK),
@@ -65,9 +49,7 @@ EmulationResult<D> EmulateTrappedAccess(VcpuState<D>& s, const Insn<D>& i,
   // REQ-OFF: a write to a debug register, MDSCR_EL1 or MDCCINT_EL1 marks
   // the registers dirty, so the
   // next entry loads them all and stops trapping (lazy switching).
-#ifndef DBGREF_MUTANT_DIRTY_NOT_SET_ON_WRITE
   s.dirty = D::or_(s.dirty, D::and_(write, D::not_(oslar)));
-#endif
   return EmulationResult<D>{read_value, undef};
 }
 

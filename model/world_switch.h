@@ -19,11 +19,7 @@ namespace dbgref::model {
 // USE_HW, the guest's own otherwise (debug_ptr).
 template <class D>
 BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
-#ifdef DBGREF_MUTANT_HW_LOAD_GUEST_SET
-  return D::and_(UseHwOn<D>(s), D::lit_bool(false));
-#else
   return UseHwOn<D>(s);
-#endif
 }
 
 // The CPU as the guest starts to run, from s (the caller's), which the
@@ -32,12 +28,8 @@ template <class D>
 Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
   // registers loaded (lazy switching, as before the series).
-#ifdef DBGREF_MUTANT_OFF_NO_LAZY
-  const BoolOf<D> guest_enabled = D::lit_bool(false);
-#else
   const BoolOf<D> guest_enabled =
       AnyBits<D>(s.ctx.mdscr_el1, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE);
-#endif
   s.dirty = D::or_(s.dirty, guest_enabled);
   // REQ-SS: an emulated instruction, or an MMIO store, completes now: the
   // PC moves past it and the step state machine advances as for an
@@ -45,10 +37,8 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // guest takes its step exception before the next instruction.
   const BoolOf<D> skip = s.increment_pc;
   s.ctx.pc = D::ite(skip, D::add(s.ctx.pc, D::lit(4)), s.ctx.pc);
-#ifndef DBGREF_MUTANT_SKIP_KEEPS_SS
   s.ctx.pstate =
       D::ite(skip, D::band(s.ctx.pstate, D::lit(~DBGREF_SPSR_SS)), s.ctx.pstate);
-#endif
   s.increment_pc = D::lit_bool(false);
   // REQ-HW-PROGRAM, REQ-ISOLATION: without DIRTY the hardware keeps the
   // host's values, and TDA keeps the guest away from them.
@@ -94,11 +84,7 @@ void WorldSwitchOut(VcpuState<D>& s, const Cpu<D>& cpu) {
   s.ctx.xt = cpu.xt;
   // With DIRTY the hardware goes back into the set it was loaded from, and
   // the host's values go back into the hardware.
-#ifdef DBGREF_MUTANT_SAVE_SWAPPED_SETS
-  const BoolOf<D> external = D::not_(LoadsExternalSet<D>(s));
-#else
   const BoolOf<D> external = LoadsExternalSet<D>(s);
-#endif
   AssignIf<D>(s.external, D::and_(s.dirty, external), cpu.dbg);
   AssignIf<D>(s.ctx.dbg, D::and_(s.dirty, D::not_(external)), cpu.dbg);
   s.dirty = D::lit_bool(false);

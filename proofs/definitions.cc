@@ -1,9 +1,9 @@
 // The model under proof: its rules, invariant and the obligations'
 // statements, instantiated over the symbolic and the concrete domain. This
 // is the only translation unit of proofs/ that instantiates a rule of the
-// model, so a build with one rule deliberately broken (a DBGREF_MUTANT_*
-// define, see proofs/proofs.bzl) recompiles this file and the model's
-// concrete façade, and nothing else.
+// model, so a build with one rule deliberately broken (a model mutant of
+// tests/mutants/, a patch applied in the build) recompiles this file and the
+// model's concrete façade, and nothing else.
 #include <algorithm>
 #include <cstdint>
 #include <cstddef>
@@ -26,12 +26,12 @@
 #include "proofs/statements_invariant.h"
 #include "proofs/statements_ioctl.h"
 
-// DBGREF_PROOFS_MUTANT is the NAME of the DBGREF_MUTANT_<NAME> compiled in.
-#ifdef DBGREF_PROOFS_MUTANT
+// A build with a mutant applied defines DBGREF_MUTANT to the mutant's name
+// (tests/mutants/mutant_test.bzl, mutant_transition).
+#ifdef DBGREF_MUTANT
 #define DBGREF_PROOFS_QUOTE(x) #x
 #define DBGREF_PROOFS_STRING(x) DBGREF_PROOFS_QUOTE(x)
-#define DBGREF_PROOFS_MUTANT_NAME \
-  "DBGREF_MUTANT_" DBGREF_PROOFS_STRING(DBGREF_PROOFS_MUTANT)
+#define DBGREF_PROOFS_MUTANT_NAME DBGREF_PROOFS_STRING(DBGREF_MUTANT)
 #else
 #define DBGREF_PROOFS_MUTANT_NAME ""
 #endif

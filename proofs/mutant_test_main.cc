@@ -1,5 +1,6 @@
 // The main of each broken-rule test: the model is compiled with one rule
-// deliberately broken (a DBGREF_MUTANT_* define). Passes when the obligation
+// deliberately broken (a model mutant of tests/mutants/, compiled in with its
+// patch applied). Passes when the obligation
 // named on the command line fails, with a counterexample from reset that
 // the concrete model, broken the same way, replays to the same violation,
 // also after a round trip through the trace format.

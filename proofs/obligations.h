@@ -78,8 +78,8 @@ std::string StatusName(ProofResult::Status status);
 // a failure the trace and the numbered steps.
 std::string FormatResult(const ProofResult& result);
 
-// The DBGREF_MUTANT_* switch the model was compiled with, empty for the
-// reference model.
+// The name of the mutant the model was compiled with (model_<x>, a patch of
+// tests/mutants/), empty for the reference model.
 const std::string& CompiledMutant();
 
 }  // namespace dbgref::proofs

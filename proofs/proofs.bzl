@@ -1,10 +1,10 @@
-"""The model under proof, compiled as it is or with one rule deliberately
-broken, and the test targets over it.
+"""The model under proof and the test targets over it.
 
 proof_model instantiates proofs/definitions.cc (the only translation unit of
-proofs/ that instantiates the model's rules) and the model's concrete façade
-with an optional DBGREF_MUTANT_<NAME> define. A test binary links the prover
-(//proofs:prover) and exactly one proof_model.
+proofs/ that instantiates the model's rules). A test binary links the prover
+(//proofs:prover) and exactly one proof_model. The broken-rule tests, which
+rebuild definitions.cc and the model's concrete façade with one rule
+broken, are in tests/mutants (detection_tests in mutants.bzl).
 """
 
 # Every obligation, in the order of AllObligations(); each is a test target
@@ -73,66 +73,21 @@ STATEMENT_HEADERS = [
     "statements_ioctl.h",
 ]
 
-# The sources of the model's rules, where its mutant switches live.
-MODEL_RULE_SOURCES = ["//model/arch:" + f for f in [
-    "exception.h",
-    "execute.h",
-    "id_regs.h",
-]] + ["//model:" + f for f in [
-    "clear_debug.h",
-    "concrete.cc",
-    "handle_exit.h",
-    "host.h",
-    "invariant.h",
-    "ioctl.h",
-    "observe.h",
-    "op.h",
-    "requirements.h",
-    "run.h",
-    "setup_debug.h",
-    "state.h",
-    "step.h",
-    "sys_regs.h",
-    "world_switch.h",
-]]
-
-def proof_model(name, mutant = None, testonly = False):
-    """A cc_library: the model, reference or with mutant NAME broken."""
-    srcs = ["definitions.cc"] + STATEMENT_HEADERS
-    deps = [
-        ":prover",
-        "//model:domain",
-        "//model:record",
-        "//model:requirement_list",
-        "//model:rules",
-    ]
-    local_defines = []
-    copts = []
-    if mutant:
-        # A broken rule may leave an input or a local unused.
-        copts = [
-            "-Wno-unused-parameter",
-            "-Wno-unused-variable",
-            "-Wno-unused-but-set-variable",
-        ]
-        local_defines = [
-            "DBGREF_MUTANT_" + mutant,
-            "DBGREF_PROOFS_MUTANT=" + mutant,
-        ]
-
-        # The concrete façade, recompiled with the same rule broken.
-        srcs = srcs + ["//model:concrete.cc", "//model:concrete.h"]
-        deps = deps + ["//model:record_compare"]
-    else:
-        deps = deps + ["//model:concrete"]
+def proof_model(name, testonly = False):
+    """A cc_library: the model under proof."""
     native.cc_library(
         name = name,
-        srcs = srcs,
-        copts = copts,
-        local_defines = local_defines,
+        srcs = ["definitions.cc"] + STATEMENT_HEADERS,
         testonly = testonly,
         alwayslink = True,
-        deps = deps,
+        deps = [
+            ":prover",
+            "//model:concrete",
+            "//model:domain",
+            "//model:record",
+            "//model:requirement_list",
+            "//model:rules",
+        ],
     )
 
 def proof_tests(obligations):
@@ -146,35 +101,5 @@ def proof_tests(obligations):
             deps = [
                 ":proof_test_main",
                 ":reference_model",
-            ],
-        )
-
-def mutant_tests(detections):
-    """For each (obligation, mutant): a model with that rule broken, and a
-    test that the obligation fails on it with a counterexample that the
-    concrete model, broken the same way, replays to the same violation."""
-    models = {}
-    native.sh_test(
-        name = "mutant_switches_exist",
-        size = "small",
-        srcs = ["mutant_switches_exist.sh"],
-        args = sorted({m: True for _, m in detections}.keys()) + ["--"] +
-               ["$(location %s)" % h for h in MODEL_RULE_SOURCES],
-        data = MODEL_RULE_SOURCES,
-        tags = ["proof"],
-    )
-    for obligation, mutant in detections:
-        model = "model_mutant_" + mutant.lower()
-        if model not in models:
-            models[model] = True
-            proof_model(name = model, mutant = mutant, testonly = True)
-        native.cc_test(
-            name = obligation + "_detects_" + mutant.lower(),
-            size = "small",
-            args = [obligation],
-            tags = ["proof"],
-            deps = [
-                ":" + model,
-                ":mutant_test_main",
             ],
         )

@@ -100,9 +100,9 @@ Definition Define(std::string name, std::string requirement,
 // The model the obligations are proved about: its rules, invariant and
 // statements, instantiated over both domains by one translation unit
 // (proofs/definitions.cc), which a build with a rule deliberately broken
-// (DBGREF_MUTANT_*) recompiles alone.
+// (a model mutant of tests/mutants/) recompiles alone.
 struct CompiledModel {
-  // The DBGREF_MUTANT_* switch compiled in, empty for the reference model.
+  // The name of the mutant compiled in, empty for the reference model.
   std::string mutant;
   SymState (*sym_reset)();
   // One transition whose kind is one of kinds (a single kind is built

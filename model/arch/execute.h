@@ -66,11 +66,7 @@ struct GuestStepEvent {
 // MDCR_EL2.TDA as the CPU applies it: TDE makes the CPU treat TDA as 1.
 template <class D>
 BoolOf<D> TdaInEffect(const WordOf<D>& mdcr_el2) {
-#ifdef DBGREF_MUTANT_TDA_IGNORES_TDE
-  return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDA);
-#else
   return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDA | DBGREF_MDCR_TDE);
-#endif
 }
 
 template <class D>
@@ -81,11 +77,7 @@ BoolOf<D> TdosaInEffect(const WordOf<D>& mdcr_el2) {
 // Debug exceptions from EL1 go to EL2.
 template <class D>
 BoolOf<D> DebugRoutedToEl2(const WordOf<D>& mdcr_el2) {
-#ifdef DBGREF_MUTANT_IGNORE_TDE
-  return D::or_(AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDE), D::lit_bool(true));
-#else
   return AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDE);
-#endif
 }
 
 // Software step is enabled for the guest (whatever PSTATE.SS says).

@@ -37,13 +37,7 @@ WordOf<D> NumBrps(const WordOf<D>& id_aa64dfr0_el1) {
 // The number of hardware watchpoints, 1..16.
 template <class D>
 WordOf<D> NumWrps(const WordOf<D>& id_aa64dfr0_el1) {
-#ifdef DBGREF_MUTANT_DFR0_WRPS_SHIFT
-  return D::add(Field<D>(id_aa64dfr0_el1, DBGREF_DFR0_WRPS_SHIFT - 4,
-                         DBGREF_DFR0_FIELD_MASK),
-                D::lit(1));
-#else
   return D::add(WrpsField<D>(id_aa64dfr0_el1), D::lit(1));
-#endif
 }
 
 // r as a CPU with this ID_AA64DFR0_EL1 has it: breakpoints 0..nb-1 and

@@ -1,5 +1,5 @@
 # The body of every mutant test, sourced by the script mutant_test.bzl
-# generates. The script sets NAME, SWITCH, WHERE, WHAT, EXPECTED and
+# generates. The script sets NAME, PATCH, WHERE, WHAT, EXPECTED and
 # KILLER_TIMEOUT, then calls mutant_begin, mutant_evidence and mutant_killer
 # once per target (label, executable relative to the runfiles tree,
 # arguments), and mutant_end, whose exit status is the test's.
@@ -19,10 +19,11 @@ LOG_DIR="${TEST_UNDECLARED_OUTPUTS_DIR:-${TEST_TMPDIR:-/tmp}}"
 STARTED=${SECONDS}
 
 mutant_begin() {
-  echo "mutant ${NAME}: ${SWITCH}"
+  echo "mutant ${NAME}: ${PATCH}"
   echo "where: ${WHERE}"
   echo "what: ${WHAT}"
   echo "expected: ${EXPECTED}"
+  sed 's/^/  | /' "${PATCH}"
   mkdir -p "${LOG_DIR}"
 }
 

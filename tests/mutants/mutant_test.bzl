@@ -1,12 +1,14 @@
-"""The mutant_test rule: existing tests, rebuilt with one mutant switch.
+"""The mutant_test rule: existing tests, rebuilt with one mutant applied.
 
-A mutant_test target names a compile-time switch (DBGREF_MUTANT_<NAME> for
-the model, DBGREF_PORT_MUTANT_<NAME> for the port) and a list of killers:
-existing test targets (unit tests, proof obligations, properties, the
-differential check). An outgoing transition rebuilds every killer with
-`-D<switch>` added to --copt, in a configuration of its own, so the
-reference build is untouched. The test runs each rebuilt killer and passes
-when the mutant is what the registry expects:
+A mutant is a patch, tests/mutants/patches/<name>.patch, and a mutant_test
+target names it and a list of killers: existing test targets (unit tests,
+proof obligations, properties, the differential check). An outgoing
+transition (mutant_transition) rebuilds every killer in a configuration of
+its own, whose C/C++ toolchain is the mutant's (//tests/mutants/toolchain:
+the local compiler behind a wrapper that applies the patch to private
+copies of the files it touches), so the reference build and the source
+tree are untouched. The test runs each rebuilt killer and passes when the
+mutant is what the registry expects:
 
   - expected "killed": at least one killer fails;
   - expected "equivalent": every evidence target (a Z3 obligation, built
@@ -16,22 +18,37 @@ It prints one line per killer (killed_by=<label> or survived_by=<label>)
 and a last line that tests/mutants/run_mutants.sh reads:
 
   DBGREF_MUTANT_RESULT name=<name> status=<status> killed_by=<a,b> ...
+
+mutant_objects gives the object files of some libraries compiled with a
+mutant, for a test that links them beside the reference build of
+everything else (the proofs' broken-rule tests).
 """
 
-def _with_switch_impl(settings, attr):
-    # -O0 after the build's -O2: every mutant recompiles its killers in a
+MUTANT_TOOLCHAINS = "//tests/mutants/toolchain:suite"
+
+def _mutant_transition_impl(settings, attr):
+    # The mutant's toolchain (--compiler picks it out of the suite), and
+    # the marker that tells the wrapper which patch to apply; it is also
+    # what proofs/definitions.cc reports as the model compiled in. -O0
+    # after the build's -O2: every mutant recompiles its killers in a
     # configuration of its own, and unoptimised code compiles about twice
     # as fast; the killers' work is mostly Z3's and RapidCheck's, which are
     # prebuilt.
     return {
+        "//command_line_option:crosstool_top": MUTANT_TOOLCHAINS,
+        "//command_line_option:compiler": attr.mutant,
         "//command_line_option:copt": settings["//command_line_option:copt"] +
-                                      ["-O0", "-D" + attr.switch],
+                                      ["-O0", "-DDBGREF_MUTANT=" + attr.mutant],
     }
 
-_with_switch = transition(
-    implementation = _with_switch_impl,
+mutant_transition = transition(
+    implementation = _mutant_transition_impl,
     inputs = ["//command_line_option:copt"],
-    outputs = ["//command_line_option:copt"],
+    outputs = [
+        "//command_line_option:crosstool_top",
+        "//command_line_option:compiler",
+        "//command_line_option:copt",
+    ],
 )
 
 def _shell_quote(s):
@@ -48,7 +65,7 @@ def _run_line(ctx, function, target):
 def _mutant_test_impl(ctx):
     header = {
         "NAME": ctx.label.name,
-        "SWITCH": ctx.attr.switch,
+        "PATCH": ctx.file.patch.short_path,
         "WHERE": ctx.attr.where,
         "WHAT": ctx.attr.what,
         "EXPECTED": ctx.attr.expected,
@@ -67,7 +84,7 @@ def _mutant_test_impl(ctx):
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     ctx.actions.write(script, "\n".join(lines) + "\n", is_executable = True)
 
-    runfiles = ctx.runfiles(files = [ctx.file._lib])
+    runfiles = ctx.runfiles(files = [ctx.file._lib, ctx.file.patch])
     for target in ctx.attr.killers + ctx.attr.evidence + ctx.attr.data:
         runfiles = runfiles.merge(target[DefaultInfo].default_runfiles)
     return [DefaultInfo(executable = script, runfiles = runfiles)]
@@ -75,25 +92,30 @@ def _mutant_test_impl(ctx):
 mutant_test = rule(
     implementation = _mutant_test_impl,
     test = True,
-    doc = "Runs the killers rebuilt with -D<switch>; see the file comment.",
+    doc = "Runs the killers rebuilt with the mutant; see the file comment.",
     attrs = {
-        "switch": attr.string(
+        "mutant": attr.string(
             mandatory = True,
-            doc = "DBGREF_MUTANT_<NAME> or DBGREF_PORT_MUTANT_<NAME>.",
+            doc = "The mutant's name: its patch and toolchain are named so.",
+        ),
+        "patch": attr.label(
+            mandatory = True,
+            allow_single_file = [".patch"],
+            doc = "tests/mutants/patches/<mutant>.patch.",
         ),
         "where": attr.string(
             mandatory = True,
-            doc = "The file or files the switch breaks, for the kill matrix.",
+            doc = "The file or files the patch changes, for the kill matrix.",
         ),
-        "what": attr.string(doc = "What the switch breaks, one line."),
+        "what": attr.string(doc = "What the mutant breaks, one line."),
         "expected": attr.string(
             default = "killed",
             values = ["killed", "equivalent"],
         ),
         "killers": attr.label_list(
-            cfg = _with_switch,
+            cfg = mutant_transition,
             mandatory = True,
-            doc = "Test targets rebuilt with the switch; one failing kills.",
+            doc = "Test targets rebuilt with the mutant; one failing kills.",
         ),
         "evidence": attr.label_list(
             doc = "For an equivalent mutant: the obligations proving it so.",
@@ -114,6 +136,45 @@ mutant_test = rule(
         "_lib": attr.label(
             default = ":mutant_lib.sh",
             allow_single_file = True,
+        ),
+        "_allowlist_function_transition": attr.label(
+            default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
+        ),
+    },
+)
+
+def _mutant_objects_impl(ctx):
+    # Only the libraries' own objects, in the link order of their merged
+    # linking context: their dependencies are linked from the reference
+    # build by the test that uses this.
+    owners = {lib.label: True for lib in ctx.attr.libraries}
+    merged = cc_common.merge_cc_infos(
+        cc_infos = [lib[CcInfo] for lib in ctx.attr.libraries],
+    )
+    inputs = [
+        li
+        for li in merged.linking_context.linker_inputs.to_list()
+        if li.owner in owners
+    ]
+    found = {li.owner: True for li in inputs}
+    for lib in ctx.attr.libraries:
+        if lib.label not in found:
+            fail("%s has no object files of its own" % lib.label)
+    return [CcInfo(
+        linking_context = cc_common.create_linking_context(
+            linker_inputs = depset(inputs, order = "topological"),
+        ),
+    )]
+
+mutant_objects = rule(
+    implementation = _mutant_objects_impl,
+    doc = "The object files of `libraries`, compiled with the mutant.",
+    attrs = {
+        "mutant": attr.string(mandatory = True),
+        "libraries": attr.label_list(
+            cfg = mutant_transition,
+            mandatory = True,
+            providers = [CcInfo],
         ),
         "_allowlist_function_transition": attr.label(
             default = "@bazel_tools//tools/allowlists/function_transition_allowlist",

@@ -1,17 +1,21 @@
-"""The registry of mutants: the one list the targets, the runner and the
-docs come from.
+"""The registry of mutants: the one list the targets, the toolchains, the
+runner, the proofs' broken-rule tests and the docs come from.
 
-Each entry is one compile-time switch (never a copy of a source file):
-  name      the target, //tests/mutants:<name>
-  switch    DBGREF_MUTANT_<NAME> (model) or DBGREF_PORT_MUTANT_<NAME> (port)
-  where     the file or files whose #ifdef the switch selects
+Each entry is one patch, tests/mutants/patches/<name>.patch (never a copy of
+a source file, never a switch in the code):
+  name      the target, //tests/mutants:<name>; model_*, port_* or props_*
+  where     the file or files the patch changes (a path, a glob such as
+            port/*/arm.c, or a comma-separated list of them)
   what      what it breaks, one line
-  killers   test targets rebuilt with the switch; one failing kills it
+  killers   test targets rebuilt with the mutant; one failing kills it
   expected  "killed", or "equivalent" with evidence: the Z3 obligations
             that prove it cannot be observed
+  detects   (model) the obligations that must refute it with a
+            counterexample the concrete model replays: one test
+            //tests/mutants:<obligation>_detects_<name without model_> each
 """
 
-load(":mutant_test.bzl", "mutant_test")
+load(":mutant_test.bzl", "mutant_objects", "mutant_test")
 
 # Every model unit test; each is cheap to rebuild.
 _MODEL_UNIT = [
@@ -54,6 +58,15 @@ _PORT_SCENARIOS = [
     "//tests/scenario:selftest_single_step_test",
 ]
 
+# The harness's own unit tests.
+_PROPS_UNIT = [
+    "//props:campaign_test",
+    "//props:manifest_test",
+    "//props:model_vcpu_test",
+    "//props:observational_view_test",
+    "//props:shard_test",
+]
+
 # Arguments and data of killers whose test target passes them itself.
 _ARGS_OF = {
     "//tests/regression:regression_test": [
@@ -68,30 +81,51 @@ _DATA_OF = {
 def _proofs(*obligations):
     return ["//proofs:" + o for o in obligations]
 
-def _model(name, what, where, proofs, extra = []):
+def _model(name, what, where, proofs, detects = None, extra = []):
+    """A mutant of the model's rules, judged by the model's unit tests,
+    the obligations `proofs` and the model's properties. `detects` (all of
+    `proofs` unless given) must each refute it."""
+    detects = proofs if detects == None else detects
+    for d in detects:
+        if d not in proofs:
+            fail("%s: %s detects it but is not one of its proofs" % (name, d))
     return {
         "name": "model_" + name.lower(),
-        "switch": "DBGREF_MUTANT_" + name,
         "where": where,
         "what": what,
         "killers": _MODEL_UNIT + _proofs(*proofs) + _MODEL_PROPERTIES + extra,
         "expected": "killed",
         "evidence": [],
+        "detects": detects,
     }
 
 def _port(name, what, where, extra = [], expected = "killed", evidence = []):
+    """A mutant of a port revision or the shim under them."""
     return {
         "name": "port_" + name.lower(),
-        "switch": "DBGREF_PORT_MUTANT_" + name,
         "where": where,
         "what": what,
         "killers": _PORT_UNIT + extra + _PORT_DIFFERENTIAL + _PORT_SCENARIOS,
         "expected": expected,
         "evidence": evidence,
+        "detects": [],
+    }
+
+def _props(name, what, where):
+    """A mutant of the props harness itself: its tests must notice a
+    harness that sees less than it should."""
+    return {
+        "name": "props_" + name.lower(),
+        "where": where,
+        "what": what,
+        "killers": _PROPS_UNIT + _PORT_DIFFERENTIAL + _PORT_SCENARIOS,
+        "expected": "killed",
+        "evidence": [],
+        "detects": [],
     }
 
 MUTANTS = [
-    # The model (model/*.h): the specification itself.
+    # The model (model/*.h, model/arch/*.h): the specification itself.
     _model(
         "EINVAL_STORES",
         "an invalid control word with ENABLE still changes the state",
@@ -133,6 +167,7 @@ MUTANTS = [
         "TDE set on every entry, guest debug or not",
         "model/setup_debug.h",
         ["req_trap_tde", "bmc_trap_tde_from_reset", "req_off"],
+        detects = ["req_trap_tde", "bmc_trap_tde_from_reset"],
     ),
     _model(
         "SS_NO_PSTATE",
@@ -145,6 +180,7 @@ MUTANTS = [
         "setup_debug preserves MDSCR_EL1 and PSTATE.SS after lending them",
         "model/setup_debug.h",
         ["req_ss", "req_restore"],
+        detects = ["req_ss"],
     ),
     _model(
         "HW_LOAD_GUEST_SET",
@@ -164,18 +200,21 @@ MUTANTS = [
         "into the set it did not load",
         "model/world_switch.h",
         ["req_isolation", "req_restore"],
+        detects = ["req_isolation"],
     ),
     _model(
         "CLEAR_SKIPS_MDSCR",
         "clear_debug does not restore MDSCR_EL1",
         "model/clear_debug.h",
         ["req_restore", "req_ss", "invariant_step_run"],
+        detects = ["invariant_step_run", "req_restore"],
     ),
     _model(
         "RESTORE_SS_ONLY",
         "clear_debug restores only MDSCR_EL1.SS",
         "model/clear_debug.h",
         ["req_restore", "req_shadow"],
+        detects = ["req_restore"],
     ),
     _model(
         "NO_WATCHPT_EXIT",
@@ -200,6 +239,7 @@ MUTANTS = [
         "trapped MDSCR_EL1/MDCCINT_EL1 under USE_HW get an UNDEF",
         "model/sys_regs.h",
         ["req_noundef", "req_shadow"],
+        detects = ["req_noundef"],
     ),
     _model(
         "READ_LOADED_SET",
@@ -212,12 +252,38 @@ MUTANTS = [
         "trapped writes under USE_HW are dropped",
         "model/sys_regs.h",
         ["req_shadow_read_after_write", "req_shadow"],
+        detects = ["req_shadow_read_after_write"],
     ),
     _model(
         "DIRTY_NOT_SET_ON_WRITE",
         "forget DIRTY: a trapped write does not set it",
         "model/sys_regs.h",
         ["req_off"],
+    ),
+
+    # The CPU (model/arch) and its observation at entry (model/run.h),
+    # which the port's simulated CPU also runs (model/arch/concrete_cpu):
+    # the model's own checks must notice, the differential check cannot.
+    # req_off holds with model_ignore_tde and req_isolation with
+    # model_tda_ignores_tde (Z3 proves both), so neither is a killer.
+    _model(
+        "IGNORE_TDE",
+        "debug exceptions reach EL2 whatever MDCR_EL2.TDE says",
+        "model/arch/execute.h",
+        ["req_exit"],
+    ),
+    _model(
+        "TDA_IGNORES_TDE",
+        "the CPU no longer treats TDA as set while TDE is set",
+        "model/arch/execute.h",
+        ["req_shadow", "req_restore", "req_ss"],
+    ),
+    _model(
+        "OBS_OFF_BY_ONE",
+        "off by one: the observation holds one unimplemented breakpoint " +
+        "and watchpoint",
+        "model/run.h",
+        ["req_off", "req_isolation", "req_hw_program"],
     ),
 
     # The port (port/*): each revision's kernel code and the shim under it.
@@ -324,37 +390,35 @@ MUTANTS = [
         "get_num_wrps reads ID_AA64DFR0_EL1 at shift 16 instead of 20",
         "port/final/include/asm/hw_breakpoint.h",
     ),
-    # The CPU (model/arch), which the port's simulated CPU also runs: the
-    # model's own checks must notice.
-    _model(
-        "IGNORE_TDE",
-        "debug exceptions reach EL2 whatever MDCR_EL2.TDE says",
-        "model/arch/execute.h",
-        ["req_exit", "req_off"],
-    ),
-    _model(
-        "TDA_IGNORES_TDE",
-        "the CPU no longer treats TDA as set while TDE is set",
-        "model/arch/execute.h",
-        ["req_shadow", "req_restore", "req_isolation", "req_ss"],
-    ),
-    _model(
-        "OBS_OFF_BY_ONE",
-        "off by one: the observation holds one unimplemented breakpoint " +
-        "and watchpoint",
-        "model/run.h",
-        ["req_off", "req_isolation", "req_hw_program"],
-    ),
     _port(
         "SHIM_NO_OBS_MEMSET",
         "step() does not zero the observation",
         "port/shim/revision_port.h",
     ),
+
+    # The props harness (props/*): what judges the port must see.
+    _props(
+        "VIEW_BLIND",
+        "the observational view judges the model's own observation, so " +
+        "no requirement ever breaks",
+        "props/observational_view.cc",
+    ),
+    _props(
+        "NO_SHRINK",
+        "campaign findings are reported unshrunk",
+        "props/campaign.cc",
+    ),
+    _props(
+        "MODEL_VCPU_NO_HOST_REGS",
+        "the in-place model vCPU forgets the host's own debug register " +
+        "values",
+        "props/model_vcpu.cc",
+    ),
 ]
 
 def _args_of(labels):
     # A proof test takes its obligation's name as its only argument
-    # (proofs/mutants.bzl, proof_tests).
+    # (proofs/proofs.bzl, proof_tests).
     args = {
         label: [label.split(":")[1]]
         for label in labels
@@ -370,6 +434,10 @@ def _data_of(labels):
     for label in labels:
         data += _DATA_OF.get(label, [])
     return data
+
+def patch_of(name):
+    """The label of mutant `name`'s patch, in //tests/mutants."""
+    return "//tests/mutants:patches/%s.patch" % name
 
 def _registry_impl(ctx):
     ctx.actions.write(ctx.outputs.out, "\n".join(ctx.attr.entries) + "\n")
@@ -391,15 +459,23 @@ def _sources_aspect_impl(target, ctx):
     files = []
     for attr in ("srcs", "hdrs", "textual_hdrs"):
         for f in getattr(ctx.rule.files, attr, []):
-            files.append(f)
-    return [_SourcesInfo(files = depset(files))]
+            if f.is_source and f.owner.workspace_name == "":
+                files.append(f)
+    return [_SourcesInfo(files = depset(files, transitive = [
+        d[_SourcesInfo].files
+        for d in getattr(ctx.rule.attr, "deps", [])
+        if _SourcesInfo in d
+    ]))]
 
-_sources_aspect = aspect(implementation = _sources_aspect_impl)
+_sources_aspect = aspect(
+    implementation = _sources_aspect_impl,
+    attr_aspects = ["deps"],
+)
 
 def _sources_impl(ctx):
     files = depset(transitive = [
         t[_SourcesInfo].files
-        for t in ctx.attr.libraries
+        for t in ctx.attr.targets
     ])
     return [DefaultInfo(
         files = files,
@@ -408,22 +484,37 @@ def _sources_impl(ctx):
 
 mutant_sources = rule(
     implementation = _sources_impl,
-    doc = "The source files (srcs and headers) of the given libraries.",
+    doc = "The workspace's source files (srcs and headers) that the given " +
+          "targets compile, with those of their dependencies.",
     attrs = {
-        "libraries": attr.label_list(aspects = [_sources_aspect]),
+        "targets": attr.label_list(aspects = [_sources_aspect]),
     },
 )
+
+def killers_of(mutants = MUTANTS):
+    """Every killer and evidence target of the registry, once, sorted."""
+    killers = {}
+    for m in mutants:
+        for label in m["killers"] + m["evidence"]:
+            killers[label] = True
+    return sorted(killers.keys())
+
+def _list(items):
+    # Comma-separated, "-" for none: a tab-separated line with an empty
+    # field cannot be read back with bash's read.
+    return ",".join(items) if items else "-"
 
 def mutant_suite(name, mutants = MUTANTS):
     """One mutant_test per registry entry, tagged mutant and manual, a
     test_suite `name` of them all, and `name`.tsv: the registry as lines of
-    name, switch, expected, where, what, killers and evidence (the last two
-    comma-separated), tab-separated."""
+    name, patch, expected, where, what, killers, evidence and detects (the
+    last three comma-separated, "-" for none), tab-separated."""
     entries = []
     for m in mutants:
         mutant_test(
             name = m["name"],
-            switch = m["switch"],
+            mutant = m["name"],
+            patch = patch_of(m["name"]),
             where = m["where"],
             what = m["what"],
             expected = m["expected"],
@@ -437,26 +528,69 @@ def mutant_suite(name, mutants = MUTANTS):
         )
         entries.append("\t".join([
             m["name"],
-            m["switch"],
+            "tests/mutants/patches/%s.patch" % m["name"],
             m["expected"],
             m["where"],
             m["what"],
-            ",".join(m["killers"]),
-            ",".join(m["evidence"]),
+            _list(m["killers"]),
+            _list(m["evidence"]),
+            _list(m["detects"]),
         ]))
     native.test_suite(
         name = name,
         tests = [":" + m["name"] for m in mutants],
         tags = ["manual"],
     )
-    killers = {}
-    for m in mutants:
-        for label in m["killers"] + m["evidence"]:
-            killers[label] = True
     _registry(
         name = name + "_registry",
         entries = entries,
-        killers = sorted(killers.keys()),
+        killers = killers_of(mutants),
         testonly = True,
         out = name + ".tsv",
     )
+
+# The libraries of the model under proof whose objects a broken-rule test
+# rebuilds with the mutant: proofs/definitions.cc, the one translation unit
+# of proofs/ that instantiates the model's rules, and the model's concrete
+# façade. Everything else is linked from the reference build.
+_PROOF_MODEL = [
+    "//proofs:reference_model",
+    "//model:concrete",
+]
+
+_PROOF_REFERENCE_DEPS = [
+    "//model:record_compare",
+    "//proofs:mutant_test_main",
+    "//proofs:prover",
+]
+
+def detection_tests(mutants = MUTANTS):
+    """For each model mutant and each obligation in its `detects`: a test
+    <obligation>_detects_<mutant without model_> that the obligation fails
+    on the model with the mutant applied, with a counterexample from reset
+    that the concrete model, broken the same way, replays to the same
+    violation (proofs/mutant_test_main.cc). Returns their names."""
+    names = []
+    for m in mutants:
+        if not m["detects"]:
+            continue
+        short = m["name"][len("model_"):]
+        objects = "proof_model_" + short
+        mutant_objects(
+            name = objects,
+            mutant = m["name"],
+            libraries = _PROOF_MODEL,
+            testonly = True,
+        )
+        for obligation in m["detects"]:
+            test = obligation + "_detects_" + short
+            native.cc_test(
+                name = test,
+                size = "small",
+                args = [obligation],
+                linkstatic = True,
+                tags = ["proof"],
+                deps = [":" + objects] + _PROOF_REFERENCE_DEPS,
+            )
+            names.append(test)
+    return names

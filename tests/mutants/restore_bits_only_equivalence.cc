@@ -1,5 +1,5 @@
-// The Z3 obligation that makes DBGREF_PORT_MUTANT_FINAL_RESTORE_BITS_ONLY
-// an equivalent mutant.
+// The Z3 obligation that makes the mutant port_final_restore_bits_only
+// (tests/mutants/patches/port_final_restore_bits_only.patch) equivalent.
 //
 // The mutant: final's clear_debug puts back only MDSCR_EL1.{SS,KDE,MDE}
 // from the preserved value and keeps the other bits of the guest context,
@@ -90,7 +90,7 @@ int main() {
               "not vacuous: guest debug on and MDSCR_EL1 before clear_debug "
               "is not the preserved value",
               op.well_formed && on && !Z::eq(mdscr, kept), z3::sat);
-  std::printf("%s: DBGREF_PORT_MUTANT_FINAL_RESTORE_BITS_ONLY is %s\n",
+  std::printf("%s: port_final_restore_bits_only is %s\n",
               ok ? "proved" : "FAILED",
               ok ? "equivalent" : "not shown equivalent");
   return ok ? 0 : 1;

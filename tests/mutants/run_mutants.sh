@@ -11,7 +11,7 @@
 # --keep_going. The matrix goes to stdout, Bazel's output to stderr.
 #
 # Text: one line per mutant (name, where, status, killed by) and a count.
-# JSON: {"mutants": [{"name", "switch", "where", "what", "expected",
+# JSON: {"mutants": [{"name", "patch", "where", "what", "expected",
 #        "status", "killed_by": [...], "survived_by": [...]}],
 #        "summary": {...}, "seconds": N}
 # status is killed, survived, equivalent, or for a mutant whose target did
@@ -69,17 +69,19 @@ common=(--color=no --curses=no --noshow_progress "${bazel_flags[@]+"${bazel_flag
 
 started=${SECONDS}
 
-# The registry: name, switch, expected, where, what, killers, evidence.
+# The registry: name, patch, expected, where, what, killers, evidence,
+# detects (lists comma-separated, "-" for none).
 "${bazel_cmd[@]}" build "${common[@]}" //tests/mutants:all_mutants_registry >&2
 bin=$("${bazel_cmd[@]}" info "${common[@]}" bazel-bin 2>/dev/null)
 testlogs=$("${bazel_cmd[@]}" info "${common[@]}" bazel-testlogs 2>/dev/null)
 registry="${bin}/tests/mutants/all_mutants.tsv"
 
-declare -A SWITCH EXPECTED WHERE WHAT KILLERS
+declare -A PATCH EXPECTED WHERE WHAT KILLERS
 order=()
-while IFS=$'\t' read -r name switch expected where what killers evidence; do
+while IFS=$'\t' read -r name patch expected where what killers evidence _; do
   [[ -n "${name}" ]] || continue
-  SWITCH[${name}]=${switch}
+  [[ ${evidence} != - ]] || evidence=
+  PATCH[${name}]=${patch}
   EXPECTED[${name}]=${expected}
   WHERE[${name}]=${where}
   WHAT[${name}]=${what}
@@ -91,7 +93,7 @@ if [[ ${#names[@]} -eq 0 ]]; then
   names=("${order[@]}")
 else
   for n in "${names[@]}"; do
-    if [[ -z "${SWITCH[${n}]+x}" ]]; then
+    if [[ -z "${PATCH[${n}]+x}" ]]; then
       echo "run_mutants: no mutant called ${n}" >&2
       exit 2
     fi
@@ -176,8 +178,8 @@ if [[ "${format}" == json ]]; then
   for n in "${names[@]}"; do
     [[ ${first} -eq 1 ]] || printf ','
     first=0
-    printf '\n  {"name": %s, "switch": %s, "where": %s, "what": %s, ' \
-      "$(json_string "${n}")" "$(json_string "${SWITCH[${n}]}")" \
+    printf '\n  {"name": %s, "patch": %s, "where": %s, "what": %s, ' \
+      "$(json_string "${n}")" "$(json_string "${PATCH[${n}]}")" \
       "$(json_string "${WHERE[${n}]}")" "$(json_string "${WHAT[${n}]}")"
     printf '"expected": %s, "status": %s, "killed_by": %s, "survived_by": %s}' \
       "$(json_string "${EXPECTED[${n}]}")" "$(json_string "${STATUS[${n}]}")" \

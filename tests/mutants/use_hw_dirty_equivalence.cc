@@ -1,5 +1,5 @@
-// The Z3 obligation that makes DBGREF_PORT_MUTANT_FINAL_USE_HW_NOT_DIRTY
-// an equivalent mutant.
+// The Z3 obligation that makes the mutant port_final_use_hw_not_dirty
+// (tests/mutants/patches/port_final_use_hw_not_dirty.patch) equivalent.
 //
 // The mutant: with USE_HW, final's setup_debug does not set DIRTY itself.
 // It makes no difference, because setup_debug sets MDSCR_EL1.MDE for USE_HW
@@ -79,7 +79,7 @@ int main() {
               "setup_debug differs",
               dbgref::model::UseHwOn<Z>(pre) && !pre.dirty && lent_differs,
               z3::sat);
-  std::printf("%s: DBGREF_PORT_MUTANT_FINAL_USE_HW_NOT_DIRTY is %s\n",
+  std::printf("%s: port_final_use_hw_not_dirty is %s\n",
               ok ? "proved" : "FAILED",
               ok ? "equivalent" : "not shown equivalent");
   return ok ? 0 : 1;
