@@ -34,5 +34,5 @@ def dbgref_port_revision():
             "//port:driver",
             "//port/shim",
         ],
-        visibility = ["//visibility:public"],
+        visibility = ["//:port_and_above"],
     )

@@ -2,7 +2,7 @@
 // proof_<name>_s per obligation) and of the properties (lockstep and
 // campaign throughput, time to counterexample, shrunk length, peak RSS), as
 // key=value on stdout. The two benchmarks are the binaries
-// //proofs:proof_bench and //props:props_bench, run from this binary's
+// //proofs:proof_bench and //tools:props_bench, run from this binary's
 // runfiles so that each measures in a process of its own.
 
 #include <sys/wait.h>
@@ -41,7 +41,7 @@ bool RunBenchmark(const std::string& path) {
 
 int RunBench(const Command& command) {
   bool ok = RunBenchmark(RunfilePath(command.program, "proofs/proof_bench"));
-  ok = RunBenchmark(RunfilePath(command.program, "props/props_bench")) && ok;
+  ok = RunBenchmark(RunfilePath(command.program, "tools/props_bench")) && ok;
   return ok ? 0 : 1;
 }
 

@@ -1,6 +1,6 @@
 /*
  * The simulated CPU the revisions run on: the model's own CPU
- * (struct dbgref_arch_cpu of model/arch/concrete_cpu.h, layout-identical to
+ * (struct dbgref_arch_cpu of model/concrete_cpu.h, layout-identical to
  * the model's Cpu), the host's identification register, the guest's
  * program, and what the shim observes of one KVM_RUN (model/record.h).
  *
@@ -27,7 +27,7 @@
 
 #include <linux/types.h>
 
-#include "model/arch/concrete_cpu.h"
+#include "model/concrete_cpu.h"
 #include "model/arch/registers.h"
 #include "model/record.h"
 

@@ -262,7 +262,7 @@ MUTANTS = [
     ),
 
     # The CPU (model/arch) and its observation at entry (model/run.h),
-    # which the port's simulated CPU also runs (model/arch/concrete_cpu):
+    # which the port's simulated CPU also runs (model/concrete_cpu):
     # the model's own checks must notice, the differential check cannot.
     # req_off holds with model_ignore_tde and req_isolation with
     # model_tda_ignores_tde (Z3 proves both), so neither is a killer.

@@ -9,8 +9,8 @@
  * Program<ConcreteDomain, DBGREF_MAX_PROGRAM_LINES>; concrete_cpu.cc checks
  * both field by field.
  */
-#ifndef DBGREF_MODEL_ARCH_CONCRETE_CPU_H_
-#define DBGREF_MODEL_ARCH_CONCRETE_CPU_H_
+#ifndef DBGREF_MODEL_CONCRETE_CPU_H_
+#define DBGREF_MODEL_CONCRETE_CPU_H_
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -100,4 +100,4 @@ int dbgref_arch_is_interrupt(uint64_t esr_el2);
 }
 #endif
 
-#endif /* DBGREF_MODEL_ARCH_CONCRETE_CPU_H_ */
+#endif /* DBGREF_MODEL_CONCRETE_CPU_H_ */

@@ -1,6 +1,6 @@
 // The C interface of the concrete CPU: the C records are the model's own
 // (same layout), so each call runs the model's rule on them in place.
-#include "model/arch/concrete_cpu.h"
+#include "model/concrete_cpu.h"
 
 #include <cstddef>
 #include <cstring>

@@ -5,7 +5,7 @@
 // for the manifests, each with its length in operations and program lines.
 // Run from the workspace:
 //
-//   bazel run //props:save_findings -- [--sequences=N] [--seed=S]
+//   bazel run //tools:save_findings -- [--sequences=N] [--seed=S]
 //
 // The manifests' comments are written by hand; compare the printed lines
 // with them before committing new traces.
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
       out << "# " << o.id << " broken on " << port.name
           << ": the shrunk counterexample of the differential campaign\n"
           << "# (campaign seed " << options.seed << ", sequence seed " << o.seed
-          << "). Regenerate with: bazel run //props:save_findings\n"
+          << "). Regenerate with: bazel run //tools:save_findings\n"
           << trace::FormatTrace(*o.counterexample);
       if (!out) {
         std::fprintf(stderr, "cannot write %s\n", path.c_str());
