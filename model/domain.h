@@ -27,8 +27,11 @@
 // load and store take an index that may be symbolic; IteLoad and IteStore
 // below implement them on top of ite and eq for a domain that has no
 // cheaper way, the concrete domain indexes directly. store updates a bank
-// that the calling rule owns (a local copy): rules are pure functions of
-// their const inputs, and only ever update their own locals. A domain may
+// of the state a rule is given to update. Each rule exists once, as an
+// update of the post-state of the one transition being built (its own
+// copy, made from the const pre-state by model/step.h); nothing else is
+// shared, so the model's public face, Step (model/step.h), is a pure
+// function: const values in, a new Transition out. A domain may
 // also explicitly specialize the bank helpers StoreIf and AssignIf below
 // with a cheaper equivalent (the concrete domain does).
 //
