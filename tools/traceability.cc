@@ -168,7 +168,8 @@ struct Coverage {
   bool has_section = false;
   bool has_predicate = false;
   std::vector<std::string> proofs;  // obligation targets
-  // Properties are the targets under props/, tests everything else.
+  // Properties are the targets of tests/props (RapidCheck and the harness
+  // they run on), tests everything else.
   std::vector<std::string> properties, tests;
   int property_cases = 0, test_cases = 0;
   std::string property_lines, test_lines;  // "  - `label`: cases\n" each
@@ -192,7 +193,7 @@ Coverage CoverageOf(const model::RequirementId& r, const Sources& sources) {
       if (Mentions(name, token)) hits.push_back(name);
     }
     if (hits.empty()) continue;
-    const bool is_property = absl::StartsWith(label, "//props:");
+    const bool is_property = absl::StartsWith(label, "//tests/props:");
     (is_property ? c.properties : c.tests).push_back(label);
     (is_property ? c.property_cases : c.test_cases) += hits.size();
     std::string& lines = is_property ? c.property_lines : c.test_lines;
