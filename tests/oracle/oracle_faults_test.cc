@@ -18,14 +18,12 @@
 #include "gtest/gtest.h"
 #include "oracle/host/oracle.h"
 #include "oracle/layout.h"
+#include "tests/oracle/oracle_test_flags.h"
 
 namespace dbgref::oracle {
 namespace {
 
 using ::testing::HasSubstr;
-
-std::string g_initramfs;
-std::string g_fake_qemu;
 
 // A fresh folder under Bazel's TEST_TMPDIR (removed with the test's).
 std::string TempDir() {
@@ -68,8 +66,8 @@ BootOptions FakeOptions(const std::string& mode) {
   BootOptions o;
   o.kernel = "fake";
   o.kernel_cache = FakeCache(DeadImage(), 65536);
-  o.initramfs = g_initramfs;
-  o.qemu = g_fake_qemu;
+  o.initramfs = TestFlags().initramfs;
+  o.qemu = TestFlags().fake_qemu;
   o.boot_timeout_ms = 3000;
   return o;
 }
@@ -203,7 +201,7 @@ TEST(FaultsTest, GarbledResults) {
 BootOptions Real() {
   BootOptions o;
   o.kernel = "linux-6.1";
-  o.initramfs = g_initramfs;
+  o.initramfs = TestFlags().initramfs;
   return o;
 }
 
@@ -242,15 +240,3 @@ TEST(FaultsTest, VmmHangOnLinux61) {
 
 }  // namespace
 }  // namespace dbgref::oracle
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  for (int i = 1; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--initramfs=", 12) == 0) {
-      dbgref::oracle::g_initramfs = argv[i] + 12;
-    } else if (std::strncmp(argv[i], "--fake_qemu=", 12) == 0) {
-      dbgref::oracle::g_fake_qemu = argv[i] + 12;
-    }
-  }
-  return RUN_ALL_TESTS();
-}

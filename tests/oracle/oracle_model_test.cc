@@ -16,12 +16,10 @@
 #include "gtest/gtest.h"
 #include "oracle/host/kernel_session.h"
 #include "tests/oracle/kernel_traces.h"
+#include "tests/oracle/oracle_test_flags.h"
 
 namespace dbgref::oracle {
 namespace {
-
-std::string g_kernel = "linux-6.1";
-std::string g_initramfs;
 
 // A difference between a kernel and the model that was analysed: which
 // kernels show it, the fields ("op N field"), and why.
@@ -47,8 +45,8 @@ class ModelTest : public ::testing::TestWithParam<std::string> {
  protected:
   static void SetUpTestSuite() {
     SessionOptions o;
-    o.boot.kernel = g_kernel;
-    o.boot.initramfs = g_initramfs;
+    o.boot.kernel = TestFlags().kernel;
+    o.boot.initramfs = TestFlags().initramfs;
     absl::StatusOr<std::unique_ptr<KernelSession>> k = KernelSession::Start(o);
     if (!k.ok()) {
       boot_error_ = k.status().ToString();
@@ -100,11 +98,11 @@ TEST_P(ModelTest, KernelMatchesTheModelsProjection) {
   std::set<std::string> expected;
   auto rec = RecordedDifferences().find(GetParam());
   if (rec != RecordedDifferences().end() &&
-      rec->second.kernels.count(g_kernel) != 0) {
+      rec->second.kernels.count(TestFlags().kernel) != 0) {
     expected = rec->second.fields;
   }
   EXPECT_EQ(fields, expected)
-      << g_kernel << ", trace " << GetParam() << ":\n"
+      << TestFlags().kernel << ", trace " << GetParam() << ":\n"
       << DescribeTrace(t) << "-- kernel\n"
       << DescribeObservation(t, c.kernel) << "-- model\n"
       << DescribeObservation(t, c.model) << "-- differences\n"
@@ -135,15 +133,3 @@ TEST(RecordedDifferences, NameExistingTraces) {
 
 }  // namespace
 }  // namespace dbgref::oracle
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  for (int i = 1; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--initramfs=", 12) == 0) {
-      dbgref::oracle::g_initramfs = argv[i] + 12;
-    } else if (std::strncmp(argv[i], "--kernel=", 9) == 0) {
-      dbgref::oracle::g_kernel = argv[i] + 9;
-    }
-  }
-  return RUN_ALL_TESTS();
-}

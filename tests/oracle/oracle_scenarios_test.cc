@@ -11,20 +11,18 @@
 #include "oracle/host/one_reg.h"
 #include "oracle/host/oracle.h"
 #include "oracle/layout.h"
+#include "tests/oracle/oracle_test_flags.h"
 #include "tests/oracle/scenarios.h"
 
 namespace dbgref::oracle {
 namespace {
 
-std::string g_kernel = "linux-6.1";
-std::string g_initramfs;
-
 class ScenariosTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     BootOptions o;
-    o.kernel = g_kernel;
-    o.initramfs = g_initramfs;
+    o.kernel = TestFlags().kernel;
+    o.initramfs = TestFlags().initramfs;
     absl::StatusOr<std::unique_ptr<Oracle>> vm = Oracle::Boot(o);
     ASSERT_TRUE(vm.ok()) << vm.status();
     std::printf("%s\n", (*vm)->info().Summary().c_str());
@@ -223,9 +221,10 @@ TEST_F(ScenariosTest, CheckExtension) {
   // KVM_CHECK_EXTENSION (-EINVAL).
   EXPECT_EQ(values, (std::vector<int>{6, 4, 6, 4, -22}));
   uint64_t dfr0 = Gets(r).at(0);
-  EXPECT_EQ(((dfr0 >> 12) & 0xf) + 1, 6u);                   // BRPs
-  EXPECT_EQ(((dfr0 >> 20) & 0xf) + 1, 4u);                   // WRPs
-  EXPECT_EQ(dfr0 & 0xf, g_kernel == "linux-6.1" ? 6u : 9u);  // DebugVer
+  EXPECT_EQ(((dfr0 >> 12) & 0xf) + 1, 6u);  // BRPs
+  EXPECT_EQ(((dfr0 >> 20) & 0xf) + 1, 4u);  // WRPs
+  EXPECT_EQ(dfr0 & 0xf,
+            TestFlags().kernel == "linux-6.1" ? 6u : 9u);  // DebugVer
 }
 
 // The guest and KVM_GET_ONE_REG see the guest's own registers while
@@ -327,15 +326,3 @@ TEST_F(ScenariosTest, ResetBetweenScripts) {
 
 }  // namespace
 }  // namespace dbgref::oracle
-
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  for (int i = 1; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--initramfs=", 12) == 0) {
-      dbgref::oracle::g_initramfs = argv[i] + 12;
-    } else if (std::strncmp(argv[i], "--kernel=", 9) == 0) {
-      dbgref::oracle::g_kernel = argv[i] + 9;
-    }
-  }
-  return RUN_ALL_TESTS();
-}
