@@ -44,27 +44,18 @@ constexpr uint64_t kQemuWatch = 0x1ff7;   // LSC 0b10
 constexpr uint64_t kQemuRwatch = 0x1fef;  // LSC 0b01
 constexpr uint64_t kQemuAwatch = 0x1fff;  // LSC 0b11
 
-trace::Trace Trace(const dbgref_program& program, std::vector<dbgref_op> ops) {
-  trace::Trace t;
-  // A Cortex-A57-like host: 6 breakpoints, 4 watchpoints.
-  t.host = tests::Host(6, 4);
-  t.program = program;
-  t.ops = std::move(ops);
-  return t;
-}
-
 TEST(Qemu, REQ_HW_BREAK_HbreakStopsAndContinuesByStepping) {
   kvm_guest_debug_arch hbreak{};
   hbreak.dbg_bcr[0] = kQemuBcr;
   hbreak.dbg_bvr[0] = Line(2);
-  Scenario s{Trace(Program({Nop(), Nop(), Nop(), Nop(), Report()}),
-                   {SetGuestDebugOp(kHw, hbreak),    // 0 hbreak
-                    RunOp(),                         // 1 stops
-                    GetOneRegOp(DBGREF_ONE_REG_PC),  // 2 where
-                    SetGuestDebugOp(kStep),          // 3 removed
-                    RunOp(),                         // 4 one step
-                    SetGuestDebugOp(kHw, hbreak),    // 5 back
-                    RunOp()}),                       // 6 continue
+  Scenario s{ScenarioTrace(Program({Nop(), Nop(), Nop(), Nop(), Report()}),
+                           {SetGuestDebugOp(kHw, hbreak),    // 0 hbreak
+                            RunOp(),                         // 1 stops
+                            GetOneRegOp(DBGREF_ONE_REG_PC),  // 2 where
+                            SetGuestDebugOp(kStep),          // 3 removed
+                            RunOp(),                         // 4 one step
+                            SetGuestDebugOp(kHw, hbreak),    // 5 back
+                            RunOp()}),                       // 6 continue
              {Returns(0, 0), DebugExit(1, facts::kBreakpointExit, Line(2)),
               Reads(2, Line(2)), DebugExit(4, facts::kStepExitIsv, Line(3)),
               MmioExit(6, facts::kMmioReport)},
@@ -84,12 +75,13 @@ TEST(Qemu, REQ_HW_WATCH_WatchRwatchAndAwatch) {
   w.dbg_wvr[2] = facts::kDataBase + 0x10;
   const uint64_t d = facts::kDataBase;
   Scenario s{
-      Trace(Program({Load(8, d), Store(8, d + 8), Store(4, d + 4), Nop(),
-                     Load(2, d + 0xe), Nop(), Store(1, d + 0x11), Report()}),
-            {SetGuestDebugOp(kHw, w), RunOp(),
-             SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(3)), RunOp(),
-             SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(5)), RunOp(),
-             SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(7)), RunOp()}),
+      ScenarioTrace(
+          Program({Load(8, d), Store(8, d + 8), Store(4, d + 4), Nop(),
+                   Load(2, d + 0xe), Nop(), Store(1, d + 0x11), Report()}),
+          {SetGuestDebugOp(kHw, w), RunOp(),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(3)), RunOp(),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(5)), RunOp(),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(7)), RunOp()}),
       {// The load of data and the store to data + 8 pass.
        DebugExit(1, facts::kWatchStoreExit, Line(2), d + 4),
        DebugExit(3, facts::kWatchLoadExit, Line(4), d + 0xe),
@@ -102,16 +94,16 @@ TEST(Qemu, REQ_HW_WATCH_WatchRwatchAndAwatch) {
 TEST(Qemu, REQ_SS_GdbStepiAndContinue) {
   // stepi three times, then continue with no debugging but software
   // breakpoints (USE_SW_BP alone, with ENABLE).
-  Scenario s{
-      Trace(Program({Nop(), Load(8, facts::kDataBase), Nop(), Report()}),
-            {SetGuestDebugOp(kStep), RunOp(), RunOp(), RunOp(),
-             GetOneRegOp(DBGREF_ONE_REG_PC),
-             SetGuestDebugOp(facts::kEnable | facts::kUseSwBp), RunOp()}),
-      {DebugExit(1, facts::kStepExitIsv, Line(1)),
-       DebugExit(2, facts::kStepExitIsv, Line(2)),
-       DebugExit(3, facts::kStepExitIsv, Line(3)), Reads(4, Line(3)),
-       MmioExit(6, facts::kMmioReport)},
-      {}};
+  Scenario s{ScenarioTrace(
+                 Program({Nop(), Load(8, facts::kDataBase), Nop(), Report()}),
+                 {SetGuestDebugOp(kStep), RunOp(), RunOp(), RunOp(),
+                  GetOneRegOp(DBGREF_ONE_REG_PC),
+                  SetGuestDebugOp(facts::kEnable | facts::kUseSwBp), RunOp()}),
+             {DebugExit(1, facts::kStepExitIsv, Line(1)),
+              DebugExit(2, facts::kStepExitIsv, Line(2)),
+              DebugExit(3, facts::kStepExitIsv, Line(3)), Reads(4, Line(3)),
+              MmioExit(6, facts::kMmioReport)},
+             {}};
   RunScenario(s);
 }
 
@@ -130,34 +122,35 @@ TEST(Qemu, REQ_HW_BREAK_REQ_OFF_AGuestDebuggerKeepsItsOwnBreakpoint) {
   regs.dbg_bcr[0] = kQemuBcr;
   regs.dbg_bvr[0] = Line(5);
   const uint32_t qemu = kHw | facts::kUseSwBp;
-  Scenario s{Trace(Program({Msr(DBGREF_REG_BCR, 1, facts::kBcrOn),
-                            Msr(DBGREF_REG_BVR, 1, Line(6)),
-                            Msr(DBGREF_REG_MDSCR, 0,
-                                facts::kMdscrKde | facts::kMdscrMde),
-                            Store(8, d), Nop(), Nop(), Nop(), Report()}),
-                   {SetGuestDebugOp(qemu, regs),                 // 0
-                    RunOp(),                                     // 1 watch
-                    GetOneRegOp(DBGREF_ONE_REG_PC),              // 2
-                    SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(4)),  // 3 past it
-                    RunOp(),                                     // 4 hbreak
-                    SetGuestDebugOp(0),                          // 5 detach
-                    SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(6)),  // 6
-                    RunOp(),                                     // 7 its own
-                    RunOp()}),                                   // 8 resumes
-             {DebugExit(1, facts::kWatchStoreExit, Line(3), d),
-              Reads(2, Line(3)), DebugExit(4, facts::kBreakpointExit, Line(5)),
-              OwnException(7, facts::kOwnBreakpoint, Line(6)),
-              MmioExit(8, facts::kMmioReport)},
-             {{"v2",
-               1,
-               {"REQ-NOUNDEF", "REQ-RESTORE"},
-               "PortRevisions.MdscrAccessUnderUseHwIsUndefinedInV2, "
-               "PortRevisions.GdbstubShape"},
-              {"v2-review",
-               1,
-               {"REQ-NOUNDEF", "REQ-RESTORE"},
-               "PortRevisions.MdscrAccessUnderUseHwIsUndefinedInV2, "
-               "PortRevisions.GdbstubShape"}}};
+  Scenario s{
+      ScenarioTrace(Program({Msr(DBGREF_REG_BCR, 1, facts::kBcrOn),
+                             Msr(DBGREF_REG_BVR, 1, Line(6)),
+                             Msr(DBGREF_REG_MDSCR, 0,
+                                 facts::kMdscrKde | facts::kMdscrMde),
+                             Store(8, d), Nop(), Nop(), Nop(), Report()}),
+                    {SetGuestDebugOp(qemu, regs),                 // 0
+                     RunOp(),                                     // 1 watch
+                     GetOneRegOp(DBGREF_ONE_REG_PC),              // 2
+                     SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(4)),  // 3 past it
+                     RunOp(),                                     // 4 hbreak
+                     SetGuestDebugOp(0),                          // 5 detach
+                     SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(6)),  // 6
+                     RunOp(),                                     // 7 its own
+                     RunOp()}),                                   // 8 resumes
+      {DebugExit(1, facts::kWatchStoreExit, Line(3), d), Reads(2, Line(3)),
+       DebugExit(4, facts::kBreakpointExit, Line(5)),
+       OwnException(7, facts::kOwnBreakpoint, Line(6)),
+       MmioExit(8, facts::kMmioReport)},
+      {{"v2",
+        1,
+        {"REQ-NOUNDEF", "REQ-RESTORE"},
+        "PortRevisions.MdscrAccessUnderUseHwIsUndefinedInV2, "
+        "PortRevisions.GdbstubShape"},
+       {"v2-review",
+        1,
+        {"REQ-NOUNDEF", "REQ-RESTORE"},
+        "PortRevisions.MdscrAccessUnderUseHwIsUndefinedInV2, "
+        "PortRevisions.GdbstubShape"}}};
   RunScenario(s);
 }
 

@@ -30,6 +30,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_join.h"
@@ -44,6 +45,22 @@
 #include "trace/trace.h"
 
 namespace dbgref::scenario {
+
+// The trace of a scenario: on host, or on a Cortex-A57-like host (6
+// breakpoints, 4 watchpoints) when none is given.
+inline trace::Trace ScenarioTrace(const dbgref_host& host,
+                                  const dbgref_program& program,
+                                  std::vector<dbgref_op> ops) {
+  trace::Trace t;
+  t.host = host;
+  t.program = program;
+  t.ops = std::move(ops);
+  return t;
+}
+inline trace::Trace ScenarioTrace(const dbgref_program& program,
+                                  std::vector<dbgref_op> ops) {
+  return ScenarioTrace(tests::Host(6, 4), program, std::move(ops));
+}
 
 // What one operation observes: one IOCTL step, or the steps of a KVM_RUN.
 using Steps = std::vector<dbgref_obs>;

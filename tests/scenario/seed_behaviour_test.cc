@@ -39,24 +39,15 @@ using tests::Store;
 
 constexpr uint32_t kHw = facts::kEnable | facts::kUseHw;
 
-trace::Trace Trace(const dbgref_host& host, const dbgref_program& program,
-                   std::vector<dbgref_op> ops) {
-  trace::Trace t;
-  t.host = host;
-  t.program = program;
-  t.ops = std::move(ops);
-  return t;
-}
-
 TEST(Seed, REQ_CAP_TheCapabilitiesAreTheIdRegistersFieldsPlusOne) {
   const struct {
     unsigned bps, wps;
   } hosts[] = {{1, 1}, {6, 4}, {16, 16}, {2, 16}};
   for (const auto& h : hosts) {
-    Scenario s{Trace(tests::Host(h.bps, h.wps), {},
-                     {CheckExtensionOp(DBGREF_CAP_HW_BPS),
-                      CheckExtensionOp(DBGREF_CAP_HW_WPS),
-                      CheckExtensionOp(DBGREF_CAP_OTHER)}),
+    Scenario s{ScenarioTrace(tests::Host(h.bps, h.wps), {},
+                             {CheckExtensionOp(DBGREF_CAP_HW_BPS),
+                              CheckExtensionOp(DBGREF_CAP_HW_WPS),
+                              CheckExtensionOp(DBGREF_CAP_OTHER)}),
                {Returns(0, h.bps), Returns(1, h.wps), Returns(2, 0)},
                {}};
     RunScenario(s);
@@ -64,17 +55,18 @@ TEST(Seed, REQ_CAP_TheCapabilitiesAreTheIdRegistersFieldsPlusOne) {
 }
 
 TEST(Seed, REQ_IOCTL_VALID_UseHwJoinsTheValidBitsAnUnknownOneIsRefused) {
-  Scenario s{Trace(tests::Host(), Program({Nop()}),
-                   {SetGuestDebugOp(facts::kEnable | facts::kUseHw),
-                    SetGuestDebugOp(facts::kEnable | facts::kSingleStep |
-                                    facts::kUseSwBp | facts::kUseHw),
-                    SetGuestDebugOp(facts::kEnable | (1u << 4)),
-                    SetGuestDebugOp(facts::kEnable | (1u << 18)), RunOp()}),
-             {Returns(0, 0), Returns(1, 0), Returns(2, facts::kEinval),
-              Returns(3, facts::kEinval),
-              // The refused words left single-step in force.
-              DebugExit(4, facts::kStepExitIsv, Line(1))},
-             {}};
+  Scenario s{
+      ScenarioTrace(tests::Host(), Program({Nop()}),
+                    {SetGuestDebugOp(facts::kEnable | facts::kUseHw),
+                     SetGuestDebugOp(facts::kEnable | facts::kSingleStep |
+                                     facts::kUseSwBp | facts::kUseHw),
+                     SetGuestDebugOp(facts::kEnable | (1u << 4)),
+                     SetGuestDebugOp(facts::kEnable | (1u << 18)), RunOp()}),
+      {Returns(0, 0), Returns(1, 0), Returns(2, facts::kEinval),
+       Returns(3, facts::kEinval),
+       // The refused words left single-step in force.
+       DebugExit(4, facts::kStepExitIsv, Line(1))},
+      {}};
   RunScenario(s);
 }
 
@@ -83,9 +75,9 @@ TEST(Seed, REQ_IOCTL_VALID_AnUnknownBitWithoutEnableIsRefusedToo) {
   // before stays. v2 and v2-review check the mask inside the ENABLE branch
   // only (seed:arm.c @@ -328) and turn guest debug off.
   Scenario s{
-      Trace(tests::Host(), Program({Nop(), Nop()}),
-            {SetGuestDebugOp(facts::kEnable | facts::kSingleStep),
-             SetGuestDebugOp(1u << 4), RunOp()}),
+      ScenarioTrace(tests::Host(), Program({Nop(), Nop()}),
+                    {SetGuestDebugOp(facts::kEnable | facts::kSingleStep),
+                     SetGuestDebugOp(1u << 4), RunOp()}),
       {Returns(1, facts::kEinval), DebugExit(2, facts::kStepExitIsv, Line(1))},
       {{"v2",
         1,
@@ -102,8 +94,8 @@ TEST(Seed, REQ_IOCTL_HWREGS_REQ_HW_PROGRAM_EveryEntryUserspacePassesIsLoaded) {
   // All sixteen of each bank on a CPU that has sixteen: the entry loads
   // them into the hardware, with MDSCR_EL1.MDE to enable them.
   const kvm_guest_debug_arch regs = tests::UserRegs();
-  Scenario s{Trace(tests::Host(16, 16), Program({Nop()}),
-                   {SetGuestDebugOp(kHw, regs), RunOp()}),
+  Scenario s{ScenarioTrace(tests::Host(16, 16), Program({Nop()}),
+                           {SetGuestDebugOp(kHw, regs), RunOp()}),
              {Expectation{1, "the hardware holds userspace's registers",
                           [regs](const Steps& steps) {
                             const dbgref_obs& e = steps.front();
@@ -139,10 +131,10 @@ TEST(Seed, REQ_TRAP_TDA_REQ_OFF_TheTrapDecision) {
                        }};
   };
   const uint64_t always = facts::kMdcrAlways;
-  Scenario s{Trace(tests::Host(),
-                   Program({Msr(DBGREF_REG_BVR, 0, Line(9)), Report(),
-                            Msr(DBGREF_REG_BVR, 1, Line(9)), Report()}),
-                   {RunOp(), SetGuestDebugOp(kHw), RunOp()}),
+  Scenario s{ScenarioTrace(tests::Host(),
+                           Program({Msr(DBGREF_REG_BVR, 0, Line(9)), Report(),
+                                    Msr(DBGREF_REG_BVR, 1, Line(9)), Report()}),
+                           {RunOp(), SetGuestDebugOp(kHw), RunOp()}),
              {entries(0, {always | facts::kTda, always}),
               entries(2, {always | facts::kTde | facts::kTda,
                           always | facts::kTde | facts::kTda})},
@@ -155,16 +147,17 @@ TEST(Seed, REQ_RESTORE_REQ_ONE_REG_SetupLendsAndClearDebugGivesBack) {
   // debug; USE_HW puts userspace's breakpoint 0 in the hardware and lends
   // MDE; after the run userspace reads the guest's own values back.
   Scenario s{
-      Trace(tests::Host(),
-            Program({Msr(DBGREF_REG_BCR, 0, facts::kBcrEl1),
-                     Msr(DBGREF_REG_BVR, 0, Line(8)),
-                     Msr(DBGREF_REG_MDSCR, 0, facts::kMdscrKde), Report(),
-                     Nop(), Report()}),
-            {RunOp(), SetGuestDebugOp(kHw, tests::HwBreakpoint(0, Line(4))),
-             RunOp(), GetOneRegOp(DBGREF_ONE_REG_BCR, 0),
-             GetOneRegOp(DBGREF_ONE_REG_BVR, 0),
-             GetOneRegOp(DBGREF_ONE_REG_MDSCR), SetGuestDebugOp(0),
-             SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(5)), RunOp()}),
+      ScenarioTrace(
+          tests::Host(),
+          Program({Msr(DBGREF_REG_BCR, 0, facts::kBcrEl1),
+                   Msr(DBGREF_REG_BVR, 0, Line(8)),
+                   Msr(DBGREF_REG_MDSCR, 0, facts::kMdscrKde), Report(), Nop(),
+                   Report()}),
+          {RunOp(), SetGuestDebugOp(kHw, tests::HwBreakpoint(0, Line(4))),
+           RunOp(), GetOneRegOp(DBGREF_ONE_REG_BCR, 0),
+           GetOneRegOp(DBGREF_ONE_REG_BVR, 0),
+           GetOneRegOp(DBGREF_ONE_REG_MDSCR), SetGuestDebugOp(0),
+           SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(5)), RunOp()}),
       {MmioExit(0, facts::kMmioReport),
        DebugExit(2, facts::kBreakpointExit, Line(4)),
        Expectation{2, "userspace's breakpoint and MDE in the hardware",
@@ -186,13 +179,13 @@ TEST(Seed, REQ_SHADOW_REQ_NOUNDEF_TrappedAccessesUnderUseHwAreTheGuestsOwn) {
   // against its own values. v2 and v2-review send them down the USE_HW
   // path: MDSCR_EL1 gets an UNDEF there (spec/revisions.md, finding 1).
   Scenario s{
-      Trace(tests::Host(),
-            Program({Msr(DBGREF_REG_WVR, 1, facts::kDataBase + 8),
-                     Mrs(DBGREF_REG_WVR, 1), Mrs(DBGREF_REG_MDSCR),
-                     Msr(DBGREF_REG_MDCCINT, 0, 0x4), Report()}),
-            {SetOneRegOp(DBGREF_ONE_REG_MDSCR, 0, facts::kMdscrKde),
-             SetGuestDebugOp(kHw, tests::UserRegs()), RunOp(),
-             GetOneRegOp(DBGREF_ONE_REG_WVR, 1)}),
+      ScenarioTrace(tests::Host(),
+                    Program({Msr(DBGREF_REG_WVR, 1, facts::kDataBase + 8),
+                             Mrs(DBGREF_REG_WVR, 1), Mrs(DBGREF_REG_MDSCR),
+                             Msr(DBGREF_REG_MDCCINT, 0, 0x4), Report()}),
+                    {SetOneRegOp(DBGREF_ONE_REG_MDSCR, 0, facts::kMdscrKde),
+                     SetGuestDebugOp(kHw, tests::UserRegs()), RunOp(),
+                     GetOneRegOp(DBGREF_ONE_REG_WVR, 1)}),
       {Expectation{2, "the reads return the guest's own values",
                    [](const Steps& s) {
                      std::vector<uint64_t> reads;
@@ -224,17 +217,18 @@ TEST(Seed, REQ_EXIT_BreakpointWatchpointAndBrkExitsWithHsrAndFar) {
   kvm_guest_debug_arch regs = tests::HwWatchpoint(1, d + 0x20);
   regs.dbg_bcr[2] = facts::kBcrOn;
   regs.dbg_bvr[2] = Line(0);
-  Scenario s{Trace(tests::Host(),
-                   Program({Nop(), Store(8, d + 0x20), Brk(0xbeef), Report()}),
-                   {SetGuestDebugOp(kHw | facts::kUseSwBp, regs), RunOp(),
-                    SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(1)), RunOp(),
-                    SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(2)), RunOp(),
-                    SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(3)), RunOp()}),
-             {DebugExit(1, facts::kBreakpointExit, Line(0)),
-              DebugExit(3, facts::kWatchStoreExit, Line(1), d + 0x20),
-              DebugExit(5, facts::BrkExit(0xbeef), Line(2)),
-              MmioExit(7, facts::kMmioReport)},
-             {}};
+  Scenario s{
+      ScenarioTrace(tests::Host(),
+                    Program({Nop(), Store(8, d + 0x20), Brk(0xbeef), Report()}),
+                    {SetGuestDebugOp(kHw | facts::kUseSwBp, regs), RunOp(),
+                     SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(1)), RunOp(),
+                     SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(2)), RunOp(),
+                     SetOneRegOp(DBGREF_ONE_REG_PC, 0, Line(3)), RunOp()}),
+      {DebugExit(1, facts::kBreakpointExit, Line(0)),
+       DebugExit(3, facts::kWatchStoreExit, Line(1), d + 0x20),
+       DebugExit(5, facts::BrkExit(0xbeef), Line(2)),
+       MmioExit(7, facts::kMmioReport)},
+      {}};
   RunScenario(s);
 }
 
