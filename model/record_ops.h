@@ -8,6 +8,8 @@
 #ifndef DBGREF_MODEL_RECORD_OPS_H_
 #define DBGREF_MODEL_RECORD_OPS_H_
 
+#include <type_traits>
+
 #include "model/domain.h"
 #include "model/field_name.h"
 
@@ -40,9 +42,14 @@ struct EqualVisitor {
 
 }  // namespace record_ops_internal
 
-// c ? a : b, field by field.
+// c ? a : b, field by field. Where the domain's Bool is a C++ bool (the
+// concrete domain), the choice is made once for the whole record: the same
+// value, without an if-then-else per field.
 template <class D, class R, class Walk>
 R SelectRecord(Walk walk, const BoolOf<D>& c, const R& a, const R& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return c ? a : b;
+  }
   R out = b;
   record_ops_internal::SelectVisitor<D> visitor{c};
   walk(visitor, FieldName(""), out, a, b);

@@ -55,9 +55,8 @@ BoolOf<D> BreakpointMatches(const WordOf<D>& bcr, const WordOf<D>& bvr,
       D::eq(Field<D>(bcr, DBGREF_BCR_BT_SHIFT, 0xf), D::lit(0));
   const BoolOf<D> a64 =
       D::eq(Field<D>(bcr, DBGREF_BCR_BAS_SHIFT, 0xf), D::lit(0xf));
-  const BoolOf<D> address =
-      D::eq(D::band(bvr, D::lit(kBreakpointAddressMask)),
-            D::band(pc, D::lit(kBreakpointAddressMask)));
+  const BoolOf<D> address = D::eq(D::band(bvr, D::lit(kBreakpointAddressMask)),
+                                  D::band(pc, D::lit(kBreakpointAddressMask)));
   return D::and_(And3<D>(AnyBits<D>(bcr, DBGREF_BCR_E), unlinked_address, a64),
                  D::and_(SelectsEl1<D>(bcr), address));
 }
@@ -92,29 +91,38 @@ WordOf<D> AccessByteMask(const WordOf<D>& addr, const WordOf<D>& size) {
   return mask;
 }
 
-// [arm:watchpoint-match] for one watchpoint.
+// [arm:watchpoint-match] for one watchpoint, on an access at addr that
+// touches the bytes access_bytes (AccessByteMask) of its doubleword.
 template <class D>
-BoolOf<D> WatchpointMatches(const WordOf<D>& wcr, const WordOf<D>& wvr,
-                            const WordOf<D>& addr, const WordOf<D>& size,
-                            const BoolOf<D>& is_store) {
+BoolOf<D> WatchpointMatchesBytes(const WordOf<D>& wcr, const WordOf<D>& wvr,
+                                 const WordOf<D>& addr,
+                                 const WordOf<D>& access_bytes,
+                                 const BoolOf<D>& is_store) {
   const WordOf<D> lsc = Field<D>(wcr, DBGREF_WCR_LSC_SHIFT, 0x3);
-  const BoolOf<D> kind = D::ite(
-      is_store, AnyBits<D>(lsc, DBGREF_WCR_LSC_STORE),
-      AnyBits<D>(lsc, DBGREF_WCR_LSC_LOAD));
+  const BoolOf<D> kind = D::ite(is_store, AnyBits<D>(lsc, DBGREF_WCR_LSC_STORE),
+                                AnyBits<D>(lsc, DBGREF_WCR_LSC_LOAD));
   const BoolOf<D> plain =
       D::and_(D::not_(AnyBits<D>(wcr, DBGREF_WCR_WT)),
               D::eq(Field<D>(wcr, DBGREF_WCR_MASK_SHIFT, 0x1f), D::lit(0)));
   const WordOf<D> bas = Field<D>(wcr, DBGREF_WCR_BAS_SHIFT, 0xff);
   const WordOf<D> selected =
-      D::ite(AnyBits<D>(wvr, 0x4),
-             D::band(D::shl(bas, 4), D::lit(0xf0)), bas);
+      D::ite(AnyBits<D>(wvr, 0x4), D::band(D::shl(bas, 4), D::lit(0xf0)), bas);
   const BoolOf<D> same_doubleword =
       D::eq(D::band(wvr, D::lit(kWatchpointAddressMask)),
             D::band(addr, D::lit(kWatchpointAddressMask)));
-  const BoolOf<D> touches =
-      Ne<D>(D::band(selected, AccessByteMask<D>(addr, size)), D::lit(0));
+  const BoolOf<D> touches = Ne<D>(D::band(selected, access_bytes), D::lit(0));
   return D::and_(And3<D>(AnyBits<D>(wcr, DBGREF_WCR_E), plain, kind),
                  And3<D>(SelectsEl1<D>(wcr), same_doubleword, touches));
+}
+
+// [arm:watchpoint-match] for one watchpoint, on an access of size bytes at
+// addr.
+template <class D>
+BoolOf<D> WatchpointMatches(const WordOf<D>& wcr, const WordOf<D>& wvr,
+                            const WordOf<D>& addr, const WordOf<D>& size,
+                            const BoolOf<D>& is_store) {
+  return WatchpointMatchesBytes<D>(wcr, wvr, addr,
+                                   AccessByteMask<D>(addr, size), is_store);
 }
 
 // Some implemented watchpoint of r matches the access.
@@ -124,12 +132,13 @@ BoolOf<D> AnyWatchpointMatches(const WordOf<D>& id_aa64dfr0_el1,
                                const WordOf<D>& size,
                                const BoolOf<D>& is_store) {
   const WordOf<D> wrps = WrpsField<D>(id_aa64dfr0_el1);
+  const WordOf<D> access_bytes = AccessByteMask<D>(addr, size);
   BoolOf<D> any = D::lit_bool(false);
   for (std::size_t n = 0; n < kBankSize; ++n) {
-    any = D::or_(
-        any, D::and_(D::ule(D::lit(n), wrps),
-                     WatchpointMatches<D>(r.wcr[n], r.wvr[n], addr, size,
-                                          is_store)));
+    any =
+        D::or_(any, D::and_(D::ule(D::lit(n), wrps),
+                            WatchpointMatchesBytes<D>(r.wcr[n], r.wvr[n], addr,
+                                                      access_bytes, is_store)));
   }
   return any;
 }
@@ -143,8 +152,9 @@ BoolOf<D> DebugExceptionsEnabled(const WordOf<D>& mdcr_el2,
                                  const WordOf<D>& pstate,
                                  const BoolOf<D>& os_locked) {
   const BoolOf<D> to_el2 = AnyBits<D>(mdcr_el2, DBGREF_MDCR_TDE);
-  const BoolOf<D> to_el1 = D::and_(AnyBits<D>(mdscr_el1, DBGREF_MDSCR_KDE),
-                                   D::not_(AnyBits<D>(pstate, DBGREF_PSTATE_D)));
+  const BoolOf<D> to_el1 =
+      D::and_(AnyBits<D>(mdscr_el1, DBGREF_MDSCR_KDE),
+              D::not_(AnyBits<D>(pstate, DBGREF_PSTATE_D)));
   return D::and_(D::not_(os_locked), D::or_(to_el2, to_el1));
 }
 
