@@ -166,8 +166,10 @@ absl::Status CheckKernel(const Revision& revision, const CheckOptions& options,
       " read only what KVM sets up as the guest enters, which a real kernel "
       "does not show (spec/real-kernel.md)"));
   report.notes.push_back(
-      "MDCCINT_EL1 reads are not compared: QEMU 7.2 implements MDCCINT_EL1 "
-      "as a no-op (spec/real-kernel.md)");
+      "MDCCINT_EL1 is excluded because of the emulator: QEMU 7.2 "
+      "implements MDCCINT_EL1 as a no-op, so its reads are not compared "
+      "(an emulator artefact, not a fact of the kernel; "
+      "spec/real-kernel.md)");
   const absl::Status down = kernel.Shutdown();
   if (!down.ok()) {
     report.notes.push_back(absl::StrCat(
