@@ -178,8 +178,7 @@ void CarryEvent(const oracle::KernelDifference& first,
     esr = k.esr_el1;
     far = k.far_el1;
   }
-  const int terminal =
-      model.size() == steps.size() ? TerminalEvent(model) : -1;
+  const int terminal = model.size() == steps.size() ? TerminalEvent(model) : -1;
   int place = -1;
   if (at) {
     for (std::size_t i = steps.size(); i-- > 0;) {

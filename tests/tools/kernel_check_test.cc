@@ -88,9 +88,8 @@ TEST(KernelCheck, OutcomesAreTheManifests) {
   EXPECT_TRUE(report->unexplained.empty()) << text;
   ASSERT_TRUE(report->matches_manifest.has_value());
   EXPECT_TRUE(*report->matches_manifest) << text;
-  EXPECT_TRUE(absl::StrContains(text, absl::StrCat("as props/manifests/",
-                                                   KernelName(),
-                                                   ".txt expects")))
+  EXPECT_TRUE(absl::StrContains(
+      text, absl::StrCat("as props/manifests/", KernelName(), ".txt expects")))
       << text;
   // The version actually run is in the report's notes (the text wraps
   // them).

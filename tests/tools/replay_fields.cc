@@ -38,8 +38,7 @@ constexpr uint64_t kPstateCompared = (1ull << 21) | (1ull << 9) | 0x1f;
 
 uint64_t Word(const Value& v) {
   uint64_t out = 0;
-  if (v.kind != Value::Kind::kString ||
-      !absl::SimpleHexAtoi(v.string, &out)) {
+  if (v.kind != Value::Kind::kString || !absl::SimpleHexAtoi(v.string, &out)) {
     return ~0ull;  // never a real value: shows as a difference
   }
   return out;
@@ -69,10 +68,9 @@ bool PrintFields(const Value& replay) {
     const std::string& text = op.At("op").string;
     uint64_t value = Word(op.At("value"));
     if (absl::StrContains(text, "get_one_reg PSTATE")) value &= kPstateCompared;
-    std::string line =
-        absl::StrCat(static_cast<int64_t>(op.At("index").number), " ", text,
-                     ": ret ", static_cast<int64_t>(op.At("ret").number),
-                     " value ", Hex(value));
+    std::string line = absl::StrCat(
+        static_cast<int64_t>(op.At("index").number), " ", text, ": ret ",
+        static_cast<int64_t>(op.At("ret").number), " value ", Hex(value));
     const Value& exit = op.At("exit");
     if (exit.kind == Value::Kind::kObject) {
       for (const char* key : {"reason", "code", "hsr", "pc", "far"}) {
@@ -98,7 +96,8 @@ bool PrintFields(const Value& replay) {
     const Value& e = op.At("exception");
     if (e.kind == Value::Kind::kObject) {
       for (const char* key : {"esr_el1", "elr_el1", "far_el1"}) {
-        if (!e.Has(key)) return Fail(absl::StrCat("an exception without ", key));
+        if (!e.Has(key))
+          return Fail(absl::StrCat("an exception without ", key));
       }
       const uint64_t esr = Word(e.At("esr_el1"));
       absl::StrAppend(&line, " exception esr_el1 ", Hex(esr), " elr_el1 ",

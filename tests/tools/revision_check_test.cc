@@ -12,6 +12,8 @@
 // that folder instead of comparing them (bazel run
 // //tests/tools:update_golden does so for tests/tools/golden/).
 
+#include "tools/revision_check.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -27,7 +29,6 @@
 #include "props/shard.h"
 #include "props/workspace_file.h"
 #include "tools/report.h"
-#include "tools/revision_check.h"
 #include "tools/revisions.h"
 
 namespace dbgref::tools {
@@ -109,15 +110,15 @@ std::vector<std::string> TableRevisions() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Revisions, RevisionCheck, testing::ValuesIn(TableRevisions()),
-    [](const testing::TestParamInfo<std::string>& info) {
-      std::string name = info.param;
-      for (char& c : name) {
-        if (c == '-') c = '_';
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Revisions, RevisionCheck,
+                         testing::ValuesIn(TableRevisions()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (c == '-') c = '_';
+                           }
+                           return name;
+                         });
 
 }  // namespace
 }  // namespace dbgref::tools

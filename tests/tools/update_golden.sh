@@ -36,4 +36,4 @@ DBGREF_GOLDEN_OUT="$golden" "$root/tests/tools/golden_test.sh" --update
 # of comparing.
 DBGREF_UPDATE_GOLDEN_DIR="$golden" "$root/tests/tools/revision_check_test" \
   --gtest_brief=1
-echo "update_golden: wrote $(ls "$golden" | wc -l) files into tests/tools/golden/"
+echo "update_golden: wrote $(find "$golden" -name "*.txt" | wc -l) files into tests/tools/golden/"
