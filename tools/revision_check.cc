@@ -183,15 +183,21 @@ absl::Status CheckKernel(const Revision& revision, const CheckOptions& options,
 
 CheckOptions CheckOptionsOf(const Command& command) {
   CheckOptions options;
-  if (command.sequences != 0) options.sequences = command.sequences;
+  options.sequences = command.sequences;
   if (command.seed_given) options.seed = command.seed;
   options.quiet = command.quiet;
   options.program = command.program;
   return options;
 }
 
+uint64_t DefaultSequences(const Revision& revision) {
+  return revision.kind == RevisionKind::kKernel ? 2000 : 20000;
+}
+
 absl::StatusOr<Report> CheckRevision(const Revision& revision,
-                                     const CheckOptions& options) {
+                                     const CheckOptions& asked) {
+  CheckOptions options = asked;
+  if (options.sequences == 0) options.sequences = DefaultSequences(revision);
   std::optional<props::Manifest> manifest;
   absl::StatusOr<props::Manifest> loaded = props::LoadManifest(revision.name);
   if (loaded.ok()) {

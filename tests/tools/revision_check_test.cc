@@ -1,9 +1,7 @@
 // The check of the model and of each port revision (tools/revision_check.h)
-// with the campaign the manifests were made with (bazel run
-// //props:save_findings: 20000 sequences, seed props::kDefaultBaseSeed),
-// rendered as `dbgref review REV --sequences=20000 --seed=20150331` prints
-// it (RenderText) and as `dbgref check REV` with the same flags prints it
-// (RenderCheck), against the golden files
+// with the command line's defaults (DefaultSequences, 20000 sequences, and
+// seed 1), rendered as `dbgref review REV` prints it (RenderText) and as
+// `dbgref check REV` prints it (RenderCheck), against the golden files
 // tests/tools/golden/check_<rev>.review.txt and check_<rev>.check.txt.
 // The proofs are left out: they do not depend on the revision, and their
 // timings would make the output differ from run to run.
@@ -16,7 +14,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -26,18 +23,12 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "props/shard.h"
 #include "props/workspace_file.h"
 #include "tools/report.h"
 #include "tools/revisions.h"
 
 namespace dbgref::tools {
 namespace {
-
-// As props/save_findings.cc and tests/props:manifest_outcome_test: with
-// the command line's default of 2000 sequences v2's campaign misses some
-// of the findings its manifest records.
-constexpr uint64_t kSequences = 20000;
 
 // The folder to write golden files into, or "" to compare with them.
 std::string UpdateDir() {
@@ -84,9 +75,7 @@ TEST_P(RevisionCheck, ReviewAndCheckRenderingsAreTheGoldenOnes) {
   const absl::StatusOr<const Revision*> revision = FindRevision(GetParam());
   ASSERT_TRUE(revision.ok()) << revision.status();
   ASSERT_NE((*revision)->kind, RevisionKind::kKernel);
-  CheckOptions options;
-  options.sequences = kSequences;
-  options.seed = props::kDefaultBaseSeed;
+  CheckOptions options;  // the command line's defaults
   options.quiet = true;
   options.save_traces = false;  // a test writes nothing into the workspace
   const absl::StatusOr<Report> report = CheckRevision(**revision, options);
