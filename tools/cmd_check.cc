@@ -7,9 +7,9 @@
 // Exit 0 when every proof holds and every revision with an expectation (a
 // manifest, props/manifests/REV.txt; the model, which must keep every
 // requirement) has exactly the outcome it expects; 1 otherwise. A revision
-// without a manifest (a real kernel today) is checked and shown, but has
-// no expectation to fail. 2 for a usage or input error, nothing printed on
-// stdout.
+// without a manifest (props/manifests/REV.txt missing, as for a new kernel
+// version) is checked and shown, but has no expectation to fail. 2 for a
+// usage or input error, nothing printed on stdout.
 
 #include <cstdio>
 #include <string>

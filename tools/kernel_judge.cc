@@ -155,9 +155,12 @@ void CarryRunField(const dbgref_program& program,
 }
 
 // The exception that ended the kernel's run, on the GUEST step where it
-// was taken; and the model's, where the kernel's run took none there.
+// was taken; and the model's, where the kernel's run took none there. The
+// model's is found in the model's steps of the run (`model`): in `steps`
+// the EXIT already holds the kernel's exit reason.
 void CarryEvent(const oracle::KernelDifference& first,
-                const oracle::KernelStep& k, trace::OpObservations& steps,
+                const oracle::KernelStep& k, const trace::OpObservations& model,
+                trace::OpObservations& steps,
                 std::vector<oracle::KernelDifference>& uncarried) {
   std::optional<uint64_t> at;
   uint32_t event = DBGREF_EVENT_RETIRED;
@@ -175,7 +178,7 @@ void CarryEvent(const oracle::KernelDifference& first,
     esr = k.esr_el1;
     far = k.far_el1;
   }
-  const int terminal = TerminalEvent(steps);
+  const int terminal = model.size() == steps.size() ? TerminalEvent(model) : -1;
   int place = -1;
   if (at) {
     for (std::size_t i = steps.size(); i-- > 0;) {
@@ -308,8 +311,8 @@ KernelSteps KernelStepsOf(const trace::Trace& t,
       }
     }
     if (first_of_op) {
-      CarryEvent(d, checked.kernel.steps[d.op], out.kernel[d.op],
-                 out.uncarried);
+      CarryEvent(d, checked.kernel.steps[d.op], out.model[d.op],
+                 out.kernel[d.op], out.uncarried);
     }
   }
   return out;

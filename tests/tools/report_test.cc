@@ -102,12 +102,12 @@ TEST(ReportText, FitsSeventyTwoColumns) {
                        "lines, seed 42):"))
       << text;
   // The story keeps its indentation under the heading, and wraps 4 in.
-  EXPECT_TRUE(Contains(text, "\n       read_value: expected 0x10004, actual "
-                             "0x0\n"))
+  EXPECT_TRUE(Contains(text, "\n         read_value: expected 0x10004, "
+                             "actual 0x0\n"))
       << text;
   EXPECT_TRUE(Contains(text,
                        "     guest at 0x10004: mrs DBGBVR0_EL1 -> trapped, "
-                       "KVM emulates:\n         reads 0x10004\n"))
+                       "KVM emulates: reads\n         0x10004\n"))
       << text;
   EXPECT_TRUE(Contains(text, "  trace: out/traces/v2/REQ-SHADOW.trace"))
       << text;
