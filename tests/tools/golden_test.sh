@@ -3,10 +3,8 @@
 # ("NAME ARGUMENTS...") run from the root of the runfiles, its stdout and
 # exit status against golden/NAME.txt (stdout, then "--- exit N"). Also:
 # every example trace of //docs:example_traces has its text and JSON
-# replay cases, and no golden file is left without a case. findings/
-# holds copies of saved findings of tests/regression/traces/, which this
-# package cannot see (that package's visibility); update_golden.sh copies
-# them again from the workspace. None of these outputs
+# replay cases, and no golden file is left without a case. None of these
+# outputs
 # holds a timing: list and replay print none.
 #
 #   golden_test.sh            compare (the test)

@@ -3,9 +3,7 @@
 #
 #   bazel run //tests/tools:update_golden
 #
-# First the copies under tests/tools/findings/ of the saved findings they
-# stand for (tests/regression/traces/<rev>/<REQ>.trace), then the outputs
-# of every case of golden_cases.txt (golden_test.sh --update) and the
+# The outputs of every case of golden_cases.txt (golden_test.sh --update) and the
 # check renderings of the model and each port (revision_check_test with
 # DBGREF_UPDATE_GOLDEN_DIR). Review the diff before committing it.
 set -euo pipefail
@@ -17,16 +15,6 @@ root="$RUNFILES_DIR/dbgref"
 ws="$BUILD_WORKSPACE_DIRECTORY"
 golden="$ws/tests/tools/golden"
 mkdir -p "$golden"
-
-for copy in "$ws"/tests/tools/findings/*/*.trace; do
-  rel=${copy#"$ws"/tests/tools/findings/}
-  if [[ -f "$ws/tests/regression/traces/$rel" ]]; then
-    cp "$ws/tests/regression/traces/$rel" "$copy"
-  else
-    echo "update_golden: tests/regression/traces/$rel is gone; remove findings/$rel and its cases" >&2
-    exit 1
-  fi
-done
 
 # The goldens are rewritten from scratch: a case that was removed leaves
 # no file behind.
