@@ -5,17 +5,15 @@
 //    the host's own breakpoint 0 and watchpoint 0 in use (0x4057_xxxx
 //    values, outside the guest's memory), which the guest must never see;
 //  - programs: every program of up to 4 lines from DBGREF_CODE_BASE, no
-//    instruction twice, over: MSR DBGWVR0_EL1 of a data address; MSR
-//    DBGWCR0_EL1 0x1fff (enabled, EL1, loads and stores, 8 bytes); MRS
-//    DBGWCR0_EL1; MSR MDSCR_EL1 KDE|MDE; LDRB and STRB of that data
-//    address; a report store (an MMIO exit); MSR DBGBVR0_EL1 of line 1;
-//    MSR DBGBCR0_EL1 0x1e7 (enabled, EL1); BRK #1; MSR OSLAR_EL1 1;
-//  - operations: KVM_SET_GUEST_DEBUG off, with an unknown bit and no
-//    ENABLE, ENABLE, ENABLE|SINGLESTEP, ENABLE|USE_HW without registers,
-//    ENABLE|USE_HW with a breakpoint on line 1 and a watchpoint on the
-//    data address; KVM_RUN; KVM_GET_ONE_REG of DBGWCR0_EL1; KVM_SET_ONE_REG
-//    of MDSCR_EL1 KDE|SS; KVM_ARM_VCPU_INIT; KVM_CHECK_EXTENSION of the
-//    breakpoint count.
+//    instruction twice, over: MSR DBGWVR0_EL1 of the data address; MSR
+//    DBGWCR0_EL1 0x1fff (enabled, EL1 and EL0, loads and stores, 8
+//    bytes); MRS DBGWCR0_EL1; MSR MDSCR_EL1 KDE|MDE; LDRB of the data
+//    address; a report store (an MMIO exit); BRK #1;
+//  - operations: KVM_SET_GUEST_DEBUG with an unknown bit and no ENABLE,
+//    ENABLE|USE_HW without registers, ENABLE|SINGLESTEP, ENABLE, off (0),
+//    and ENABLE|USE_HW with breakpoint 0 on line 1 (0x10004, enabled at
+//    EL1) and watchpoint 0 on the data address; KVM_RUN; KVM_GET_ONE_REG
+//    of DBGWCR0_EL1; KVM_SET_ONE_REG of MDSCR_EL1 KDE|SS; KVM_ARM_VCPU_INIT.
 // Values were chosen so that breakpoints and watchpoints both match (line
 // 1, the data address) and miss (every other line and access), and so that
 // each finding of every port manifest is reachable.
@@ -85,34 +83,20 @@ std::vector<dbgref_op> SmallOps() {
 Alphabet Default() {
   Alphabet a;
   a.name = "default";
-  a.summary =
-      "10 instructions, programs of up to 4 lines, 12 operations, host "
-      "registers in use";
   a.host = TwoAndTwo(/*host_regs=*/true);
   a.instructions = SmallInstructions();
-  a.instructions.push_back(trace::Store(1, kData));
-  a.instructions.push_back(trace::Msr(DBGREF_REG_BVR, 0, kLine1));
-  a.instructions.push_back(trace::Msr(DBGREF_REG_BCR, 0, kBreakEl1));
   a.instructions.push_back(trace::Brk(1));
-  a.instructions.push_back(trace::Msr(DBGREF_REG_OSLAR, 0, 1));
   a.max_lines = 4;
   kvm_guest_debug_arch arch{};
   arch.dbg_bcr[0] = kBreakEl1;
   arch.dbg_bvr[0] = kLine1;
   arch.dbg_wcr[0] = kWatchAll;
   arch.dbg_wvr[0] = kData;
-  a.ops = {
-      trace::SetGuestDebugOp(0),
-      trace::SetGuestDebugOp(kUnknownBit),
-      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE),
-      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP),
-      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW),
-      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, arch),
-      trace::RunOp(),
-      trace::GetOneRegOp(DBGREF_ONE_REG_WCR, 0),
-      trace::SetOneRegOp(DBGREF_ONE_REG_MDSCR, 0, kKdeSs),
-      trace::VcpuInitOp(),
-      trace::CheckExtensionOp(DBGREF_CAP_HW_BPS)};
+  a.ops = SmallOps();
+  a.ops.push_back(trace::SetGuestDebugOp(0));
+  a.ops.push_back(
+      trace::SetGuestDebugOp(KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_USE_HW, arch));
+  a.ops.push_back(trace::VcpuInitOp());
   a.summary = absl::StrCat(
       a.instructions.size(), " instructions, programs of up to ", a.max_lines,
       " lines, ", a.ops.size(), " operations, host registers in use");

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <thread>
 
@@ -51,23 +52,26 @@ uint64_t Mix(uint64_t h) {
 }
 
 // The fingerprint of a product state: its words, its program and its
-// history bits, in two interleaved multiply-xorshift lanes and a final
-// mix.
+// history bits, in four interleaved xor-rotate-multiply lanes (so that the
+// multiplications overlap) and a final mix of the lanes.
 uint64_t Fingerprint(const uint64_t* w, std::size_t n, uint64_t program,
                      uint64_t history) {
-  constexpr uint64_t k1 = 0x9e3779b97f4a7c15ull;
-  constexpr uint64_t k2 = 0xc2b2ae3d27d4eb4full;
-  uint64_t a = Mix(program + 1);
-  uint64_t b = Mix(history ^ k2);
+  constexpr uint64_t k[4] = {0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full,
+                             0x165667b19e3779f9ull, 0xd6e8feb86659fd93ull};
+  uint64_t lane[4] = {Mix(program + 1), Mix(history ^ k[1]), k[2], k[3] + n};
+  auto step = [&](int l, uint64_t x) {
+    const uint64_t v = lane[l] ^ x;
+    lane[l] = ((v << 27) | (v >> 37)) * k[l];
+  };
   std::size_t i = 0;
-  for (; i + 1 < n; i += 2) {
-    a = (a ^ w[i]) * k1;
-    a ^= a >> 31;
-    b = (b ^ w[i + 1]) * k2;
-    b ^= b >> 29;
+  for (; i + 3 < n; i += 4) {
+    step(0, w[i]);
+    step(1, w[i + 1]);
+    step(2, w[i + 2]);
+    step(3, w[i + 3]);
   }
-  if (i < n) a = ((a ^ w[i]) * k1) ^ (a >> 31);
-  return Mix(a ^ Mix(b + n));
+  for (; i < n; ++i) step(0, w[i]);
+  return Mix(Mix(lane[0] ^ Mix(lane[1])) ^ Mix(lane[2] ^ Mix(lane[3])));
 }
 
 struct Block {
@@ -324,6 +328,7 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
     return absl::InvalidArgumentError("an alphabet has 1 to 254 operations");
   }
   const Clock::time_point start = Clock::now();
+  const std::clock_t cpu_start = std::clock();
   const int threads = std::max(1, options.threads);
   FingerprintSet set(options.max_states);
   Context c;
@@ -453,6 +458,8 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
   result.distinct = set.size();
   result.table_bytes = set.bytes();
   result.seconds = SecondsSince(start);
+  result.cpu_seconds =
+      static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const double n = static_cast<double>(result.distinct);
   const double t = static_cast<double>(result.transitions + result.programs);
   const double two64 = 18446744073709551616.0;

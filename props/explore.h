@@ -66,7 +66,8 @@ struct ExploreResult {
   uint64_t constrained = 0;  // states outside the state constraint
   int depth = 0;             // the deepest level that held a new state
   bool closed = false;       // the frontier became empty
-  double seconds = 0;
+  double seconds = 0;        // wall clock
+  double cpu_seconds = 0;    // the process's CPU time, every thread
   int threads = 1;
   uint64_t state_bytes = 0;  // model state and revision state, per state
   uint64_t table_bytes = 0;  // the fingerprint table

@@ -4,7 +4,11 @@
 // default alphabet with 2 threads.
 //
 //   explore_bench                       every figure
-//   explore_bench ALPHABET REV THREADS  one search, for measuring by hand
+//   explore_bench ALPHABET REV THREADS [DEPTH]  one search, by hand
+//
+// On a machine shared with other work the wall-clock rate says little;
+// the rate per CPU second (the process's CPU time over every thread) is
+// printed beside it.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -19,7 +23,7 @@ namespace {
 
 absl::StatusOr<ExploreResult> Search(const std::string& alphabet_name,
                                      const std::string& revision_name,
-                                     int threads) {
+                                     int threads, int max_depth = 100) {
   absl::StatusOr<const Alphabet*> alphabet = FindAlphabet(alphabet_name);
   if (!alphabet.ok()) return alphabet.status();
   const dbgref_revision* revision = dbgref_port_find(revision_name.c_str());
@@ -28,6 +32,7 @@ absl::StatusOr<ExploreResult> Search(const std::string& alphabet_name,
   }
   ExploreOptions options;
   options.threads = threads;
+  options.max_depth = max_depth;
   return Explore(*revision, **alphabet, options);
 }
 
@@ -41,11 +46,15 @@ void Print(const std::string& prefix, const ExploreResult& r) {
   std::printf("%s_s=%.2f\n", prefix.c_str(), r.seconds);
   std::printf("%s_transitions_per_s=%.0f\n", prefix.c_str(),
               r.transitions / r.seconds);
+  std::printf("%s_cpu_s=%.2f\n", prefix.c_str(), r.cpu_seconds);
+  std::printf("%s_transitions_per_cpu_s=%.0f\n", prefix.c_str(),
+              r.transitions / r.cpu_seconds);
 }
 
 int Main(int argc, char** argv) {
-  if (argc == 4) {
-    absl::StatusOr<ExploreResult> r = Search(argv[1], argv[2], atoi(argv[3]));
+  if (argc == 4 || argc == 5) {
+    absl::StatusOr<ExploreResult> r = Search(argv[1], argv[2], atoi(argv[3]),
+                                             argc == 5 ? atoi(argv[4]) : 100);
     if (!r.ok()) {
       std::fprintf(stderr, "%s\n", std::string(r.status().message()).c_str());
       return 2;
