@@ -131,13 +131,14 @@ std::string RenderExploreText(const ExploreReport& r) {
                             x.threads, x.threads == 1 ? "" : "s",
                             r.options.max_depth, r.options.max_states));
   absl::StrAppend(
-      &out, absl::StrFormat(
-                "distinct states: %d (%d start states, one per "
-                "program)\ntransitions: %d (%d into states outside the "
-                "constraint)\ndepth: %d\ntime: %.2f s, %.0f "
-                "transitions/s\n",
-                x.distinct, x.programs, x.transitions, x.constrained, x.depth,
-                x.seconds, x.seconds > 0 ? x.transitions / x.seconds : 0.0));
+      &out,
+      absl::StrFormat("distinct states: %d (%d start states, one per "
+                      "program)\ntransitions: %d (%d into states outside the "
+                      "constraint)\ndepth: %d\ntime: %.2f s (CPU %.2f s), %.0f "
+                      "transitions/s\n",
+                      x.distinct, x.programs, x.transitions, x.constrained,
+                      x.depth, x.seconds, x.cpu_seconds,
+                      x.seconds > 0 ? x.transitions / x.seconds : 0.0));
   absl::StrAppend(
       &out, absl::StrFormat(
                 "fingerprints: 64 bits of %d bytes of state, table %.1f MiB; "
@@ -213,6 +214,7 @@ std::string RenderExploreJson(const ExploreReport& r) {
       ",\"transitions\":", x.transitions, ",\"constrained\":", x.constrained,
       ",\"depth\":", x.depth,
       ",\"seconds\":", absl::StrFormat("%.3f", x.seconds),
+      ",\"cpu_seconds\":", absl::StrFormat("%.3f", x.cpu_seconds),
       ",\"transitions_per_s\":",
       absl::StrFormat("%.0f", x.seconds > 0 ? x.transitions / x.seconds : 0.0),
       ",\"collision_optimistic\":",
