@@ -21,6 +21,12 @@ ABSL_FLAG(uint64_t, sequences, 0,
           "operation sequences per revision in a campaign (0: default)");
 ABSL_FLAG(uint64_t, seed, 0, "campaign seed (default: fixed per command)");
 ABSL_FLAG(bool, quiet, false, "no progress line on stderr");
+ABSL_FLAG(std::string, alphabet, "",
+          "explore: the alphabet (default, small, tiny; default: default)");
+ABSL_FLAG(int64_t, max_depth, 100, "explore: operations per sequence, at most");
+ABSL_FLAG(int64_t, threads, 1, "explore: threads");
+ABSL_FLAG(uint64_t, max_states, 100000000,
+          "explore: distinct states at most (16 bytes each, 2 GiB for 100 M)");
 ABSL_FLAG(std::string, revision, "",
           "replay: the revision to run the trace on (default: every port; "
           "with --format=json, the model)");
@@ -42,10 +48,12 @@ constexpr Subcommand kSubcommands[] = {
     {"bench", 0, 0, ""},
     {"diagram", 0, 1, " [OUT.svg|OUT.png|OUT.dot]"},
     {"list", 0, 0, ""},
+    {"explore", 1, 1, " REV"},
 };
 
-constexpr absl::string_view kFlagNames[] = {"format", "sequences", "seed",
-                                            "quiet", "revision"};
+constexpr absl::string_view kFlagNames[] = {
+    "format",   "sequences", "seed",    "quiet",     "revision",
+    "alphabet", "max_depth", "threads", "max_states"};
 
 bool IsOurFlag(absl::string_view name) {
   for (absl::string_view known : kFlagNames) {
@@ -62,8 +70,9 @@ absl::Status UsageError(absl::string_view what) {
 
 const char* UsageLine() {
   return "usage: dbgref {check [REV]|review REV|replay FILE|bench|"
-         "diagram [OUT]|list} [--format=text|markdown|json] [--sequences=N] "
-         "[--seed=S] [--quiet] [--revision=REV]";
+         "diagram [OUT]|list|explore REV} [--format=text|markdown|json] "
+         "[--sequences=N] [--seed=S] [--quiet] [--revision=REV] "
+         "[--alphabet=NAME] [--max-depth=N] [--threads=N] [--max-states=N]";
 }
 
 absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
@@ -75,6 +84,10 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
   absl::SetFlag(&FLAGS_seed, 0);
   absl::SetFlag(&FLAGS_quiet, false);
   absl::SetFlag(&FLAGS_revision, "");
+  absl::SetFlag(&FLAGS_alphabet, "");
+  absl::SetFlag(&FLAGS_max_depth, 100);
+  absl::SetFlag(&FLAGS_threads, 1);
+  absl::SetFlag(&FLAGS_max_states, 100000000);
   Command command;
   command.program = argv[0];
   command.name = argv[1];
@@ -92,14 +105,18 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
       continue;
     }
     absl::string_view body = arg.substr(2);
-    absl::string_view name = body;
+    std::string name(body);
     std::string value;
     bool has_value = false;
     size_t eq = body.find('=');
     if (eq != absl::string_view::npos) {
-      name = body.substr(0, eq);
+      name = std::string(body.substr(0, eq));
       value = std::string(body.substr(eq + 1));
       has_value = true;
+    }
+    // --max-depth is the flag max_depth.
+    for (char& ch : name) {
+      if (ch == '-') ch = '_';
     }
     if (!IsOurFlag(name)) {
       return UsageError(absl::StrCat("unknown flag '--", name, "'"));
@@ -141,6 +158,10 @@ absl::StatusOr<Command> ParseCommand(int argc, const char* const* argv) {
   command.seed = absl::GetFlag(FLAGS_seed);
   command.quiet = absl::GetFlag(FLAGS_quiet);
   command.revision = absl::GetFlag(FLAGS_revision);
+  command.alphabet = absl::GetFlag(FLAGS_alphabet);
+  command.max_depth = absl::GetFlag(FLAGS_max_depth);
+  command.threads = absl::GetFlag(FLAGS_threads);
+  command.max_states = absl::GetFlag(FLAGS_max_states);
   return command;
 }
 

@@ -1,5 +1,6 @@
 // The dbgref command line: subcommands, their positional arguments and the
-// common flags (--format, --sequences, --seed, --quiet, --revision), parsed
+// common flags (--format, --sequences, --seed, --quiet, --revision, and
+// explore's --alphabet, --max-depth, --threads, --max-states), parsed
 // into a Command. Flags are abseil flags; ParseCommand refuses an unknown
 // subcommand, flag or value with a one-line message, and the caller exits
 // with status 2 without doing anything.
@@ -26,6 +27,12 @@ struct Command {
   bool seed_given = false;
   bool quiet = false;
   std::string revision;  // replay's --revision; empty: the default set
+  // explore's --alphabet (empty: the default), --max-depth, --threads and
+  // --max-states.
+  std::string alphabet;
+  int64_t max_depth = 100;
+  int64_t threads = 1;
+  uint64_t max_states = 100000000;
 };
 
 // argv[0] is the program; argv[1] the subcommand. Flags may stand anywhere

@@ -1,8 +1,10 @@
 // dbgref bench: the benchmark lines of the proofs (proofs_total_s and one
 // proof_<name>_s per obligation) and of the properties (lockstep and
-// campaign throughput, time to counterexample, shrunk length, peak RSS), as
-// key=value on stdout. The two benchmarks are the binaries
-// //proofs:proof_bench and //tools:props_bench, run from this binary's
+// campaign throughput, time to counterexample, shrunk length, peak RSS) and
+// of exhaustive exploration (transitions per second with 1 and 2 threads,
+// time to close the default alphabet per port revision), as key=value on
+// stdout. The benchmarks are the binaries //proofs:proof_bench,
+// //tools:props_bench and //tools:explore_bench, run from this binary's
 // runfiles so that each measures in a process of its own.
 
 #include <sys/wait.h>
@@ -42,6 +44,7 @@ bool RunBenchmark(const std::string& path) {
 int RunBench(const Command& command) {
   bool ok = RunBenchmark(RunfilePath(command.program, "proofs/proof_bench"));
   ok = RunBenchmark(RunfilePath(command.program, "tools/props_bench")) && ok;
+  ok = RunBenchmark(RunfilePath(command.program, "tools/explore_bench")) && ok;
   return ok ? 0 : 1;
 }
 

@@ -20,6 +20,7 @@ int RunReplay(const Command& command);
 int RunReview(const Command& command);
 int RunCheck(const Command& command);
 int RunBench(const Command& command);
+int RunExplore(const Command& command);
 
 // Prints "dbgref: <message>" on stderr and returns 2.
 int InputError(const std::string& message);

@@ -19,6 +19,7 @@ int Run(const dbgref::tools::Command& command) {
   if (name == "review") return dbgref::tools::RunReview(command);
   if (name == "check") return dbgref::tools::RunCheck(command);
   if (name == "bench") return dbgref::tools::RunBench(command);
+  if (name == "explore") return dbgref::tools::RunExplore(command);
   return dbgref::tools::InputError("unknown subcommand '" + name + "'");
 }
 

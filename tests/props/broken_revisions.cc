@@ -16,6 +16,7 @@
 #include "model/state.h"
 #include "model/step.h"
 #include "model/uapi.h"
+#include "props/model_vcpu.h"
 
 struct dbgref_revision_vcpu {
   dbgref::props::Fault fault;
@@ -300,7 +301,7 @@ size_t StepVcpu(dbgref_revision_vcpu* vcpu, const dbgref_op* op,
 
 template <Fault F>
 constexpr dbgref_revision Table(const char* name) {
-  // No state blob (model/revision.h): the copies are not explored.
+  // No state blob here (model/revision.h): ExplorableBroken adds one.
   return dbgref_revision{name,     Create<F>, Destroy, ResetVcpu,
                          StepVcpu, 0,         nullptr, nullptr};
 }
@@ -448,6 +449,35 @@ const std::vector<BrokenRevision>& BrokenRevisions() {
 
 const BrokenRevision& Broken(Fault fault) {
   return BrokenRevisions()[static_cast<std::size_t>(fault)];
+}
+
+namespace {
+
+// The state blob of a broken copy: the model's state words; the fault,
+// host and program are what the vCPU was created with.
+void SaveVcpu(const dbgref_revision_vcpu* vcpu, void* state) {
+  SaveModelState(vcpu->state, static_cast<uint64_t*>(state));
+}
+
+void LoadVcpu(dbgref_revision_vcpu* vcpu, const void* state) {
+  LoadModelState(static_cast<const uint64_t*>(state), vcpu->state);
+}
+
+}  // namespace
+
+const dbgref_revision& ExplorableBroken(Fault fault) {
+  static const auto* const tables = [] {
+    auto* t = new std::vector<dbgref_revision>;
+    for (const BrokenRevision& b : BrokenRevisions()) {
+      dbgref_revision r = *b.revision;
+      r.state_size = ModelStateWords() * sizeof(uint64_t);
+      r.save = SaveVcpu;
+      r.load = LoadVcpu;
+      t->push_back(r);
+    }
+    return t;
+  }();
+  return (*tables)[static_cast<std::size_t>(fault)];
 }
 
 void ForEachBrokenTransition(

@@ -74,6 +74,11 @@ struct BrokenRevision {
 const std::vector<BrokenRevision>& BrokenRevisions();
 const BrokenRevision& Broken(Fault fault);
 
+// The broken copy of fault with a state blob (model/revision.h: the
+// model's state words, props/model_vcpu.h), for exhaustive exploration
+// (props/explore.h). The same name and behaviour as Broken(fault).
+const dbgref_revision& ExplorableBroken(Fault fault);
+
 // The broken copy's transitions of one operation on state (the model's
 // model::ForEachTransition with the fault applied after each step).
 void ForEachBrokenTransition(
