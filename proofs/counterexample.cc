@@ -19,6 +19,7 @@
 #include "trace/names.h"
 #include "trace/shrink.h"
 #include "trace/trace.h"
+#include "trace/valid.h"
 
 namespace dbgref::proofs {
 namespace {
@@ -119,10 +120,9 @@ const char* EventName(uint32_t event) {
 std::string DescribeStep(const dbgref_obs& o) {
   switch (o.step) {
     case DBGREF_STEP_IOCTL:
-      return absl::StrCat("returns ", o.ret,
-                          o.value != 0 ? absl::StrCat(", value ",
-                                                      trace::Hex(o.value))
-                                       : "");
+      return absl::StrCat(
+          "returns ", o.ret,
+          o.value != 0 ? absl::StrCat(", value ", trace::Hex(o.value)) : "");
     case DBGREF_STEP_ENTER:
       return absl::StrFormat(
           "enter: MDCR_EL2 %s, MDSCR_EL1 %s, PSTATE %s, pc %s, hardware%s",
@@ -130,17 +130,15 @@ std::string DescribeStep(const dbgref_obs& o) {
           trace::Hex(o.entry_pstate), trace::Hex(o.entry_pc),
           NonZeroRegs(o.entry_hw));
     case DBGREF_STEP_GUEST:
-      return absl::StrCat("guest at ", trace::Hex(o.pc), ": ",
-                          EventName(o.event),
-                          o.esr != 0 ? absl::StrCat(", esr ", trace::Hex(o.esr))
-                                     : "",
-                          o.read_value != 0
-                              ? absl::StrCat(", reads ", trace::Hex(o.read_value))
-                              : "");
+      return absl::StrCat(
+          "guest at ", trace::Hex(o.pc), ": ", EventName(o.event),
+          o.esr != 0 ? absl::StrCat(", esr ", trace::Hex(o.esr)) : "",
+          o.read_value != 0 ? absl::StrCat(", reads ", trace::Hex(o.read_value))
+                            : "");
     default:
       return absl::StrCat(
-          "exit: reason ", o.exit_reason, ", hsr ", trace::Hex(o.hsr),
-          ", far ", trace::Hex(o.exit_far), ", pc ", trace::Hex(o.exit_pc),
+          "exit: reason ", o.exit_reason, ", hsr ", trace::Hex(o.hsr), ", far ",
+          trace::Hex(o.exit_far), ", pc ", trace::Hex(o.exit_pc),
           o.undef ? ", UNDEF" : "", "; afterwards MDSCR_EL1 ",
           trace::Hex(o.ctx_mdscr_el1), ", PSTATE.SS ", o.ctx_pstate_ss);
   }
@@ -152,6 +150,13 @@ trace::Trace TraceOf(const z3::model& model, const SymbolicPath& p) {
   trace::Trace t;
   t.host = EvalHostRecord(model, p.path.host);
   t.program = EvalProgramRecord(model, p.path.program);
+  // The solver picks any value for a field that an instruction or an
+  // operation does not use; the trace holds them as a trace may
+  // (trace/valid.h).
+  for (uint32_t n = 0; n < t.program.count; ++n) {
+    t.program.line[n].insn =
+        trace::WithUnusedFieldsZero(t.program.line[n].insn);
+  }
   for (std::size_t i = 0; i < p.path.steps.size(); ++i) {
     const ConcreteOp op = EvalOp(model, p.ops[i]);
     const ConcreteState pre = EvalState(model, p.path.steps[i].pre);
@@ -159,7 +164,7 @@ trace::Trace TraceOf(const z3::model& model, const SymbolicPath& p) {
     if (op.kind == model::kEnter) {
       if (pre.phase == model::kPhaseUser) t.ops.push_back(trace::RunOp());
     } else if (op.kind < model::kEnter) {
-      t.ops.push_back(IoctlRecord(op));
+      t.ops.push_back(trace::WithUnusedFieldsZero(IoctlRecord(op)));
     }
   }
   return t;
@@ -243,19 +248,17 @@ std::string NumberedSteps(const CompiledModel& m, const Definition& d,
     absl::StrAppendFormat(&out, "%3d. %s\n", i + 1,
                           trace::FormatOp(run.ops[i]));
     for (; step < run.steps.size() && run.op_of_step[step] == i; ++step) {
-      absl::StrAppendFormat(
-          &out, "     %d.%d %s\n", i + 1, step + 1,
-          DescribeStep(m.obs_record(run.steps[step].obs)));
+      absl::StrAppendFormat(&out, "     %d.%d %s\n", i + 1, step + 1,
+                            DescribeStep(m.obs_record(run.steps[step].obs)));
     }
   }
   const std::optional<std::size_t> at = Violation(d, run);
-  absl::StrAppend(&out, "violated",
-                  at.has_value() && !run.steps.empty()
-                      ? absl::StrCat(" at step ", run.op_of_step[*at] + 1, ".",
-                                     *at + 1)
-                      : std::string(run.steps.empty() ? " in the reset state"
-                                                      : ""),
-                  ": ", d.requirement, " (", d.name, "): ", d.summary, "\n");
+  absl::StrAppend(
+      &out, "violated",
+      at.has_value() && !run.steps.empty()
+          ? absl::StrCat(" at step ", run.op_of_step[*at] + 1, ".", *at + 1)
+          : std::string(run.steps.empty() ? " in the reset state" : ""),
+      ": ", d.requirement, " (", d.name, "): ", d.summary, "\n");
   return out;
 }
 

@@ -107,77 +107,201 @@ std::optional<std::string> OneRegValueProblem(uint32_t reg, uint64_t value) {
   return std::nullopt;
 }
 
-std::optional<std::string> InsnProblem(const dbgref_insn& i) {
-  const bool no_access = i.size == 0 && i.addr == 0;
-  const bool no_reg = i.reg == 0 && i.reg_index == 0;
-  switch (i.kind) {
+namespace {
+
+// Which fields of an instruction its kind uses.
+struct FieldsUsed {
+  bool known = false;   // a kind a program may hold
+  bool access = false;  // size, addr
+  bool reg = false;     // reg, reg_index
+  bool value = false;
+  bool imm = false;
+};
+
+FieldsUsed FieldsUsedBy(uint32_t kind) {
+  FieldsUsed u;
+  switch (kind) {
     case DBGREF_INSN_NOP:
     case DBGREF_INSN_REPORT:
-      return Unused(no_access && no_reg && i.value == 0 && i.imm == 0,
-                    "the instruction");
+      u.known = true;
+      break;
     case DBGREF_INSN_LOAD:
     case DBGREF_INSN_STORE:
-      if (auto p = DataAccessProblem(i.size, i.addr)) return p;
-      return Unused(no_reg && i.value == 0 && i.imm == 0, "the access");
+      u.known = u.access = true;
+      break;
     case DBGREF_INSN_BRK:
-      if (auto p = BrkImmediateProblem(i.imm)) return p;
-      return Unused(no_access && no_reg && i.value == 0, "the BRK");
+      u.known = u.imm = true;
+      break;
     case DBGREF_INSN_MRS:
-    case DBGREF_INSN_MSR: {
-      const bool is_msr = i.kind == DBGREF_INSN_MSR;
-      if (auto p = GuestRegisterProblem(i.reg, i.reg_index)) return p;
-      if (auto p = SysRegDirectionProblem(is_msr, i.reg)) return p;
-      return Unused(no_access && i.imm == 0 && (is_msr || i.value == 0),
-                    is_msr ? "the msr" : "the mrs");
-    }
+      u.known = u.reg = true;
+      break;
+    case DBGREF_INSN_MSR:
+      u.known = u.reg = u.value = true;
+      break;
     default:
-      return absl::StrCat("instruction kind ", i.kind,
-                          " is not one a program may hold");
+      break;
+  }
+  return u;
+}
+
+// Every field that u says is unused is zero.
+bool UnusedAreZero(const dbgref_insn& i, const FieldsUsed& u) {
+  return (u.access || (i.size == 0 && i.addr == 0)) &&
+         (u.reg || (i.reg == 0 && i.reg_index == 0)) &&
+         (u.value || i.value == 0) && (u.imm || i.imm == 0);
+}
+
+const char* InsnNoun(uint32_t kind) {
+  switch (kind) {
+    case DBGREF_INSN_LOAD:
+    case DBGREF_INSN_STORE:
+      return "the access";
+    case DBGREF_INSN_BRK:
+      return "the BRK";
+    case DBGREF_INSN_MRS:
+      return "the mrs";
+    case DBGREF_INSN_MSR:
+      return "the msr";
+    default:
+      return "the instruction";
   }
 }
 
-std::optional<std::string> OpProblem(const dbgref_op& op) {
+}  // namespace
+
+dbgref_insn WithUnusedFieldsZero(const dbgref_insn& i) {
+  const FieldsUsed u = FieldsUsedBy(i.kind);
+  if (!u.known) return i;
+  dbgref_insn out = i;
+  if (!u.access) out.size = 0, out.addr = 0;
+  if (!u.reg) out.reg = 0, out.reg_index = 0;
+  if (!u.value) out.value = 0;
+  if (!u.imm) out.imm = 0;
+  return out;
+}
+
+std::optional<std::string> InsnProblem(const dbgref_insn& i) {
+  const FieldsUsed u = FieldsUsedBy(i.kind);
+  if (!u.known) {
+    return absl::StrCat("instruction kind ", i.kind,
+                        " is not one a program may hold");
+  }
+  if (u.access) {
+    if (auto p = DataAccessProblem(i.size, i.addr)) return p;
+  }
+  if (u.imm) {
+    if (auto p = BrkImmediateProblem(i.imm)) return p;
+  }
+  if (u.reg) {
+    if (auto p = GuestRegisterProblem(i.reg, i.reg_index)) return p;
+    if (auto p = SysRegDirectionProblem(i.kind == DBGREF_INSN_MSR, i.reg)) {
+      return p;
+    }
+  }
+  return Unused(UnusedAreZero(i, u), InsnNoun(i.kind));
+}
+
+namespace {
+
+// Which fields of an operation its kind uses.
+struct OpFieldsUsed {
+  bool known = false;
+  bool dbg = false;  // the control word and the registers
+  bool cap = false;
+  bool reg = false;  // reg, reg_index
+  bool value = false;
+};
+
+OpFieldsUsed OpFieldsUsedBy(uint32_t kind) {
+  OpFieldsUsed u;
+  switch (kind) {
+    case DBGREF_OP_SET_GUEST_DEBUG:
+      u.known = u.dbg = true;
+      break;
+    case DBGREF_OP_CHECK_EXTENSION:
+      u.known = u.cap = true;
+      break;
+    case DBGREF_OP_GET_ONE_REG:
+      u.known = u.reg = true;
+      break;
+    case DBGREF_OP_SET_ONE_REG:
+      u.known = u.reg = u.value = true;
+      break;
+    case DBGREF_OP_RUN:
+    case DBGREF_OP_VCPU_INIT:
+      u.known = true;
+      break;
+    default:
+      break;
+  }
+  return u;
+}
+
+bool UnusedAreZero(const dbgref_op& op, const OpFieldsUsed& u) {
   const kvm_guest_debug_arch zero_arch{};
   const bool no_dbg =
       op.dbg.control == 0 && op.dbg.pad == 0 &&
       std::memcmp(&op.dbg.arch, &zero_arch, sizeof(zero_arch)) == 0;
-  const bool no_reg = op.reg == 0 && op.reg_index == 0 && op.value == 0;
-  switch (op.kind) {
+  return (u.dbg || no_dbg) && (u.cap || op.cap == 0) &&
+         (u.reg || (op.reg == 0 && op.reg_index == 0)) &&
+         (u.value || op.value == 0);
+}
+
+const char* OpNoun(uint32_t kind) {
+  switch (kind) {
     case DBGREF_OP_SET_GUEST_DEBUG:
-      return Unused(op.cap == 0 && no_reg, "set_guest_debug");
+      return "set_guest_debug";
     case DBGREF_OP_CHECK_EXTENSION:
-      if (op.cap > DBGREF_CAP_OTHER) {
-        return absl::StrCat("capability ", op.cap,
-                            " is not one of hw_bps, "
-                            "hw_wps, other");
-      }
-      return Unused(no_dbg && no_reg, "check_extension");
+      return "check_extension";
     case DBGREF_OP_GET_ONE_REG:
-    case DBGREF_OP_SET_ONE_REG: {
-      const bool banked =
-          op.reg >= DBGREF_ONE_REG_BCR && op.reg <= DBGREF_ONE_REG_WVR;
-      if (op.reg >= DBGREF_ONE_REG_COUNT) {
-        return absl::StrCat("ONE_REG register ", op.reg,
-                            " is not one a trace "
-                            "names");
-      }
-      if (banked ? op.reg_index >= KVM_ARM_MAX_DBG_REGS : op.reg_index != 0) {
-        return absl::StrCat("register index ", op.reg_index, " of ",
-                            OneRegName(op.reg, 0), " is out of range");
-      }
-      if (op.kind == DBGREF_OP_SET_ONE_REG) {
-        if (auto p = OneRegValueProblem(op.reg, op.value)) return p;
-        return Unused(no_dbg && op.cap == 0, "set_one_reg");
-      }
-      return Unused(no_dbg && op.cap == 0 && op.value == 0, "get_one_reg");
-    }
+      return "get_one_reg";
+    case DBGREF_OP_SET_ONE_REG:
+      return "set_one_reg";
     case DBGREF_OP_RUN:
-    case DBGREF_OP_VCPU_INIT:
-      return Unused(no_dbg && no_reg && op.cap == 0,
-                    op.kind == DBGREF_OP_RUN ? "run" : "vcpu_init");
+      return "run";
     default:
-      return absl::StrCat("operation kind ", op.kind, " is unknown");
+      return "vcpu_init";
   }
+}
+
+}  // namespace
+
+dbgref_op WithUnusedFieldsZero(const dbgref_op& op) {
+  const OpFieldsUsed u = OpFieldsUsedBy(op.kind);
+  if (!u.known) return op;
+  dbgref_op out;
+  std::memset(&out, 0, sizeof(out));
+  out.kind = op.kind;
+  if (u.dbg) out.dbg = op.dbg;
+  if (u.cap) out.cap = op.cap;
+  if (u.reg) out.reg = op.reg, out.reg_index = op.reg_index;
+  if (u.value) out.value = op.value;
+  return out;
+}
+
+std::optional<std::string> OpProblem(const dbgref_op& op) {
+  const OpFieldsUsed u = OpFieldsUsedBy(op.kind);
+  if (!u.known) return absl::StrCat("operation kind ", op.kind, " is unknown");
+  if (u.cap && op.cap > DBGREF_CAP_OTHER) {
+    return absl::StrCat("capability ", op.cap,
+                        " is not one of hw_bps, hw_wps, other");
+  }
+  if (u.reg) {
+    const bool banked =
+        op.reg >= DBGREF_ONE_REG_BCR && op.reg <= DBGREF_ONE_REG_WVR;
+    if (op.reg >= DBGREF_ONE_REG_COUNT) {
+      return absl::StrCat("ONE_REG register ", op.reg,
+                          " is not one a trace names");
+    }
+    if (banked ? op.reg_index >= KVM_ARM_MAX_DBG_REGS : op.reg_index != 0) {
+      return absl::StrCat("register index ", op.reg_index, " of ",
+                          OneRegName(op.reg, 0), " is out of range");
+    }
+  }
+  if (u.value) {
+    if (auto p = OneRegValueProblem(op.reg, op.value)) return p;
+  }
+  return Unused(UnusedAreZero(op, u), OpNoun(op.kind));
 }
 
 absl::Status ValidateTrace(const Trace& trace) {

@@ -42,6 +42,13 @@ std::optional<std::string> SysRegDirectionProblem(bool is_msr,
 // The value of KVM_SET_ONE_REG of reg (enum dbgref_one_reg).
 std::optional<std::string> OneRegValueProblem(uint32_t reg, uint64_t value);
 
+// i with every field its kind does not use zero (an unknown kind keeps
+// every field): an instruction that a solver or a generator filled in
+// whole, as a trace may hold it.
+dbgref_insn WithUnusedFieldsZero(const dbgref_insn& i);
+// The same for an operation.
+dbgref_op WithUnusedFieldsZero(const dbgref_op& op);
+
 // The first problem of one instruction, of one operation.
 std::optional<std::string> InsnProblem(const dbgref_insn& insn);
 std::optional<std::string> OpProblem(const dbgref_op& op);

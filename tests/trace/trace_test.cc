@@ -12,6 +12,7 @@
 #include "model/uapi.h"
 #include "trace/format.h"
 #include "trace/parse.h"
+#include "trace/valid.h"
 
 namespace dbgref::trace {
 namespace {
@@ -420,6 +421,49 @@ INSTANTIATE_TEST_SUITE_P(
                  "got '-1'"},
         BadTrace{V2 "ioctl vcpu_init now\n",
                  "line 2, column 17: vcpu_init takes nothing after it"}));
+
+// A solver fills in every field; a trace holds only those a kind uses.
+TEST(UnusedFields, AreZeroedAndTheUsedOnesKept) {
+  dbgref_insn brk{};
+  brk.kind = DBGREF_INSN_BRK;
+  brk.imm = 0x42;
+  brk.size = 3892314112u;
+  brk.addr = 0x1ffff;
+  brk.reg = 8;
+  ASSERT_TRUE(InsnProblem(brk).has_value());
+  const dbgref_insn clean = WithUnusedFieldsZero(brk);
+  EXPECT_FALSE(InsnProblem(clean).has_value()) << *InsnProblem(clean);
+  EXPECT_EQ(clean.imm, 0x42u);
+  EXPECT_EQ(clean.size, 0u);
+  EXPECT_EQ(clean.addr, 0u);
+  EXPECT_EQ(clean.reg, 0u);
+
+  dbgref_insn msr{};
+  msr.kind = DBGREF_INSN_MSR;
+  msr.reg = DBGREF_REG_BCR;
+  msr.reg_index = 1;
+  msr.value = 0x1e7;
+  msr.imm = 9;
+  const dbgref_insn kept = WithUnusedFieldsZero(msr);
+  EXPECT_EQ(kept.reg, uint32_t{DBGREF_REG_BCR});
+  EXPECT_EQ(kept.reg_index, 1u);
+  EXPECT_EQ(kept.value, 0x1e7u);
+  EXPECT_EQ(kept.imm, 0u);
+
+  dbgref_op debug{};
+  debug.kind = DBGREF_OP_SET_GUEST_DEBUG;
+  debug.dbg.control = KVM_GUESTDBG_ENABLE;
+  debug.dbg.arch.dbg_bcr[0] = 0x1e7;
+  debug.reg = 3;
+  debug.value = 7;
+  ASSERT_TRUE(OpProblem(debug).has_value());
+  const dbgref_op op = WithUnusedFieldsZero(debug);
+  EXPECT_FALSE(OpProblem(op).has_value()) << *OpProblem(op);
+  EXPECT_EQ(op.dbg.control, uint32_t{KVM_GUESTDBG_ENABLE});
+  EXPECT_EQ(op.dbg.arch.dbg_bcr[0], 0x1e7u);
+  EXPECT_EQ(op.reg, 0u);
+  EXPECT_EQ(op.value, 0u);
+}
 
 }  // namespace
 }  // namespace dbgref::trace
