@@ -2,8 +2,10 @@
 
 #include <cstdio>
 
+#include "model/arch/syndrome.h"
 #include "model/clear_debug.h"
 #include "model/handle_exit.h"
+#include "model/observe.h"
 #include "model/run.h"
 #include "model/setup_debug.h"
 #include "model/world_switch.h"
@@ -29,29 +31,50 @@ bool Check(z3::context& ctx, const char* what, const z3::expr& query,
   return ok;
 }
 
-BeforeClear RunUpToClearDebug(const proofs::SymHost& host,
-                              const proofs::SymState& pre,
-                              const model::Action<Z>& action) {
+BeforeClear ExitUpToClearDebug(const proofs::SymState& pre) {
   proofs::SymState s = pre;
-  model::SetupDebug<Z>(s);
-  model::Cpu<Z> cpu = model::WorldSwitchIn<Z>(host, s);
-  const model::GuestEvent<Z> event = model::ExecuteGuestAction<Z>(cpu, action);
-  model::RecordGuestIntent<Z>(s.ghost, action);
+  const model::Cpu<Z> cpu = s.cpu;
+  const z3::expr interrupted = model::Interrupted<Z>(cpu);
+  model::RecordWrite<Z>(
+      s.ghost,
+      Z::and_(Z::not_(interrupted),
+              model::HasClass<Z>(cpu.esr_el2, DBGREF_EC_SYS64)),
+      cpu.trapped);
   model::WorldSwitchOut<Z>(s, cpu);
-  return BeforeClear{s, event};
+  return BeforeClear{s, cpu, interrupted};
 }
 
-z3::expr ComposedIsRunIteration(const proofs::SymHost& host,
-                                const proofs::SymState& pre,
-                                const model::Action<Z>& action) {
-  const BeforeClear before = RunUpToClearDebug(host, pre, action);
-  proofs::SymState after = before.state;
-  model::ClearDebug<Z>(after);
-  model::HandleExit<Z>(after, action, before.event);
-  model::Op<Z> op = model::ZeroOp<Z>();
-  op.kind = Z::lit(DBGREF_OP_RUN);
-  op.action = action;
-  return model::StateEq<Z>(after, model::RunTransition<Z>(host, pre, op).post);
+z3::expr ClearDebugEsr(const BeforeClear& before) {
+  return Z::ite(before.interrupted, Z::lit(0), before.cpu.esr_el2);
+}
+
+z3::expr ComposedIsExit(const proofs::SymState& pre) {
+  const BeforeClear before = ExitUpToClearDebug(pre);
+  proofs::SymState composed = before.state;
+  model::ClearDebug<Z>(composed, ClearDebugEsr(before));
+  model::HandleExit<Z>(composed, before.cpu, before.interrupted);
+  proofs::SymState exited = pre;
+  model::Obs<Z> o = model::ZeroObs<Z>(Z::lit(0), Z::lit(0));
+  model::Exit<Z>(exited, o);
+  composed.ghost = exited.ghost;
+  composed.cpu = exited.cpu;
+  return model::StateEq<Z>(composed, exited);
+}
+
+z3::expr ComposedIsEnter(const proofs::SymHost& host,
+                         const proofs::SymState& pre) {
+  proofs::SymState composed = pre;
+  model::SetupDebug<Z>(composed);
+  const model::Cpu<Z> cpu = model::WorldSwitchIn<Z>(host, composed);
+  proofs::SymState entered = pre;
+  model::Obs<Z> o = model::ZeroObs<Z>(Z::lit(0), Z::lit(0));
+  model::Enter<Z>(host, entered, o);
+  composed.cpu = cpu;
+  composed.steps = entered.steps;
+  composed.ghost = entered.ghost;
+  composed.phase = entered.phase;
+  return model::StateEq<Z>(composed, entered) &&
+         model::CpuEq<Z>(cpu, entered.cpu);
 }
 
 }  // namespace dbgref::mutants

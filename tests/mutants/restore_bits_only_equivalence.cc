@@ -7,19 +7,21 @@
 // instead of the whole preserved value. The two agree exactly when, at
 // clear_debug, the context's MDSCR_EL1 and the preserved one differ only
 // inside MASK. That is a fact about the model, proved here over its own
-// rules (model/*.h run over the Z3 domain of proofs/): for every vCPU
-// state, every host and every guest action of a KVM_RUN iteration with
-// guest debug on, after setup_debug, the world switch in, the guest's
-// action and the world switch out, and before clear_debug,
+// rules (model/*.h run over the Z3 domain of proofs/) and its invariant
+// (model/invariant.h, inductive by //proofs:invariant_base and
+// //proofs:invariant_step_*): for every vCPU state satisfying the
+// invariant with the guest exited to EL2 and guest debug on, EXIT's steps
+// up to clear_debug (the trapped MSR recorded, the world switch out) leave
 //   ctx.mdscr_el1 & ~MASK == preserved.mdscr_el1 & ~MASK.
 // It holds because setup_debug changes only SS and MDE of the lent value,
 // and while guest debug is on MDCR_EL2.TDE is set, which makes the CPU
 // treat TDA as set: every guest access to MDSCR_EL1 traps and is emulated
-// after clear_debug, so nothing writes MDSCR_EL1 in between. With guest
-// debug off, final's clear_debug does nothing, mutant or not.
+// after clear_debug, so nothing writes MDSCR_EL1 in between (the
+// invariant's guest_mdscr clause). With guest debug off, final's
+// clear_debug does nothing, mutant or not.
 //
 // The checks:
-//   1. the iteration composed here from the steps is RunIteration's;
+//   1. the steps composed here are the model's EXIT;
 //   2. the fact: its negation with guest debug on is unsatisfiable;
 //   3. the consequence: the mutant's MDSCR_EL1 is the model's clear_debug
 //      result whenever guest debug is on;
@@ -33,6 +35,7 @@
 
 #include "model/arch/registers.h"
 #include "model/clear_debug.h"
+#include "model/invariant.h"
 #include "model/state.h"
 #include "proofs/symbolic.h"
 #include "proofs/z3_domain.h"
@@ -53,14 +56,12 @@ constexpr uint64_t kMask =
 int main() {
   z3::context ctx;
   dbgref::proofs::Z3Scope scope(ctx);
-  const dbgref::proofs::SymHost host = dbgref::proofs::FreshHost(ctx, "host.");
   const dbgref::proofs::SymState pre = dbgref::proofs::FreshState(ctx, "pre.");
-  const dbgref::proofs::FreshOperation op =
-      dbgref::proofs::FreshOp(ctx, "op.", dbgref::proofs::kRunOp);
-  const dbgref::model::Action<Z>& action = op.op.action;
 
-  const BeforeClear before =
-      dbgref::mutants::RunUpToClearDebug(host, pre, action);
+  const BeforeClear before = dbgref::mutants::ExitUpToClearDebug(pre);
+  const z3::expr exits =
+      dbgref::model::Invariant<Z>(pre) &&
+      dbgref::model::InPhase<Z>(pre, dbgref::model::kPhaseExited);
   const z3::expr on = dbgref::model::DebugActive<Z>(pre);
   const z3::expr mdscr = before.state.ctx.mdscr_el1;
   const z3::expr kept = before.state.preserved.mdscr_el1;
@@ -69,27 +70,25 @@ int main() {
   const z3::expr mutant_mdscr =
       Z::bor(Z::band(mdscr, outside), Z::band(kept, Z::lit(kMask)));
   dbgref::proofs::SymState cleared = before.state;
-  dbgref::model::ClearDebug<Z>(cleared);
+  dbgref::model::ClearDebug<Z>(cleared,
+                               dbgref::mutants::ClearDebugEsr(before));
 
   bool ok = true;
-  ok &= Check(ctx, "the composed iteration is RunIteration",
-              op.well_formed &&
-                  !dbgref::mutants::ComposedIsRunIteration(host, pre, action),
-              z3::unsat);
+  ok &= Check(ctx, "the composed steps are the model's EXIT",
+              !dbgref::mutants::ComposedIsExit(pre), z3::unsat);
   ok &= Check(ctx,
               "guest debug on: MDSCR_EL1 before clear_debug differs from "
               "the preserved value only in SS|KDE|MDE",
-              op.well_formed && on && !fact, z3::unsat);
-  ok &=
-      Check(ctx,
-            "guest debug on: the mutant's clear_debug gives the model's "
-            "MDSCR_EL1",
-            op.well_formed && on && !Z::eq(mutant_mdscr, cleared.ctx.mdscr_el1),
-            z3::unsat);
+              exits && on && !fact, z3::unsat);
+  ok &= Check(ctx,
+              "guest debug on: the mutant's clear_debug gives the model's "
+              "MDSCR_EL1",
+              exits && on && !Z::eq(mutant_mdscr, cleared.ctx.mdscr_el1),
+              z3::unsat);
   ok &= Check(ctx,
               "not vacuous: guest debug on and MDSCR_EL1 before clear_debug "
               "is not the preserved value",
-              op.well_formed && on && !Z::eq(mdscr, kept), z3::sat);
+              exits && on && !Z::eq(mdscr, kept), z3::sat);
   std::printf("%s: port_final_restore_bits_only is %s\n",
               ok ? "proved" : "FAILED",
               ok ? "equivalent" : "not shown equivalent");
