@@ -48,7 +48,7 @@ _MODEL_UNIT = [
 
 # The model's own properties (RapidCheck).
 _MODEL_PROPERTIES = [
-    "//props:model_property_test",
+    "//tests/props:model_property_test",
 ]
 
 # Every port unit test that drives the revisions.
@@ -79,12 +79,12 @@ _PORT_SCENARIOS = [
 # The harness's own unit tests (against the model revision and the broken
 # copies of tests/props, without the ports).
 _PROPS_UNIT = [
-    "//props:campaign_test",
-    "//props:generator_mix_test",
-    "//props:lockstep_test",
-    "//props:manifest_test",
-    "//props:observational_view_test",
-    "//props:shard_test",
+    "//tests/props:campaign_test",
+    "//tests/props:generator_mix_test",
+    "//tests/props:lockstep_test",
+    "//tests/props:manifest_test",
+    "//tests/props:observational_view_test",
+    "//tests/props:shard_test",
 ]
 
 # Arguments and data of killers whose test target passes them itself.
