@@ -11,9 +11,12 @@
 #include "props/workspace_file.h"
 #include "trace/format.h"
 #include "trace/parse.h"
+#include "trace/replay_json.h"
 
 namespace dbgref::tools {
 namespace {
+
+using trace::JsonString;
 
 constexpr char kConstraint[] =
     "guest PC in the program (its lines and the END word after them) or "
@@ -38,30 +41,6 @@ std::optional<int> SavedLength(const props::ManifestEntry& entry) {
   absl::StatusOr<trace::Trace> t = trace::ParseTrace(*text);
   if (!t.ok()) return std::nullopt;
   return static_cast<int>(t->ops.size());
-}
-
-std::string JsonString(absl::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          out += absl::StrFormat("\\u%04x", ch);
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string ClosedLine(const ExploreReport& r) {

@@ -19,28 +19,12 @@ a source file, never a switch in the code):
             transitions: its killers judge it all the same.
 """
 
+load("//tests/model:tests.bzl", "MODEL_TESTS")
 load(":mutant_test.bzl", "mutant_objects", "mutant_test")
 
 # Every model unit test, one rule file each (tests/model/tests.bzl), and
 # the model executing guest programs (tests/exec); each is cheap to rebuild.
-_MODEL_UNIT = [
-    "//tests/model:" + t
-    for t in [
-        "cpu_test",
-        "ioctl_test",
-        "one_reg_test",
-        "vcpu_init_test",
-        "setup_debug_test",
-        "world_switch_test",
-        "clear_debug_test",
-        "sys_regs_test",
-        "handle_exit_test",
-        "run_test",
-        "os_lock_test",
-        "record_test",
-        "domain_test",
-    ]
-] + [
+_MODEL_UNIT = ["//tests/model:" + t for t in MODEL_TESTS] + [
     "//tests/exec:architecture_test",
     "//tests/exec:execution_test",
     "//tests/exec:random_test",
