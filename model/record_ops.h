@@ -49,11 +49,12 @@ template <class D, class R, class Walk>
 R SelectRecord(Walk walk, const BoolOf<D>& c, const R& a, const R& b) {
   if constexpr (std::is_same_v<BoolOf<D>, bool>) {
     return c ? a : b;
+  } else {
+    R out = b;
+    record_ops_internal::SelectVisitor<D> visitor{c};
+    walk(visitor, FieldName(""), out, a, b);
+    return out;
   }
-  R out = b;
-  record_ops_internal::SelectVisitor<D> visitor{c};
-  walk(visitor, FieldName(""), out, a, b);
-  return out;
 }
 
 // Every field of a equals the same field of b.
