@@ -54,6 +54,11 @@ enum Phase : uint64_t {
   kPhaseReenter = 3,
 };
 
+// Every phase, in order: the invariant's phase_well_formed bounds the phase
+// by the last.
+inline constexpr Phase kPhases[] = {kPhaseUser, kPhaseGuest, kPhaseExited,
+                                    kPhaseReenter};
+
 // Ghost state, read only by requirement predicates; KVM's rules never read
 // it. The guest's intended view of its registers: the value it (or
 // userspace, with KVM_SET_ONE_REG) last wrote to each, or the reset value;

@@ -1,10 +1,12 @@
 // Decides whether hypotheses imply a goal, with a portfolio of Z3
-// strategies. No single strategy is fast on every obligation: most ioctl,
-// ENTER and EXIT formulas are easiest after word-level preprocessing, most
-// GUEST formulas (a whole CPU step) for Z3's incremental SMT core, and a
-// goal with many conjuncts may need each conjunct decided alone. The first
-// two race on the two cores, the first conclusive one stopping the other;
-// the third runs if neither concludes.
+// strategies. No single strategy is fast on every formula: almost all of
+// the obligations' formulas are easiest after word-level preprocessing
+// (MakeSolver), a few for Z3's incremental SMT core alone, and a goal with
+// many conjuncts may need each conjunct decided alone. So: a goal that is
+// literally among the hypotheses needs no solver; otherwise the
+// preprocessed solver gets a short first attempt, then the two race on two
+// threads, the first conclusive one stopping the other, and the conjuncts
+// are decided one by one if neither concludes.
 #ifndef DBGREF_PROOFS_DECIDE_H_
 #define DBGREF_PROOFS_DECIDE_H_
 
@@ -27,7 +29,8 @@ struct Decision {
 Decision Refute(z3::context& ctx, const z3::expr& hypotheses,
                 const z3::expr& goal);
 
-// Whether formula is satisfiable (the vacuity check).
+// Whether formula is satisfiable (the vacuity check); no model. A formula
+// this thread decided before (the same node) is not decided again.
 Decision Satisfy(z3::context& ctx, const z3::expr& formula);
 
 }  // namespace dbgref::proofs

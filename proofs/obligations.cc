@@ -2,7 +2,13 @@
 // (TheCompiledModel), by name: listing, proving, replaying, reporting.
 #include "proofs/obligations.h"
 
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -45,6 +51,30 @@ absl::StatusOr<ProofResult> Prove(const std::string& name) {
         absl::StrCat("no proof obligation '", name, "'"));
   }
   return ProveStatement(TheCompiledModel(), *d);
+}
+
+std::vector<ProofResult> ProveAll(
+    unsigned threads, const std::function<void(std::size_t)>& on_done) {
+  const std::vector<Definition>& all = TheCompiledModel().definitions;
+  std::vector<ProofResult> results(all.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t concluded = 0;
+  std::mutex concluded_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < all.size(); i = next++) {
+      results[i] = ProveStatement(TheCompiledModel(), all[i]);
+      std::lock_guard<std::mutex> lock(concluded_mutex);
+      ++concluded;
+      if (on_done) on_done(concluded);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < std::max(threads, 1u); ++t) {
+    workers.emplace_back(work);
+  }
+  work();
+  for (std::thread& w : workers) w.join();
+  return results;
 }
 
 absl::StatusOr<bool> ReplayViolates(const std::string& name,

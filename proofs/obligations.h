@@ -14,6 +14,8 @@
 #ifndef DBGREF_PROOFS_OBLIGATIONS_H_
 #define DBGREF_PROOFS_OBLIGATIONS_H_
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,8 +45,9 @@ struct ProofResult {
   Status status = Status::kUnknown;
   // The solver strategy that decided it (proofs/decide.h).
   std::string strategy;
-  // Wall time to build the formulas, decide them and release them;
-  // counterexample search excluded.
+  // Wall time to build the formulas, decide them and release them
+  // (paths that an earlier obligation on the same thread built are not
+  // built again); counterexample search excluded.
   double seconds = 0;
   // kFailed: the operations that violate the obligation. When from_reset,
   // the trace runs from the reset state; otherwise it runs from the state
@@ -63,6 +66,14 @@ struct ProofResult {
 
 // Proves the named obligation. NotFound for a name AllObligations lacks.
 absl::StatusOr<ProofResult> Prove(const std::string& name);
+
+// Proves every obligation of AllObligations, on `threads` threads at once
+// (each with its own Z3 contexts), and returns the results in the order of
+// AllObligations. on_done, if given, is called (from any of the threads,
+// one call at a time) with the number of obligations concluded so far.
+std::vector<ProofResult> ProveAll(
+    unsigned threads,
+    const std::function<void(std::size_t)>& on_done = nullptr);
 
 // Runs trace from reset on the concrete model and judges its transitions by
 // the named obligation's statement (any consecutive transitions of the

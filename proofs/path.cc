@@ -20,8 +20,8 @@ z3::context& ThreadContext() {
 
 SymbolicPath StartPath(const SymHost& host, const FreshProgramInputs& program,
                        const SymState& start) {
-  return SymbolicPath{SymPath{host, program.program, start, {}}, {},
-                      program.well_formed};
+  return SymbolicPath{
+      SymPath{host, program.program, start, {}}, {}, program.well_formed};
 }
 
 const SymState& EndState(const SymbolicPath& p) {
@@ -40,7 +40,7 @@ void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
 z3::solver MakeSolver(z3::context& ctx) {
   const z3::tactic preprocess =
       z3::tactic(ctx, "simplify") & z3::tactic(ctx, "propagate-values") &
-      z3::tactic(ctx, "solve-eqs") & z3::tactic(ctx, "ctx-simplify") &
+      z3::tactic(ctx, "solve-eqs") & z3::tactic(ctx, "elim-uncnstr") &
       z3::tactic(ctx, "simplify");
   z3::solver s = (preprocess & z3::tactic(ctx, "smt")).mk_solver();
   z3::params p(ctx);

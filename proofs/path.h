@@ -37,9 +37,10 @@ void Extend(const CompiledModel& m, z3::context& ctx, const std::string& name,
 z3::context& ThreadContext();
 
 // Word-level preprocessing (simplification, constant propagation, solving
-// the equalities of the hypotheses, contextual simplification), then Z3's
-// SMT core, whose congruence closure decides the many word equalities of
-// the model's register files without bit-blasting them all up front.
+// the equalities of the hypotheses, eliminating the terms whose inputs are
+// otherwise unconstrained), then Z3's SMT core, whose congruence closure
+// decides the many word equalities of the model's register files without
+// bit-blasting them all up front.
 z3::solver MakeSolver(z3::context& ctx);
 
 }  // namespace dbgref::proofs

@@ -6,12 +6,16 @@
 #include <z3++.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "model/state.h"
 #include "proofs/counterexample.h"
 #include "proofs/decide.h"
 #include "proofs/evaluate.h"
@@ -60,6 +64,85 @@ void Explain(const CompiledModel& m, const Definition& d,
   }
 }
 
+// One case of an obligation: its path, built from a start state whose phase
+// is known, and the hypotheses over it.
+struct Case {
+  SymbolicPath path;
+  z3::expr hypotheses;
+};
+
+Case BuildCase(const CompiledModel& m, const Definition& d, z3::context& ctx,
+               const SymHost& host, const SymState& start, bool at_reset) {
+  SymbolicPath p = StartPath(host, FreshProgram(ctx, "program."), start);
+  for (std::size_t i = 0; i < d.steps.size(); ++i) {
+    Extend(m, ctx, absl::StrCat("step", i + 1, "."), d.steps[i], p);
+  }
+  z3::expr hypotheses = p.well_formed;
+  if (!at_reset) hypotheses = Z::and_(hypotheses, m.sym_invariant(start));
+  return Case{std::move(p), hypotheses};
+}
+
+// The cases an obligation is decided in, without its own hypotheses
+// (Assume). From reset, one. From any state satisfying the invariant, one
+// per phase the state may be in (model::kPhases, which the invariant's
+// phase_well_formed makes exhaustive): with the phase a constant, each
+// transition's applicability and the rules' choices on the phase fold as
+// the formulas are built, and the transitions that do not apply reduce to
+// "nothing changes".
+std::vector<Case> BuildCases(const CompiledModel& m, const Definition& d,
+                             z3::context& ctx) {
+  const SymHost host = FreshHost(ctx, "host.");
+  std::vector<Case> cases;
+  if (StartsAtReset(d)) {
+    cases.push_back(BuildCase(m, d, ctx, host, m.sym_reset(), true));
+    return cases;
+  }
+  for (const model::Phase phase : model::kPhases) {
+    SymState start = FreshState(ctx, "pre.");
+    start.phase = Z::lit(phase);
+    cases.push_back(BuildCase(m, d, ctx, host, start, false));
+  }
+  return cases;
+}
+
+// The cases of d with its hypotheses. The paths depend only on the model,
+// the method and the kinds of the steps, and many obligations share them:
+// each thread builds them once per context.
+std::vector<Case> CasesOf(const CompiledModel& m, const Definition& d,
+                          z3::context& ctx) {
+  using Key =
+      std::tuple<const CompiledModel*, Z3_context, bool, std::vector<KindSet>>;
+  thread_local std::map<Key, std::vector<Case>> built;
+  const Key key{&m, ctx, StartsAtReset(d), d.steps};
+  auto it = built.find(key);
+  if (it == built.end()) it = built.emplace(key, BuildCases(m, d, ctx)).first;
+  std::vector<Case> cases = it->second;
+  for (Case& c : cases) {
+    c.hypotheses = Z::and_(c.hypotheses, d.symbolic.assume(c.path.path));
+  }
+  return cases;
+}
+
+// Whether the phase cases cover every state satisfying m's invariant: the
+// case split is sound only if they do. Decided once per thread and model.
+bool PhasesCoverTheInvariant(const CompiledModel& m, z3::context& ctx) {
+  thread_local std::map<std::pair<const CompiledModel*, Z3_context>, bool>
+      decided;
+  const auto key = std::make_pair(&m, static_cast<Z3_context>(ctx));
+  auto it = decided.find(key);
+  if (it == decided.end()) {
+    const SymState s = FreshState(ctx, "any.");
+    z3::expr some_case = Z::lit_bool(false);
+    for (const model::Phase phase : model::kPhases) {
+      some_case = Z::or_(some_case, Z::eq(s.phase, Z::lit(phase)));
+    }
+    const bool covered =
+        Refute(ctx, m.sym_invariant(s), some_case).result == z3::unsat;
+    it = decided.emplace(key, covered).first;
+  }
+  return it->second;
+}
+
 }  // namespace
 
 ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
@@ -73,50 +156,67 @@ ProofResult ProveStatement(const CompiledModel& m, const Definition& d) {
   {
     z3::context& ctx = ThreadContext();
     Z3Scope scope(ctx);
-    const SymHost host = FreshHost(ctx, "host.");
-    const bool at_reset = StartsAtReset(d);
-    const SymState start = at_reset ? m.sym_reset() : FreshState(ctx, "pre.");
-    SymbolicPath p = StartPath(host, FreshProgram(ctx, "program."), start);
-    for (std::size_t i = 0; i < d.steps.size(); ++i) {
-      Extend(m, ctx, absl::StrCat("step", i + 1, "."), d.steps[i], p);
+    if (!StartsAtReset(d) && !PhasesCoverTheInvariant(m, ctx)) {
+      r.status = ProofResult::Status::kUnknown;
+      r.detail =
+          "the cases of the start state's phase (model::kPhases) do not "
+          "cover every state that satisfies the invariant";
+      return r;
     }
-    z3::expr hypotheses = p.well_formed;
-    if (!at_reset) hypotheses = Z::and_(hypotheses, m.sym_invariant(start));
-    hypotheses = Z::and_(hypotheses, d.symbolic.assume(p.path));
+    const std::vector<Case> cases = CasesOf(m, d, ctx);
 
-    // Vacuity: the hypotheses, with a situation the goal is about, have a
-    // model.
-    const Decision possible =
-        Satisfy(ctx, hypotheses && d.symbolic.trigger(p.path));
-    std::optional<z3::model> counter;
-    if (possible.result != z3::sat) {
-      r.status = possible.result == z3::unsat ? ProofResult::Status::kVacuous
-                                              : ProofResult::Status::kUnknown;
-      r.detail = possible.result == z3::unsat
-                     ? "the hypotheses with the trigger are unsatisfiable"
-                     : possible.strategy;
-    } else {
-      const Decision refuted =
-          Refute(ctx, hypotheses, d.symbolic.goal(p.path));
-      r.strategy = refuted.strategy;
-      if (refuted.result == z3::unsat) {
-        r.status = ProofResult::Status::kProved;
-      } else if (refuted.result == z3::unknown) {
-        r.status = ProofResult::Status::kUnknown;
-        r.detail = refuted.strategy;
-      } else {
-        r.status = ProofResult::Status::kFailed;
-        counter = refuted.model;
+    // Vacuity: in some case, the hypotheses with a situation the goal is
+    // about have a model.
+    bool possible = false;
+    std::string undecided;
+    for (const Case& c : cases) {
+      const Decision t =
+          Satisfy(ctx, c.hypotheses && d.symbolic.trigger(c.path.path));
+      if (t.result == z3::sat) {
+        possible = true;
+        break;
       }
+      if (t.result == z3::unknown) undecided = t.strategy;
+    }
+    const Case* failed = nullptr;
+    std::optional<z3::model> counter;
+    if (!possible) {
+      r.status = undecided.empty() ? ProofResult::Status::kVacuous
+                                   : ProofResult::Status::kUnknown;
+      r.detail = undecided.empty()
+                     ? "the hypotheses with the trigger are unsatisfiable"
+                     : undecided;
+    } else {
+      r.status = ProofResult::Status::kProved;
+      std::vector<std::string> strategies;
+      for (const Case& c : cases) {
+        const Decision refuted =
+            Refute(ctx, c.hypotheses, d.symbolic.goal(c.path.path));
+        strategies.push_back(refuted.strategy);
+        if (refuted.result == z3::unknown) {
+          r.status = ProofResult::Status::kUnknown;
+          r.detail = refuted.strategy;
+        } else if (refuted.result == z3::sat) {
+          r.status = ProofResult::Status::kFailed;
+          failed = &c;
+          counter = refuted.model;
+          break;
+        }
+      }
+      r.strategy = cases.size() == 1
+                       ? strategies.front()
+                       : absl::StrCat("one case per start phase: ",
+                                      absl::StrJoin(strategies, ", "));
     }
     if (r.status == ProofResult::Status::kFailed) {
       const auto explain_begin = std::chrono::steady_clock::now();
-      Explain(m, d, *counter, p, r);
+      Explain(m, d, *counter, failed->path, r);
       explaining = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - explain_begin)
                        .count();
     }
-  }  // the formulas are released here, within the time counted
+  }  // the obligation's own formulas are released here, within the time
+     // counted (the paths it shares stay built: CasesOf)
   r.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
           .count() -
