@@ -31,24 +31,33 @@ trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
   std::vector<uint64_t> choices;
   trace::Trace found;
   GenerateSequence(sequence_seed, max_ops, found, &choices);
-  if (!Breaks(runner, r, found)) return found;
-  rc::Shrinkable<trace::Trace> best = ShrinkableSequence(choices, max_ops);
-  int steps = 0;
-  bool improved = true;
-  while (improved && steps < shrink_budget) {
-    improved = false;
-    rc::Seq<rc::Shrinkable<trace::Trace>> shrinks = best.shrinks();
-    while (rc::Maybe<rc::Shrinkable<trace::Trace>> next = shrinks.next()) {
-      if (++steps >= shrink_budget) break;
-      if (Breaks(runner, r, next->value())) {
-        best = std::move(*next);
-        improved = true;
-        break;
+  const std::optional<Divergence> d = runner.FirstDivergence(found);
+  if (!d || !d->verdict.violated.Has(r)) return found;
+  // What follows the breaking operation does not change its steps.
+  trace::Trace best = found;
+  best.ops.resize(d->op + 1);
+  if (shrink_budget > 0) {
+    rc::Shrinkable<trace::Trace> tree = ShrinkableSequence(choices, max_ops);
+    int steps = 0;
+    bool improved = true;
+    bool shrunk = false;
+    while (improved && steps < shrink_budget) {
+      improved = false;
+      rc::Seq<rc::Shrinkable<trace::Trace>> shrinks = tree.shrinks();
+      while (rc::Maybe<rc::Shrinkable<trace::Trace>> next = shrinks.next()) {
+        if (++steps >= shrink_budget) break;
+        if (Breaks(runner, r, next->value())) {
+          tree = std::move(*next);
+          improved = shrunk = true;
+          break;
+        }
       }
     }
+    if (shrunk) best = tree.value();
   }
   return trace::Shrink(
-      best.value(), [&](const trace::Trace& t) { return Breaks(runner, r, t); },
+      std::move(best),
+      [&](const trace::Trace& t) { return Breaks(runner, r, t); },
       trace::Values::kRecognisable);
 }
 
@@ -61,7 +70,8 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_revision& revision,
   const auto start = std::chrono::steady_clock::now();
   RequirementSet wanted;
   for (const std::string& id : options.requirements) {
-    if (const std::optional<Requirement> r = FindRequirement(id)) wanted.Add(*r);
+    if (const std::optional<Requirement> r = FindRequirement(id))
+      wanted.Add(*r);
   }
   if (options.requirements.empty()) {
     for (int i = 0; i < kRequirementCount; ++i) {
@@ -102,7 +112,7 @@ std::vector<RequirementOutcome> RunCampaign(const dbgref_revision& revision,
       o.sequences_run = i + 1;
       o.seconds_to_find = seconds_to_find;
       o.counterexample = ShrinkCounterexample(runner, r, seed, options.max_ops,
-                                               options.shrink_budget);
+                                              options.shrink_budget);
       o.seconds = SecondsSince(start);
     }
     if (options.stop_when_all_broken && wanted.ContainedIn(found)) break;

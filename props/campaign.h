@@ -2,10 +2,11 @@
 // random sequences (props/generators.h) replayed on the model and the
 // revision step by step, each judged by its first step that breaks a
 // requirement (props/observational_view.h); for each broken requirement,
-// the first sequence that broke it, shrunk by a descent of RapidCheck's
-// shrink tree over that sequence's choices and then shrunk to a 1-minimal
-// trace over operations and program lines by trace::Shrink (trace/shrink.h,
-// the generators' values kept recognisable). Deterministic for a seed.
+// the first sequence that broke it, cut after the operation of its breaking
+// step and shrunk to a 1-minimal trace over operations and program lines by
+// trace::Shrink (trace/shrink.h, the generators' values kept
+// recognisable); on request, a descent of RapidCheck's shrink tree over
+// that sequence's choices comes first. Deterministic for a seed.
 //
 //   CampaignOptions options;
 //   options.sequences = 2000;
@@ -34,7 +35,9 @@
 
 namespace dbgref::props {
 
-inline constexpr int kDefaultShrinkBudget = 300;
+// No RapidCheck pre-pass: trace::Shrink alone is shorter as often and
+// several times cheaper (props/README.md, Benchmark).
+inline constexpr int kDefaultShrinkBudget = 0;
 
 struct CampaignOptions {
   uint64_t sequences = 2000;
@@ -48,7 +51,9 @@ struct CampaignOptions {
   // End once every requirement looked for is broken.
   bool stop_when_all_broken = false;
   // Evaluations the RapidCheck shrink pre-pass may spend on a finding
-  // before trace::Shrink makes it 1-minimal.
+  // before trace::Shrink makes it 1-minimal; 0: no pre-pass. The pre-pass
+  // makes values plainer (lower choices: register 0 rather than 3, a
+  // nearer line), at the cost of up to that many replays of long traces.
   int shrink_budget = kDefaultShrinkBudget;
 };
 
@@ -79,10 +84,11 @@ uint64_t SequenceSeed(uint64_t campaign_seed, uint64_t index);
 // Whether the trace's first breaking step breaks r.
 bool Breaks(LockstepRunner& runner, Requirement r, const trace::Trace& trace);
 
-// The sequence that sequence_seed generates, shrunk for r: RapidCheck's
-// shrink tree over its choices, descended while r stays broken, then
-// trace::Shrink with recognisable values. The sequence itself if it does
-// not break r.
+// The sequence that sequence_seed generates, shrunk for r: cut after the
+// operation of its first breaking step (or, with a shrink_budget,
+// RapidCheck's shrink tree over its choices, descended while r stays
+// broken), then trace::Shrink with recognisable values. The sequence
+// itself if it does not break r.
 trace::Trace ShrinkCounterexample(LockstepRunner& runner, Requirement r,
                                   uint64_t sequence_seed, int max_ops,
                                   int shrink_budget = kDefaultShrinkBudget);

@@ -140,7 +140,7 @@ void AddEnable(S& s, dbgref_program& p) {
 // A few lines that belong together.
 template <class S>
 void AddSnippet(S& s, dbgref_program& p) {
-  switch (Pick(s, {3, 6, 1, 1, 3, 3, 2, 3, 1})) {
+  switch (Pick(s, {3, 8, 1, 1, 3, 3, 2, 3, 1})) {
     case 0:
       trace::AddLine(p, trace::Nop());
       break;
@@ -173,19 +173,17 @@ void AddSnippet(S& s, dbgref_program& p) {
       break;
     }
     case 6:  // the guest steps itself
-      trace::AddLine(
-          p, trace::Msr(DBGREF_REG_MDSCR, 0,
-                        Pick(s, {3, 1}) == 0
-                            ? DBGREF_MDSCR_KDE | DBGREF_MDSCR_SS
-                            : DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE |
-                                  DBGREF_MDSCR_SS));
+      trace::AddLine(p, trace::Msr(DBGREF_REG_MDSCR, 0,
+                                   Pick(s, {3, 1}) == 0
+                                       ? DBGREF_MDSCR_KDE | DBGREF_MDSCR_SS
+                                       : DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE |
+                                             DBGREF_MDSCR_SS));
       break;
     case 7: {  // a read or write of one of its debug registers
-      const uint32_t kind =
-          Of<uint32_t>({DBGREF_REG_MDSCR, DBGREF_REG_BCR, DBGREF_REG_BVR,
-                        DBGREF_REG_WCR, DBGREF_REG_WVR, DBGREF_REG_MDCCINT,
-                        DBGREF_REG_OSLSR},
-                       Pick(s, {3, 2, 2, 2, 2, 1, 1}));
+      const uint32_t kind = Of<uint32_t>(
+          {DBGREF_REG_MDSCR, DBGREF_REG_BCR, DBGREF_REG_BVR, DBGREF_REG_WCR,
+           DBGREF_REG_WVR, DBGREF_REG_MDCCINT, DBGREF_REG_OSLSR},
+          Pick(s, {3, 2, 2, 2, 2, 1, 1}));
       const bool bank = kind <= DBGREF_REG_WVR;
       const uint32_t n = bank ? GenIndex(s) : 0;
       if (kind == DBGREF_REG_OSLSR || s.Below(2) == 0) {
@@ -197,6 +195,8 @@ void AddSnippet(S& s, dbgref_program& p) {
                 ? GenGuestMdscr(s)
                 : Of<uint64_t>({0, 1, 0x20000000}, s.Below(3));
         trace::AddLine(p, trace::Msr(kind, n, value));
+        // Sometimes read back at once, as a guest checking its write does.
+        if (Pick(s, {2, 1}) == 1) trace::AddLine(p, trace::Mrs(kind, n));
       }
       break;
     }
@@ -234,7 +234,8 @@ dbgref_host GenerateHost(S& s) {
   const uint32_t wrps = field(3);
   const uint64_t ctx_cmps = s.Below(2);
   // None, a couple (a host debugger's breakpoint), or every one.
-  const int host_values = Of<int>({0, 2, KVM_ARM_MAX_DBG_REGS}, Pick(s, {1, 3, 2}));
+  const int host_values =
+      Of<int>({0, 2, KVM_ARM_MAX_DBG_REGS}, Pick(s, {1, 3, 2}));
   dbgref_host h{};
   h.id_aa64dfr0_el1 =
       Dfr0(brps, wrps) | (ctx_cmps << DBGREF_DFR0_CTX_CMPS_SHIFT);
@@ -258,7 +259,8 @@ void GenerateProgram(S& s, dbgref_program& p) {
 template <class S>
 uint64_t GenLinePc(S& s, const dbgref_program& p) {
   if (p.count == 0) return DBGREF_CODE_BASE;
-  return p.line[s.Below(p.count)].pc;
+  const uint32_t early = p.count < 4 ? p.count : 4;
+  return p.line[s.Below(Pick(s, {1, 1}) == 0 ? p.count : early)].pc;
 }
 
 // One of the program's loads or stores, or null when it has none.
@@ -295,25 +297,34 @@ uint64_t GenAccessedDoubleword(S& s, const dbgref_program& p) {
 template <class S>
 void GenUserWatchpoint(S& s, const dbgref_program& p, uint64_t& wvr,
                        uint64_t& wcr) {
-  const dbgref_insn* access = Pick(s, {5, 1}) == 0 ? GenAccessLine(s, p) : nullptr;
+  const dbgref_insn* access =
+      Pick(s, {5, 1}) == 0 ? GenAccessLine(s, p) : nullptr;
   if (access == nullptr) {
     wvr = GenDataDoubleword(s);
     wcr = GenWatchpointControl(s);
     return;
   }
   wvr = access->addr & ~uint64_t{7};
-  const uint32_t exact =
-      ((1u << access->size) - 1) << static_cast<uint32_t>(access->addr & 7);
+  const uint32_t exact = ((1u << access->size) - 1)
+                         << static_cast<uint32_t>(access->addr & 7);
   const uint32_t store = access->kind == DBGREF_INSN_STORE ? 0x2 : 0x1;
   const uint32_t bas = Of<uint32_t>({exact & 0xff, 0xff, 0x0f, 0xf0, 0x01},
                                     Pick(s, {4, 2, 1, 1, 1}));
-  const uint32_t lsc = Of<uint32_t>({0x3, store, 0x3u ^ store}, Pick(s, {2, 2, 1}));
-  wcr = WatchpointControl(Pick(s, {6, 1}) == 0, Pick(s, {3, 1}) == 0 ? 0x3 : 0x1,
-                          lsc, bas);
+  const uint32_t lsc =
+      Of<uint32_t>({0x3, store, 0x3u ^ store}, Pick(s, {2, 2, 1}));
+  wcr = WatchpointControl(Pick(s, {6, 1}) == 0,
+                          Pick(s, {3, 1}) == 0 ? 0x3 : 0x1, lsc, bas);
 }
 
+// A control word. A later KVM_SET_GUEST_DEBUG is mostly a debugger
+// continuing: its breakpoints and watchpoints kept, or dropped (ENABLE
+// alone), or a step.
 template <class S>
-uint32_t GenControl(S& s) {
+uint32_t GenControl(S& s, bool later) {
+  if (later && Pick(s, {1, 2}) == 1) {
+    return Of<uint32_t>({kEnable | kUseHw, kEnable, kEnable | kStep, 0},
+                        Pick(s, {3, 4, 2, 1}));
+  }
   return Of<uint32_t>(
       {kEnable | kUseHw, kEnable | kStep, kEnable | kUseHw | kStep, kEnable,
        kEnable | kSwBp, kEnable | kSwBp | kUseHw | kStep, 0, kUseHw,
@@ -323,7 +334,7 @@ uint32_t GenControl(S& s) {
 }
 
 template <class S>
-dbgref_op GenSetGuestDebug(S& s, const dbgref_program& p) {
+dbgref_op GenSetGuestDebug(S& s, const dbgref_program& p, bool later) {
   kvm_guest_debug_arch arch{};
   const uint64_t breakpoints = Pick(s, {1, 3, 2});
   for (uint64_t k = 0; k < breakpoints; ++k) {
@@ -348,7 +359,7 @@ dbgref_op GenSetGuestDebug(S& s, const dbgref_program& p) {
     const uint32_t n = GenIndex(s);
     GenUserWatchpoint(s, p, arch.dbg_wvr[n], arch.dbg_wcr[n]);
   }
-  return trace::SetGuestDebugOp(GenControl(s), arch);
+  return trace::SetGuestDebugOp(GenControl(s, later), arch);
 }
 
 // A ONE_REG id's bank entry: mostly the first two, sometimes any, rarely
@@ -365,8 +376,43 @@ uint32_t GenOneRegIndex(S& s) {
   }
 }
 
+// The ONE_REG id of a register a guest line writes, or -1.
+int OneRegOf(const dbgref_insn& insn) {
+  if (insn.kind != DBGREF_INSN_MSR) return -1;
+  switch (insn.reg) {
+    case DBGREF_REG_BCR:
+      return DBGREF_ONE_REG_BCR;
+    case DBGREF_REG_BVR:
+      return DBGREF_ONE_REG_BVR;
+    case DBGREF_REG_WCR:
+      return DBGREF_ONE_REG_WCR;
+    case DBGREF_REG_WVR:
+      return DBGREF_ONE_REG_WVR;
+    case DBGREF_REG_MDSCR:
+      return DBGREF_ONE_REG_MDSCR;
+    default:
+      return -1;
+  }
+}
+
+// Mostly a register the program writes (userspace looks at what the guest
+// did), else any.
 template <class S>
-dbgref_op GenGetOneReg(S& s) {
+dbgref_op GenGetOneReg(S& s, const dbgref_program& p) {
+  uint32_t written = 0;
+  for (uint32_t i = 0; i < p.count; ++i)
+    written += OneRegOf(p.line[i].insn) >= 0;
+  if (written > 0 && Pick(s, {1, 2}) == 1) {
+    uint64_t k = s.Below(written);
+    for (uint32_t i = 0; i < p.count; ++i) {
+      const int id = OneRegOf(p.line[i].insn);
+      if (id >= 0 && k-- == 0) {
+        return trace::GetOneRegOp(
+            static_cast<uint32_t>(id),
+            id == DBGREF_ONE_REG_MDSCR ? 0 : p.line[i].insn.reg_index);
+      }
+    }
+  }
   const uint32_t reg = static_cast<uint32_t>(
       Pick(s, {2, 1, 1, 1, 1, 1, 1, 1}));  // MDSCR first, then in enum order
   const uint32_t id = reg == 0   ? uint32_t{DBGREF_ONE_REG_MDSCR}
@@ -402,17 +448,24 @@ dbgref_op GenSetOneReg(S& s, const dbgref_program& p) {
   }
 }
 
+// An operation after `previous` (its kind): mostly a run after a set-up;
+// after a run, often a look at a register or a new setting.
 template <class S>
-dbgref_op GenerateOp(S& s, const dbgref_program& p) {
-  switch (Pick(s, {10, 5, 2, 2, 1, 1})) {
+dbgref_op GenerateOp(S& s, const dbgref_program& p, uint32_t previous) {
+  const size_t kind =
+      previous == DBGREF_OP_SET_GUEST_DEBUG || previous == DBGREF_OP_SET_ONE_REG
+          ? Pick(s, {12, 2, 2, 1, 1, 1})
+      : previous == DBGREF_OP_RUN ? Pick(s, {6, 5, 2, 3, 1, 1})
+                                  : Pick(s, {10, 5, 2, 2, 1, 1});
+  switch (kind) {
     case 0:
       return trace::RunOp();
     case 1:
-      return GenSetGuestDebug(s, p);
+      return GenSetGuestDebug(s, p, true);
     case 2:
       return GenSetOneReg(s, p);
     case 3:
-      return GenGetOneReg(s);
+      return GenGetOneReg(s, p);
     case 4:
       return trace::VcpuInitOp();
     default:
@@ -425,8 +478,7 @@ dbgref_op GenerateOp(S& s, const dbgref_program& p) {
 class RcSource {
  public:
   uint64_t Below(uint64_t n) {
-    return *rc::gen::resize(rc::kNominalSize,
-                            rc::gen::inRange<uint64_t>(0, n));
+    return *rc::gen::resize(rc::kNominalSize, rc::gen::inRange<uint64_t>(0, n));
   }
 };
 
@@ -438,8 +490,7 @@ class ReplaySource {
   explicit ReplaySource(std::shared_ptr<const std::vector<uint64_t>> choices)
       : choices_(std::move(choices)) {}
   uint64_t Below(uint64_t n) {
-    const uint64_t recorded =
-        next_ < choices_->size() ? (*choices_)[next_] : 0;
+    const uint64_t recorded = next_ < choices_->size() ? (*choices_)[next_] : 0;
     ++next_;
     const uint64_t v = *rc::gen::shrink(
         rc::gen::just(recorded),
@@ -451,6 +502,21 @@ class ReplaySource {
   std::shared_ptr<const std::vector<uint64_t>> choices_;
   size_t next_ = 0;
 };
+
+// The first operation, set up or any (GenerateTrace).
+template <class S>
+dbgref_op GenerateFirstOp(S& s, const dbgref_program& p) {
+  return Pick(s, {1, 2}) == 1 ? GenSetGuestDebug(s, p, false)
+                              : GenerateOp(s, p, DBGREF_OP_KIND_COUNT);
+}
+
+// The number of operations: mostly a few, sometimes up to max_ops.
+template <class S>
+uint64_t GenOpCount(S& s, int max_ops) {
+  const uint64_t most = max_ops < 1 ? 1 : static_cast<uint64_t>(max_ops);
+  const uint64_t least = Pick(s, {1, 1}) == 0 ? 1 : (most + 1) / 2;
+  return least + s.Below(most - least + 1);
+}
 
 }  // namespace
 
@@ -464,13 +530,15 @@ uint64_t Dfr0(uint32_t brps_field, uint32_t wrps_field) {
 }
 
 uint64_t BreakpointControl(bool enabled, uint32_t pmc) {
-  return (enabled ? DBGREF_BCR_E : 0) | (uint64_t{pmc} << DBGREF_BCR_PMC_SHIFT) |
+  return (enabled ? DBGREF_BCR_E : 0) |
+         (uint64_t{pmc} << DBGREF_BCR_PMC_SHIFT) |
          (uint64_t{0xf} << DBGREF_BCR_BAS_SHIFT);
 }
 
 uint64_t WatchpointControl(bool enabled, uint32_t pac, uint32_t lsc,
                            uint32_t bas) {
-  return (enabled ? DBGREF_WCR_E : 0) | (uint64_t{pac} << DBGREF_WCR_PAC_SHIFT) |
+  return (enabled ? DBGREF_WCR_E : 0) |
+         (uint64_t{pac} << DBGREF_WCR_PAC_SHIFT) |
          (uint64_t{lsc} << DBGREF_WCR_LSC_SHIFT) |
          (uint64_t{bas} << DBGREF_WCR_BAS_SHIFT);
 }
@@ -490,13 +558,13 @@ template <class Source>
 void GenerateTrace(Source& source, int max_ops, trace::Trace& out) {
   out.host = GenerateHost(source);
   GenerateProgram(source, out.program);
-  const uint64_t ops = 1 + source.Below(max_ops < 1 ? 1 : max_ops);
+  const uint64_t ops = GenOpCount(source, max_ops);
   out.ops.clear();
   for (uint64_t i = 0; i < ops; ++i) {
     // A debugger mostly sets up guest debug before it runs the guest.
-    out.ops.push_back(i == 0 && Pick(source, {1, 2}) == 1
-                          ? GenSetGuestDebug(source, out.program)
-                          : GenerateOp(source, out.program));
+    out.ops.push_back(
+        i == 0 ? GenerateFirstOp(source, out.program)
+               : GenerateOp(source, out.program, out.ops.back().kind));
   }
 }
 

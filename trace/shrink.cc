@@ -167,15 +167,44 @@ bool LinesAfter(const dbgref_program& program, uint64_t pc) {
   return false;
 }
 
-// pc moved up by 4 when it names a line of `before` after `removed`.
-void MoveUp(const dbgref_program& before, uint64_t removed, uint64_t& pc) {
-  if (pc <= removed) return;
-  for (uint32_t j = 0; j < before.count; ++j) {
-    if (before.line[j].pc == pc) {
-      pc -= 4;
-      return;
+// The lines at from and after it, and every pc that names one of them,
+// moved up by 4 (into a free address, or the one a dropped line had).
+void MoveLinesUp(const dbgref_program& before, uint64_t from, Trace& out) {
+  const auto move = [&](uint64_t& pc) {
+    if (pc < from) return;
+    for (uint32_t j = 0; j < before.count; ++j) {
+      if (before.line[j].pc == pc) {
+        pc -= 4;
+        return;
+      }
+    }
+  };
+  for (uint32_t j = 0; j < out.program.count; ++j) {
+    dbgref_insn& insn = out.program.line[j].insn;
+    if (insn.kind == DBGREF_INSN_MSR && insn.reg == DBGREF_REG_BVR) {
+      move(insn.value);
     }
   }
+  for (dbgref_op& op : out.ops) {
+    if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) {
+      for (uint64_t& bvr : op.dbg.arch.dbg_bvr) move(bvr);
+    }
+    if (op.kind == DBGREF_OP_SET_ONE_REG &&
+        (op.reg == DBGREF_ONE_REG_PC || op.reg == DBGREF_ONE_REG_BVR)) {
+      move(op.value);
+    }
+  }
+  for (uint32_t j = 0; j < out.program.count; ++j) {
+    if (out.program.line[j].pc >= from) out.program.line[j].pc -= 4;
+  }
+}
+
+// Whether program has a line at pc.
+bool HasLineAt(const dbgref_program& program, uint64_t pc) {
+  for (uint32_t j = 0; j < program.count; ++j) {
+    if (program.line[j].pc == pc) return true;
+  }
+  return false;
 }
 
 class Shrinker {
@@ -197,6 +226,14 @@ class Shrinker {
   // Keeps candidate when it (still valid, if the trace was) still fails;
   // whether it did.
   bool Try(Trace candidate);
+  // The reductions of a round, in order.
+  void DeleteOperationChunks();
+  void DeleteOperations();
+  void DeleteLineChunks();
+  void DeleteLines();
+  void CloseGaps();
+  void DeletePairs();
+  void Simplify();
 
   Trace trace_;
   absl::FunctionRef<bool(const Trace&)> still_fails_;
@@ -215,13 +252,44 @@ bool Shrinker::Try(Trace candidate) {
   return true;
 }
 
-bool Shrinker::Round() {
-  kept_ = false;
+// Halves, quarters, ... of the operations, down to pairs, the last first:
+// a long trace loses what it does not need in a few checks.
+void Shrinker::DeleteOperationChunks() {
+  for (size_t size = trace_.ops.size() / 2; size >= 2; size /= 2) {
+    for (size_t end = trace_.ops.size(); end >= size;) {
+      Trace candidate = trace_;
+      const auto first =
+          candidate.ops.begin() + static_cast<std::ptrdiff_t>(end - size);
+      candidate.ops.erase(first, first + static_cast<std::ptrdiff_t>(size));
+      if (!Try(std::move(candidate))) end -= size;
+      if (end > trace_.ops.size()) end = trace_.ops.size();
+    }
+  }
+}
+
+void Shrinker::DeleteOperations() {
   for (size_t i = trace_.ops.size(); i-- > 0;) {
     Trace candidate = trace_;
     candidate.ops.erase(candidate.ops.begin() + static_cast<std::ptrdiff_t>(i));
     Try(std::move(candidate));
   }
+}
+
+// Blocks of program lines, as DeleteOperationChunks, each line dropped
+// where it is.
+void Shrinker::DeleteLineChunks() {
+  for (uint32_t size = trace_.program.count / 2; size >= 2; size /= 2) {
+    for (uint32_t end = trace_.program.count; end >= size;) {
+      Trace candidate = trace_;
+      for (uint32_t k = 0; k < size; ++k)
+        DropLine(candidate.program, end - size);
+      if (!Try(std::move(candidate))) end -= size;
+      if (end > trace_.program.count) end = trace_.program.count;
+    }
+  }
+}
+
+void Shrinker::DeleteLines() {
   for (uint32_t i = trace_.program.count; i-- > 0;) {
     if (i >= trace_.program.count) continue;
     Trace candidate = trace_;
@@ -231,6 +299,54 @@ bool Shrinker::Round() {
       Try(DropLineMovingUp(trace_, i));
     }
   }
+}
+
+// A line with a free address before it (within the code) moves up into
+// it, with the lines after it and the pcs that name them, so that a
+// program starts at the start of the code and has no holes.
+void Shrinker::CloseGaps() {
+  for (uint32_t i = 0; i < trace_.program.count; ++i) {
+    const uint64_t pc = trace_.program.line[i].pc;
+    if (pc < DBGREF_CODE_BASE + 4 || HasLineAt(trace_.program, pc - 4)) {
+      continue;
+    }
+    Trace candidate = trace_;
+    MoveLinesUp(trace_.program, pc, candidate);
+    if (Try(std::move(candidate))) i = 0;
+  }
+}
+
+// Two operations, or an operation and a line, that are only needed
+// together; tried when no single reduction is left, on a short trace.
+void Shrinker::DeletePairs() {
+  constexpr size_t kPairLimit = 10;
+  if (trace_.ops.size() + trace_.program.count > kPairLimit) return;
+  for (size_t j = trace_.ops.size(); j-- > 1;) {
+    for (size_t i = j; i-- > 0;) {
+      Trace candidate = trace_;
+      candidate.ops.erase(candidate.ops.begin() +
+                          static_cast<std::ptrdiff_t>(j));
+      candidate.ops.erase(candidate.ops.begin() +
+                          static_cast<std::ptrdiff_t>(i));
+      if (Try(std::move(candidate))) return;
+    }
+  }
+  for (size_t j = trace_.ops.size(); j-- > 0;) {
+    for (uint32_t i = trace_.program.count; i-- > 0;) {
+      Trace dropped = trace_;
+      dropped.ops.erase(dropped.ops.begin() + static_cast<std::ptrdiff_t>(j));
+      Trace candidate = dropped;
+      DropLine(candidate.program, i);
+      if (Try(std::move(candidate))) return;
+      if (LinesAfter(dropped.program, dropped.program.line[i].pc) &&
+          Try(DropLineMovingUp(dropped, i))) {
+        return;
+      }
+    }
+  }
+}
+
+void Shrinker::Simplify() {
   for (const HostEdit& edit : host_edits_) {
     Trace candidate = trace_;
     if (edit(candidate.host)) Try(std::move(candidate));
@@ -253,6 +369,17 @@ bool Shrinker::Round() {
       Try(std::move(candidate));
     }
   }
+}
+
+bool Shrinker::Round() {
+  kept_ = false;
+  DeleteOperationChunks();
+  DeleteOperations();
+  DeleteLineChunks();
+  DeleteLines();
+  CloseGaps();
+  Simplify();
+  if (!kept_) DeletePairs();
   return kept_;
 }
 
@@ -261,25 +388,9 @@ bool Shrinker::Round() {
 Trace DropLineMovingUp(const Trace& trace, uint32_t i) {
   Trace out = trace;
   if (i >= trace.program.count) return out;
-  const dbgref_program& before = trace.program;
-  const uint64_t removed = before.line[i].pc;
-  for (uint32_t j = 0; j < before.count; ++j) {
-    dbgref_insn& insn = out.program.line[j].insn;
-    if (insn.kind == DBGREF_INSN_MSR && insn.reg == DBGREF_REG_BVR) {
-      MoveUp(before, removed, insn.value);
-    }
-    if (before.line[j].pc > removed) out.program.line[j].pc -= 4;
-  }
-  for (dbgref_op& op : out.ops) {
-    if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) {
-      for (uint64_t& bvr : op.dbg.arch.dbg_bvr) MoveUp(before, removed, bvr);
-    }
-    if (op.kind == DBGREF_OP_SET_ONE_REG &&
-        (op.reg == DBGREF_ONE_REG_PC || op.reg == DBGREF_ONE_REG_BVR)) {
-      MoveUp(before, removed, op.value);
-    }
-  }
+  const uint64_t removed = trace.program.line[i].pc;
   DropLine(out.program, i);
+  MoveLinesUp(trace.program, removed + 1, out);
   return out;
 }
 

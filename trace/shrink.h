@@ -33,11 +33,17 @@ enum class Values {
 
 // The reductions, each kept only when still_fails holds for its result,
 // tried in rounds until a round keeps none:
-//   - drop one operation, the last first;
-//   - drop one program line, the last first: the END report store takes
+//   - drop a block of operations: halves, quarters and so on down to
+//     pairs, the last block first, so that a long trace loses what it does
+//     not need in a few checks; then one operation, the last first;
+//   - drop a block of program lines the same way, each where it is; then
+//     one program line, the last first: the END report store takes
 //     its address; or, when that does not keep it failing, the lines after
 //     it move up by 4 and every pc that named one of them moves with it
 //     (DropLineMovingUp), so that a straight-line program stays one;
+//   - close a gap: a line whose address minus 4 is in the code region and
+//     free moves up into it, with the lines after it and the pcs that name
+//     them, so that a program starts at the start of the code;
 //   - make the host plainer: all its own registers 0, or one of them; and
 //     for Values::kArbitrary ID_AA64DFR0_EL1 0, or only its BRPs and WRPs
 //     fields kept;
@@ -51,7 +57,10 @@ enum class Values {
 //     data region, an msr's value 0, a BRK's immediate 0, a register
 //     index 0, and the line's address the lowest one no other line has,
 //     when that is lower.
-// ENABLE is never cleared. When trace passes ValidateTrace (trace/valid.h)
+// When a round keeps none of these and the trace has at most 10
+// operations and lines together, two operations, or an operation and a
+// program line (either way), are dropped together: what is needed only
+// while the other is there goes too. ENABLE is never cleared. When trace passes ValidateTrace (trace/valid.h)
 // so does every trace given to still_fails, and the result. The result is
 // 1-minimal: deleting any single operation or program line of it, or any
 // single reduction above, makes still_fails false. trace itself when

@@ -124,7 +124,7 @@ TEST(Shrink, RecognisableValuesStay) {
             "dbgref-trace v2\n"
             "host id_aa64dfr0=0xf0305106\n"
             "program\n"
-            "0x10010: msr DBGBVR3_EL1, 0x10044\n"
+            "0x10000: msr DBGBVR3_EL1, 0x10044\n"
             "end\n"
             "run\n");
 }
@@ -148,9 +148,9 @@ TEST(Shrink, KeepsWhatTheFailureNeedsAndNeverClearsEnable) {
             "dbgref-trace v2\n"
             "host id_aa64dfr0=0xf0305106\n"
             "program\n"
-            "0x10044: nop\n"
+            "0x10000: nop\n"
             "end\n"
-            "ioctl set_guest_debug control=ENABLE bvr0=0x10044\n"
+            "ioctl set_guest_debug control=ENABLE bvr0=0x10000\n"
             "run\n");
 }
 
@@ -232,10 +232,10 @@ TEST(Shrink, TheResultIsOneMinimalOverOperationsAndProgramLines) {
 // last line from userspace and from the guest, the PC set to its third.
 Trace StraightLine() {
   Trace t;
-  AddLine(t.program, Nop());                           // 0x10000
+  AddLine(t.program, Nop());                            // 0x10000
   AddLine(t.program, Msr(DBGREF_REG_BVR, 0, 0x1000c));  // 0x10004
-  AddLine(t.program, Nop());                           // 0x10008
-  AddLine(t.program, Brk(1));                          // 0x1000c
+  AddLine(t.program, Nop());                            // 0x10008
+  AddLine(t.program, Brk(1));                           // 0x1000c
   kvm_guest_debug_arch arch{};
   arch.dbg_bcr[0] = 0x1e7;
   arch.dbg_bvr[0] = 0x1000c;
@@ -334,13 +334,70 @@ TEST(Shrink, OnTheModelAWatchpointNeedsItsAccessItsSettingAndARun) {
             "dbgref-trace v2\n"
             "host id_aa64dfr0=0xf0305106\n"
             "program\n"
-            "0x10018: strw [0x20204]\n"
+            "0x10000: strw [0x20204]\n"
             "end\n"
             "ioctl set_guest_debug control=ENABLE|USE_HW wcr1=0x1ff7 "
             "wvr1=0x20200\n"
-            "ioctl set_one_reg PC 0x10018\n"
             "run\n");
   ExpectOneMinimal(out, WatchpointExit);
+}
+
+TEST(Shrink, TwoOperationsNeededOnlyTogetherGoTogether) {
+  // Fails with a KVM_RUN while KVM_GET_ONE_REG and KVM_CHECK_EXTENSION are
+  // both there or both gone: neither can go on its own.
+  const auto fails = [](const Trace& t) {
+    return HasOp(t, DBGREF_OP_RUN) && HasOp(t, DBGREF_OP_GET_ONE_REG) ==
+                                          HasOp(t, DBGREF_OP_CHECK_EXTENSION);
+  };
+  const Trace out = Shrink(Busy(), fails, Values::kRecognisable);
+  ASSERT_EQ(out.ops.size(), 1u) << FormatTrace(out);
+  EXPECT_EQ(out.ops[0].kind, DBGREF_OP_RUN);
+  ExpectOneMinimal(out, fails);
+}
+
+TEST(Shrink, AProgramMovesUpToTheStartOfTheCodeWithThePcsNamingIt) {
+  // Fails while userspace's breakpoint 0 is on a BRK, wherever it is.
+  const auto fails = [](const Trace& t) {
+    for (const dbgref_op& op : t.ops) {
+      if (op.kind != DBGREF_OP_SET_GUEST_DEBUG) continue;
+      for (uint32_t i = 0; i < t.program.count; ++i) {
+        if (t.program.line[i].insn.kind == DBGREF_INSN_BRK &&
+            t.program.line[i].pc == op.dbg.arch.dbg_bvr[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  Trace t;
+  AddLineAt(t.program, 0x10020, Brk(1));
+  kvm_guest_debug_arch arch{};
+  arch.dbg_bcr[0] = 0x1e7;
+  arch.dbg_bvr[0] = 0x10020;
+  t.ops = {SetGuestDebugOp(kEnableUseHw, arch)};
+  EXPECT_EQ(FormatTrace(Shrink(t, fails, Values::kRecognisable)),
+            "dbgref-trace v2\n"
+            "host id_aa64dfr0=0x0\n"
+            "program\n"
+            "0x10000: brk #0x1\n"
+            "end\n"
+            "ioctl set_guest_debug control=ENABLE bvr0=0x10000\n");
+}
+
+TEST(Shrink, ALongTraceLosesWhatItDoesNotNeedInFewerChecksThanItHasOps) {
+  // Fails with a KVM_RUN: one of 64 operations is enough.
+  Trace t = Busy();
+  const std::vector<dbgref_op> ops = t.ops;
+  while (t.ops.size() < 64) t.ops.insert(t.ops.end(), ops.begin(), ops.end());
+  int checks = 0;
+  const auto fails = [&](const Trace& c) {
+    ++checks;
+    return HasOp(c, DBGREF_OP_RUN);
+  };
+  const Trace out = Shrink(t, fails, Values::kRecognisable);
+  EXPECT_EQ(out.ops.size(), 1u);
+  EXPECT_EQ(out.program.count, 0u);
+  EXPECT_LT(checks, 64) << checks;
 }
 
 }  // namespace
