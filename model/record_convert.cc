@@ -31,7 +31,7 @@ struct ObsToRecord {
   }
   void Regs(const FieldName&, const DebugRegs<C>& from,
             kvm_guest_debug_arch& to) {
-    to = ToRecord(from);
+    ToRecord(from, &to);
   }
 };
 
@@ -60,12 +60,16 @@ DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
   return regs;
 }
 
+void ToRecord(const DebugRegs<C>& regs, kvm_guest_debug_arch* arch) {
+  std::memcpy(arch->dbg_bcr, regs.bcr.data(), sizeof(arch->dbg_bcr));
+  std::memcpy(arch->dbg_bvr, regs.bvr.data(), sizeof(arch->dbg_bvr));
+  std::memcpy(arch->dbg_wcr, regs.wcr.data(), sizeof(arch->dbg_wcr));
+  std::memcpy(arch->dbg_wvr, regs.wvr.data(), sizeof(arch->dbg_wvr));
+}
+
 kvm_guest_debug_arch ToRecord(const DebugRegs<C>& regs) {
   kvm_guest_debug_arch arch;
-  std::memcpy(arch.dbg_bcr, regs.bcr.data(), sizeof(arch.dbg_bcr));
-  std::memcpy(arch.dbg_bvr, regs.bvr.data(), sizeof(arch.dbg_bvr));
-  std::memcpy(arch.dbg_wcr, regs.wcr.data(), sizeof(arch.dbg_wcr));
-  std::memcpy(arch.dbg_wvr, regs.wvr.data(), sizeof(arch.dbg_wvr));
+  ToRecord(regs, &arch);
   return arch;
 }
 
@@ -90,15 +94,19 @@ Program<C, DBGREF_MAX_PROGRAM_LINES> FromRecord(const dbgref_program& p) {
 }
 
 Op<C> IoctlOpFromRecord(const dbgref_op& op) {
-  return Op<C>{op.kind,         op.cap,       op.dbg.control,
-               FromRecord(op.dbg.arch), op.reg, op.reg_index, op.value};
+  return Op<C>{op.kind, op.cap,       op.dbg.control, FromRecord(op.dbg.arch),
+               op.reg,  op.reg_index, op.value};
+}
+
+void ToRecord(const Obs<C>& o, dbgref_obs* r) {
+  std::memset(r, 0, sizeof(*r));
+  ObsToRecord copy;
+  WalkObs(copy, FieldName(""), o, *r);
 }
 
 dbgref_obs ToRecord(const Obs<C>& o) {
   dbgref_obs r;
-  std::memset(&r, 0, sizeof(r));
-  ObsToRecord copy;
-  WalkObs(copy, FieldName(""), o, r);
+  ToRecord(o, &r);
   return r;
 }
 
