@@ -24,11 +24,8 @@ std::size_t StepInPlace(const ConcreteHost& host,
                         const dbgref_op& op, dbgref_obs* out) {
   std::size_t n = 0;
   ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {
-    ConcreteObs o = StartObs<C>(kind);
-    if (Applicable<C>(state, in)) {
-      ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
-                                                   in, o);
-    }
+    const ConcreteObs o = ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
+        kind, host, program, state, in);
     if (n < kMaxObsPerOp) ToRecord(o, &out[n++]);
   });
   return n;
