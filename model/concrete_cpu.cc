@@ -100,7 +100,9 @@ extern "C" void dbgref_arch_guest_step(
   using namespace dbgref::model;
   const GuestStepEvent<C> e =
       GuestStep<C>(id_aa64dfr0_el1, AsModel(program), AsModel(cpu));
-  Obs<C> o = ZeroObs<C>(DBGREF_STEP_GUEST, DBGREF_OP_RUN);
+  // Only the fields ObserveGuestStep writes are read (CopyStepFields): the
+  // rest of the record need not be cleared first.
+  Obs<C> o;
   ObserveGuestStep<C>(e, false, o);
   CopyStepFields(o, obs);
 }
