@@ -24,12 +24,9 @@ std::size_t StepInPlace(const ConcreteHost& host,
                         const dbgref_op& op, dbgref_obs* out) {
   std::size_t n = 0;
   ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {
-    ConcreteObs o = StartObs<C>(kind);
-    if (Applicable<C>(state, in)) {
-      ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
-                                                   in, o);
-    }
-    if (n < kMaxObsPerOp) out[n++] = ToRecord(o);
+    const ConcreteObs o = ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
+        kind, host, program, state, in);
+    if (n < kMaxObsPerOp) ToRecord(o, &out[n++]);
   });
   return n;
 }
@@ -45,9 +42,8 @@ void ForEachTransition(
 ConcreteStep Step(const dbgref_host& host, const dbgref_program& program,
                   const ConcreteVcpu& state, const dbgref_op& op) {
   ConcreteStep r{state, std::vector<dbgref_obs>(kMaxObsPerOp)};
-  const std::size_t n =
-      StepInPlace(FromRecord(host), FromRecord(program), r.state, op,
-                  r.obs.data());
+  const std::size_t n = StepInPlace(FromRecord(host), FromRecord(program),
+                                    r.state, op, r.obs.data());
   r.obs.resize(n);
   return r;
 }

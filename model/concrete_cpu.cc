@@ -22,7 +22,7 @@ using C = ConcreteDomain;
 using CpuC = Cpu<C>;
 using ProgramC = Program<C, DBGREF_MAX_PROGRAM_LINES>;
 
-#define DBGREF_SAME_FIELD(a, b, f)                                \
+#define DBGREF_SAME_FIELD(a, b, f)                               \
   static_assert(offsetof(a, f) == offsetof(b, f), #f " offset"); \
   static_assert(sizeof(a::f) == sizeof(b::f), #f " size")
 
@@ -58,16 +58,21 @@ const ProgramC& AsModel(const dbgref_arch_program* p) {
   return *reinterpret_cast<const ProgramC*>(p);
 }
 
-// Copies the GUEST or ENTER fields of o into the C record.
+// A field of the C record from the model's (as ToRecord converts it).
+template <class T>
+void CopyField(const uint64_t& from, T& to) {
+  to = static_cast<T>(from);
+}
+
+// Copies the GUEST fields of o into the C record.
 void CopyStepFields(const Obs<C>& o, dbgref_obs* out) {
-  const dbgref_obs r = ToRecord(o);
-  out->step = r.step;
-  out->op_kind = r.op_kind;
-  out->pc = r.pc;
-  out->event = r.event;
-  out->esr = r.esr;
-  out->far = r.far;
-  out->read_value = r.read_value;
+  CopyField(o.step, out->step);
+  CopyField(o.op_kind, out->op_kind);
+  CopyField(o.pc, out->pc);
+  CopyField(o.event, out->event);
+  CopyField(o.esr, out->esr);
+  CopyField(o.far, out->far);
+  CopyField(o.read_value, out->read_value);
 }
 
 }  // namespace
@@ -95,7 +100,9 @@ extern "C" void dbgref_arch_guest_step(
   using namespace dbgref::model;
   const GuestStepEvent<C> e =
       GuestStep<C>(id_aa64dfr0_el1, AsModel(program), AsModel(cpu));
-  Obs<C> o = ZeroObs<C>(DBGREF_STEP_GUEST, DBGREF_OP_RUN);
+  // Only the fields ObserveGuestStep writes are read (CopyStepFields): the
+  // rest of the record need not be cleared first.
+  Obs<C> o;
   ObserveGuestStep<C>(e, false, o);
   CopyStepFields(o, obs);
 }
@@ -106,8 +113,8 @@ extern "C" void dbgref_arch_interrupt(struct dbgref_arch_cpu* cpu,
   CpuC& c = AsModel(cpu);
   c.exited = true;
   c.esr_el2 = kInterruptSyndrome;
-  const GuestStepEvent<C> none{c.pc, InsnOfKind<C>(DBGREF_INSN_NOP), 0, 0, 0,
-                               0,    false, false};
+  const GuestStepEvent<C> none{
+      c.pc, InsnOfKind<C>(DBGREF_INSN_NOP), 0, 0, 0, 0, false, false};
   Obs<C> o = ZeroObs<C>(DBGREF_STEP_GUEST, DBGREF_OP_RUN);
   ObserveGuestStep<C>(none, true, o);
   CopyStepFields(o, obs);
@@ -124,14 +131,13 @@ extern "C" void dbgref_arch_observe_entry(uint64_t id_aa64dfr0_el1,
   using namespace dbgref::model;
   Obs<C> o = ZeroObs<C>(DBGREF_STEP_ENTER, DBGREF_OP_RUN);
   ObserveEntry<C>(id_aa64dfr0_el1, AsModel(cpu), o);
-  const dbgref_obs r = ToRecord(o);
-  obs->step = r.step;
-  obs->op_kind = r.op_kind;
-  obs->entry_mdcr_el2 = r.entry_mdcr_el2;
-  obs->entry_hw = r.entry_hw;
-  obs->entry_mdscr_el1 = r.entry_mdscr_el1;
-  obs->entry_pstate = r.entry_pstate;
-  obs->entry_pc = r.entry_pc;
+  CopyField(o.step, obs->step);
+  CopyField(o.op_kind, obs->op_kind);
+  CopyField(o.entry_mdcr_el2, obs->entry_mdcr_el2);
+  ToRecord(o.entry_hw, &obs->entry_hw);
+  CopyField(o.entry_mdscr_el1, obs->entry_mdscr_el1);
+  CopyField(o.entry_pstate, obs->entry_pstate);
+  CopyField(o.entry_pc, obs->entry_pc);
 }
 
 extern "C" int dbgref_arch_is_interrupt(uint64_t esr_el2) {

@@ -50,6 +50,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 namespace dbgref::model {
@@ -69,6 +70,42 @@ using WordOf = typename D::Word;
 template <class D>
 BoolOf<D> Implies(const BoolOf<D>& a, const BoolOf<D>& b) {
   return D::or_(D::not_(a), b);
+}
+
+// D::and_(a, b()) and D::or_(a, b()), for a second operand that costs
+// much to build: where the domain's Bool is a C++ bool, b() is evaluated
+// only when a does not decide the value already; every other domain builds
+// both, so the formula is the one D::and_ and D::or_ give. b must have no
+// effect but its value.
+template <class D, class B>
+BoolOf<D> AndThen(const BoolOf<D>& a, B&& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return a && b();
+  } else {
+    return D::and_(a, b());
+  }
+}
+
+template <class D, class B>
+BoolOf<D> OrElse(const BoolOf<D>& a, B&& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return a || b();
+  } else {
+    return D::or_(a, b());
+  }
+}
+
+// D::ite(c, a(), b()) on words, for operands that cost much to build:
+// where the domain's Bool is a C++ bool only the chosen one is evaluated;
+// every other domain builds both. a and b must have no effect but their
+// values.
+template <class D, class A, class B>
+WordOf<D> IteLazy(const BoolOf<D>& c, A&& a, B&& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return c ? a() : b();
+  } else {
+    return D::ite(c, a(), b());
+  }
 }
 
 // a <-> b.

@@ -2,10 +2,12 @@
 // concrete values; the observation's go field by field over its one list.
 #include "model/record_convert.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <vector>
 
 #include "model/field_name.h"
 
@@ -31,7 +33,7 @@ struct ObsToRecord {
   }
   void Regs(const FieldName&, const DebugRegs<C>& from,
             kvm_guest_debug_arch& to) {
-    to = ToRecord(from);
+    ToRecord(from, &to);
   }
 };
 
@@ -49,6 +51,54 @@ struct ObsFromRecord {
   }
 };
 
+// The bytes of struct dbgref_obs that no field covers (padding), found
+// once by walking a record: ToRecord writes every field and zeroes these,
+// so that equal observations are equal bytes, without clearing the whole
+// record first.
+struct Span {
+  std::size_t begin;
+  std::size_t end;
+};
+
+struct FieldSpans {
+  const char* base;
+  std::vector<Span> spans;
+  template <class T>
+  void Word(const FieldName&, const T& field) {
+    Add(&field, sizeof(field));
+  }
+  void Bool(const FieldName&, const uint32_t& field) {
+    Add(&field, sizeof(field));
+  }
+  void Regs(const FieldName&, const kvm_guest_debug_arch& field) {
+    Add(&field, sizeof(field));
+  }
+  void Add(const void* field, std::size_t size) {
+    const std::size_t begin =
+        static_cast<std::size_t>(static_cast<const char*>(field) - base);
+    spans.push_back(Span{begin, begin + size});
+  }
+};
+
+const std::vector<Span>& ObsPadding() {
+  static const std::vector<Span> padding = [] {
+    const dbgref_obs r{};
+    FieldSpans fields{reinterpret_cast<const char*>(&r), {}};
+    WalkObs(fields, FieldName(""), r);
+    std::sort(fields.spans.begin(), fields.spans.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::vector<Span> gaps;
+    std::size_t at = 0;
+    for (const Span& f : fields.spans) {
+      if (f.begin > at) gaps.push_back(Span{at, f.begin});
+      at = std::max(at, f.end);
+    }
+    if (at < sizeof(dbgref_obs)) gaps.push_back(Span{at, sizeof(dbgref_obs)});
+    return gaps;
+  }();
+  return padding;
+}
+
 }  // namespace
 
 DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
@@ -60,12 +110,16 @@ DebugRegs<C> FromRecord(const kvm_guest_debug_arch& arch) {
   return regs;
 }
 
+void ToRecord(const DebugRegs<C>& regs, kvm_guest_debug_arch* arch) {
+  std::memcpy(arch->dbg_bcr, regs.bcr.data(), sizeof(arch->dbg_bcr));
+  std::memcpy(arch->dbg_bvr, regs.bvr.data(), sizeof(arch->dbg_bvr));
+  std::memcpy(arch->dbg_wcr, regs.wcr.data(), sizeof(arch->dbg_wcr));
+  std::memcpy(arch->dbg_wvr, regs.wvr.data(), sizeof(arch->dbg_wvr));
+}
+
 kvm_guest_debug_arch ToRecord(const DebugRegs<C>& regs) {
   kvm_guest_debug_arch arch;
-  std::memcpy(arch.dbg_bcr, regs.bcr.data(), sizeof(arch.dbg_bcr));
-  std::memcpy(arch.dbg_bvr, regs.bvr.data(), sizeof(arch.dbg_bvr));
-  std::memcpy(arch.dbg_wcr, regs.wcr.data(), sizeof(arch.dbg_wcr));
-  std::memcpy(arch.dbg_wvr, regs.wvr.data(), sizeof(arch.dbg_wvr));
+  ToRecord(regs, &arch);
   return arch;
 }
 
@@ -90,15 +144,21 @@ Program<C, DBGREF_MAX_PROGRAM_LINES> FromRecord(const dbgref_program& p) {
 }
 
 Op<C> IoctlOpFromRecord(const dbgref_op& op) {
-  return Op<C>{op.kind,         op.cap,       op.dbg.control,
-               FromRecord(op.dbg.arch), op.reg, op.reg_index, op.value};
+  return Op<C>{op.kind, op.cap,       op.dbg.control, FromRecord(op.dbg.arch),
+               op.reg,  op.reg_index, op.value};
+}
+
+void ToRecord(const Obs<C>& o, dbgref_obs* r) {
+  ObsToRecord copy;
+  WalkObs(copy, FieldName(""), o, *r);
+  for (const Span& gap : ObsPadding()) {
+    std::memset(reinterpret_cast<char*>(r) + gap.begin, 0, gap.end - gap.begin);
+  }
 }
 
 dbgref_obs ToRecord(const Obs<C>& o) {
   dbgref_obs r;
-  std::memset(&r, 0, sizeof(r));
-  ObsToRecord copy;
-  WalkObs(copy, FieldName(""), o, r);
+  ToRecord(o, &r);
   return r;
 }
 

@@ -23,6 +23,11 @@ Obs<ConcreteDomain> FromRecord(const dbgref_obs& obs);
 Op<ConcreteDomain> IoctlOpFromRecord(const dbgref_op& op);
 kvm_guest_debug_arch ToRecord(const DebugRegs<ConcreteDomain>& regs);
 dbgref_obs ToRecord(const Obs<ConcreteDomain>& obs);
+// The same into a record the caller has, for loops that convert every
+// step: no temporary record is copied.
+void ToRecord(const DebugRegs<ConcreteDomain>& regs,
+              kvm_guest_debug_arch* arch);
+void ToRecord(const Obs<ConcreteDomain>& obs, dbgref_obs* out);
 
 }  // namespace dbgref::model
 

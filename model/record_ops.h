@@ -57,6 +57,27 @@ R SelectRecord(Walk walk, const BoolOf<D>& c, const R& a, const R& b) {
   }
 }
 
+// Runs update(r) on the record r (the caller's) unless c holds, in which
+// case r keeps its value: r becomes SelectRecord(c, r, r updated). update
+// may also give results through what it captures; it runs either way (on
+// a copy where c holds). Where the domain's Bool is a C++ bool, the update
+// runs on r itself when c does not hold, without a copy.
+template <class D, class R, class Walk, class Update>
+void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    if (!c) {
+      update(r);
+    } else {
+      R discarded = r;
+      update(discarded);
+    }
+  } else {
+    R updated = r;
+    update(updated);
+    r = SelectRecord<D>(walk, c, r, updated);
+  }
+}
+
 // Every field of a equals the same field of b.
 template <class D, class R, class Walk>
 BoolOf<D> RecordsEqual(Walk walk, const R& a, const R& b) {

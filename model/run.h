@@ -14,6 +14,7 @@
 #define DBGREF_MODEL_RUN_H_
 
 #include <cstdint>
+#include <optional>
 
 #include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
@@ -28,6 +29,7 @@
 #include "model/host.h"
 #include "model/observe.h"
 #include "model/record.h"
+#include "model/record_ops.h"
 #include "model/setup_debug.h"
 #include "model/state.h"
 #include "model/world_switch.h"
@@ -37,8 +39,8 @@ namespace dbgref::model {
 inline constexpr uint64_t kMaxGuestSteps = DBGREF_MAX_GUEST_STEPS;
 
 // The syndrome the model's CPU leaves for an exit on a host interrupt.
-inline constexpr uint64_t kInterruptSyndrome =
-    uint64_t{DBGREF_EC_IRQ} << DBGREF_ESR_EC_SHIFT;
+inline constexpr uint64_t kInterruptSyndrome = uint64_t{DBGREF_EC_IRQ}
+                                               << DBGREF_ESR_EC_SHIFT;
 
 template <class D>
 BoolOf<D> Interrupted(const Cpu<D>& cpu) {
@@ -127,16 +129,20 @@ template <class D, std::size_t N>
 void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
            Obs<D>& o) {
   const BoolOf<D> at_bound = D::eq(s.steps, D::lit(kMaxGuestSteps));
-  Cpu<D> stepped = s.cpu;
-  const GuestStepEvent<D> e =
-      GuestStep<D>(host.id_aa64dfr0_el1, program, stepped);
-  Cpu<D> interrupted = s.cpu;
-  interrupted.exited = D::lit_bool(true);
-  interrupted.esr_el2 = D::lit(kInterruptSyndrome);
-  s.cpu = Select<D>(at_bound, interrupted, stepped);
-  Ghost<D> ghost = s.ghost;
-  RecordGuestIntent<D>(ghost, e, stepped.pc);
-  s.ghost = Select<D>(at_bound, s.ghost, ghost);
+  // The step, and the PC after it; at the bound the CPU is left as it was
+  // and then leaves the guest on the interrupt.
+  std::optional<GuestStepEvent<D>> step;
+  WordOf<D> pc_after = s.cpu.pc;
+  UpdateUnless<D>(kWalkCpu, at_bound, s.cpu, [&](Cpu<D>& cpu) {
+    step.emplace(GuestStep<D>(host.id_aa64dfr0_el1, program, cpu));
+    pc_after = cpu.pc;
+  });
+  const GuestStepEvent<D>& e = *step;
+  s.cpu.exited = D::ite(at_bound, D::lit_bool(true), s.cpu.exited);
+  s.cpu.esr_el2 = D::ite(at_bound, D::lit(kInterruptSyndrome), s.cpu.esr_el2);
+  UpdateUnless<D>(kWalkGhost, at_bound, s.ghost, [&](Ghost<D>& ghost) {
+    RecordGuestIntent<D>(ghost, e, pc_after);
+  });
   s.steps = D::ite(at_bound, s.steps, D::add(s.steps, D::lit(1)));
   s.phase = D::ite(s.cpu.exited, D::lit(kPhaseExited), D::lit(kPhaseGuest));
   ObserveGuestStep<D>(e, at_bound, o);
@@ -148,10 +154,10 @@ void Exit(VcpuState<D>& s, Obs<D>& o) {
   const Cpu<D> cpu = s.cpu;
   const BoolOf<D> lent = D::or_(DebugActive<D>(s), s.ctx.os_locked);
   const BoolOf<D> interrupted = Interrupted<D>(cpu);
-  RecordWrite<D>(s.ghost,
-                 D::and_(D::not_(interrupted),
-                         HasClass<D>(cpu.esr_el2, DBGREF_EC_SYS64)),
-                 cpu.trapped);
+  RecordWrite<D>(
+      s.ghost,
+      D::and_(D::not_(interrupted), HasClass<D>(cpu.esr_el2, DBGREF_EC_SYS64)),
+      cpu.trapped);
   WorldSwitchOut<D>(s, cpu);
   ClearDebug<D>(s, D::ite(interrupted, D::lit(0), cpu.esr_el2));
   const ExitInfo<D> x = HandleExit<D>(s, cpu, interrupted);
@@ -159,9 +165,9 @@ void Exit(VcpuState<D>& s, Obs<D>& o) {
   // MDSCR_EL1 (the guest's stepping is suspended then, and clear_debug gives
   // back what setup_debug preserved); an UNDEF KVM injects clears it, as
   // any exception entry does ([arm:exception-entry]).
-  s.ghost.pstate_ss = D::and_(
-      D::not_(x.undef),
-      D::ite(lent, s.ghost.pstate_ss, PstateSs<D>(s.ctx.pstate)));
+  s.ghost.pstate_ss =
+      D::and_(D::not_(x.undef),
+              D::ite(lent, s.ghost.pstate_ss, PstateSs<D>(s.ctx.pstate)));
   s.cpu = ZeroCpu<D>();
   o.step = D::lit(DBGREF_STEP_EXIT);
   o.op_kind = D::lit(DBGREF_OP_RUN);

@@ -13,6 +13,7 @@
 #define DBGREF_MODEL_STEP_H_
 
 #include <cstddef>
+#include <type_traits>
 
 #include "model/arch/instruction.h"
 #include "model/domain.h"
@@ -40,15 +41,15 @@ struct Transition {
 // userspace or after a handled exit, GUEST in the guest, EXIT once exited.
 template <class D>
 BoolOf<D> Applicable(const VcpuState<D>& pre, const Op<D>& op) {
-  const BoolOf<D> ioctl = D::or_(
-      D::or_(IsOp<D>(op, kSetGuestDebug), IsOp<D>(op, kCheckExtension)),
-      D::or_(D::or_(IsOp<D>(op, kGetOneReg), IsOp<D>(op, kSetOneReg)),
-             IsOp<D>(op, kVcpuInit)));
+  const BoolOf<D> ioctl =
+      D::or_(D::or_(IsOp<D>(op, kSetGuestDebug), IsOp<D>(op, kCheckExtension)),
+             D::or_(D::or_(IsOp<D>(op, kGetOneReg), IsOp<D>(op, kSetOneReg)),
+                    IsOp<D>(op, kVcpuInit)));
   return D::or_(
-      D::or_(D::and_(ioctl, InPhase<D>(pre, kPhaseUser)),
-             D::and_(IsOp<D>(op, kEnter),
-                     D::or_(InPhase<D>(pre, kPhaseUser),
-                            InPhase<D>(pre, kPhaseReenter)))),
+      D::or_(
+          D::and_(ioctl, InPhase<D>(pre, kPhaseUser)),
+          D::and_(IsOp<D>(op, kEnter), D::or_(InPhase<D>(pre, kPhaseUser),
+                                              InPhase<D>(pre, kPhaseReenter)))),
       D::or_(D::and_(IsOp<D>(op, kGuest), InPhase<D>(pre, kPhaseGuest)),
              D::and_(IsOp<D>(op, kExit), InPhase<D>(pre, kPhaseExited))));
 }
@@ -94,12 +95,22 @@ void ApplyTransition(uint64_t kind, const Host<D>& host,
 template <class D>
 Obs<D> StartObs(uint64_t kind) {
   const bool run = kind >= kEnter;
-  return ZeroObs<D>(
-      D::lit(kind == kEnter  ? DBGREF_STEP_ENTER
-             : kind == kGuest ? DBGREF_STEP_GUEST
-             : kind == kExit  ? DBGREF_STEP_EXIT
-                              : DBGREF_STEP_IOCTL),
-      D::lit(run ? uint64_t{DBGREF_OP_RUN} : kind));
+  return ZeroObs<D>(D::lit(kind == kEnter   ? DBGREF_STEP_ENTER
+                           : kind == kGuest ? DBGREF_STEP_GUEST
+                           : kind == kExit  ? DBGREF_STEP_EXIT
+                                            : DBGREF_STEP_IOCTL),
+                    D::lit(run ? uint64_t{DBGREF_OP_RUN} : kind));
+}
+
+// r becomes Select(c, r, otherwise): it is kept when c holds. Where the
+// domain's Bool is a C++ bool, r is not copied when it is kept.
+template <class D, class R>
+void KeepIf(const BoolOf<D>& c, R& r, const R& otherwise) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    if (!c) r = otherwise;
+  } else {
+    r = Select<D>(c, r, otherwise);
+  }
 }
 
 // The transition of `kind` (a C++ constant), or no change when it does not
@@ -111,8 +122,8 @@ Transition<D, N> TransitionOfKind(uint64_t kind, const Host<D>& host,
   Transition<D, N> t{host, program, pre, op, pre, StartObs<D>(kind)};
   ApplyTransition<D, N>(kind, host, program, t.post, op, t.obs);
   const BoolOf<D> applies = Applicable<D>(pre, op);
-  t.post = Select<D>(applies, t.post, pre);
-  t.obs = Select<D>(applies, t.obs, StartObs<D>(kind));
+  KeepIf<D>(applies, t.post, pre);
+  KeepIf<D>(applies, t.obs, StartObs<D>(kind));
   return t;
 }
 
@@ -124,8 +135,9 @@ template <class D, std::size_t N>
 Transition<D, N> StepOfKinds(unsigned kinds, const Host<D>& host,
                              const Program<D, N>& program,
                              const VcpuState<D>& pre, const Op<D>& op) {
-  Transition<D, N> t{host, program, pre, op, pre,
-                     ZeroObs<D>(D::lit(DBGREF_STEP_IOCTL), op.kind)};
+  Transition<D, N> t{host, program,
+                     pre,  op,
+                     pre,  ZeroObs<D>(D::lit(DBGREF_STEP_IOCTL), op.kind)};
   for (uint64_t kind : kTransitionKinds) {
     if ((kinds & (1u << kind)) == 0) continue;
     const Transition<D, N> k =

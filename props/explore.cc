@@ -51,27 +51,37 @@ uint64_t Mix(uint64_t h) {
   return h;
 }
 
-// The fingerprint of a product state: its words, its program and its
-// history bits, in four interleaved xor-rotate-multiply lanes (so that the
-// multiplications overlap) and a final mix of the lanes.
-uint64_t Fingerprint(const uint64_t* w, std::size_t n, uint64_t program,
-                     uint64_t history) {
-  constexpr uint64_t k[4] = {0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full,
-                             0x165667b19e3779f9ull, 0xd6e8feb86659fd93ull};
-  uint64_t lane[4] = {Mix(program + 1), Mix(history ^ k[1]), k[2], k[3] + n};
-  auto step = [&](int l, uint64_t x) {
-    const uint64_t v = lane[l] ^ x;
-    lane[l] = ((v << 27) | (v >> 37)) * k[l];
+// The fingerprint of a product state: the words where it differs from the
+// reference state (the first start state), each mixed with a key of its
+// position (index_key) and summed, then mixed with its program and its
+// history bits. Equal states differ from the reference in the same words
+// by the same values, so they have equal fingerprints; a state costs a
+// scan of its words and a mix per word that differs (tens of the
+// thousand).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// The scan is the cost: with AVX2 where the CPU has it.
+__attribute__((target_clones("avx2", "default")))
+#endif
+uint64_t
+Fingerprint(const uint64_t* w, const uint64_t* reference,
+            const uint64_t* index_key, std::size_t n, uint64_t program,
+            uint64_t history) {
+  constexpr std::size_t kRun = 8;
+  uint64_t sum = 0;
+  auto add = [&](std::size_t i) {
+    const uint64_t x = w[i] ^ reference[i];
+    if (x != 0) sum += Mix(x ^ index_key[i]);
   };
   std::size_t i = 0;
-  for (; i + 3 < n; i += 4) {
-    step(0, w[i]);
-    step(1, w[i + 1]);
-    step(2, w[i + 2]);
-    step(3, w[i + 3]);
+  for (; i + kRun <= n; i += kRun) {
+    uint64_t any = 0;
+    for (std::size_t k = 0; k < kRun; ++k) any |= w[i + k] ^ reference[i + k];
+    if (any == 0) continue;
+    for (std::size_t k = 0; k < kRun; ++k) add(i + k);
   }
-  for (; i < n; ++i) step(0, w[i]);
-  return Mix(Mix(lane[0] ^ Mix(lane[1])) ^ Mix(lane[2] ^ Mix(lane[3])));
+  for (; i < n; ++i) add(i);
+  return Mix(Mix(sum ^ Mix(program + 1)) +
+             Mix(history ^ 0xc2b2ae3d27d4eb4full));
 }
 
 struct Block {
@@ -87,6 +97,8 @@ struct Context {
   std::size_t words = 0;   // model and revision
   std::size_t bitmap = 0;  // words of the bitmap
   std::vector<uint64_t> reference;
+  // A key per word position for the fingerprint (Fingerprint).
+  std::vector<uint64_t> index_key;
   // The history bit of each operation, or -1 for one the observational
   // view never reads back.
   std::vector<int> history_bit;
@@ -214,7 +226,8 @@ class Worker {
         n.history = d.history;
         if (c_.history_bit[a] >= 0)
           n.history |= uint64_t{1} << c_.history_bit[a];
-        n.fp = Fingerprint(next_.data(), c_.words, n.program, n.history);
+        n.fp = Fingerprint(next_.data(), c_.reference.data(),
+                           c_.index_key.data(), c_.words, n.program, n.history);
         const FingerprintSet::Outcome o =
             c_.set->Insert(n.fp, d.fp, static_cast<uint32_t>(a));
         if (o == FingerprintSet::Outcome::kSeen) continue;
@@ -338,6 +351,9 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
   c.words = c.model_words + revision.state_size / sizeof(uint64_t);
   c.bitmap = (c.words + 63) / 64;
   c.set = &set;
+  for (std::size_t i = 0; i < c.words; ++i) {
+    c.index_key.push_back(Mix(0x9e3779b97f4a7c15ull * (i + 1)));
+  }
   for (std::size_t a = 0; a < alphabet.ops.size(); ++a) {
     const dbgref_op& op = alphabet.ops[a];
     bool read_back = op.kind == DBGREF_OP_SET_ONE_REG && op.value != 0;
@@ -372,7 +388,8 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
     if (p == 0) c.reference = w;
     Decoded d;
     d.program = p;
-    d.fp = Fingerprint(w.data(), c.words, p, 0);
+    d.fp = Fingerprint(w.data(), c.reference.data(), c.index_key.data(),
+                       c.words, p, 0);
     if (set.InsertStart(d.fp, p) != FingerprintSet::Outcome::kNew) continue;
     if (frontier.empty() || frontier.back().count >= 64)
       frontier.emplace_back();

@@ -42,23 +42,32 @@ LockstepRunner::LockstepRunner(const dbgref_revision& revision)
 const model::ConcreteTransition& LockstepRunner::TransitionAt(
     const trace::Trace& trace, std::size_t op, std::size_t step,
     const dbgref_obs& revision) {
-  model::ConcreteVcpu state = before_;
-  std::size_t index = 0;
-  bool found = false;
-  model::ForEachTransition(model_.host(), model_.program(), state,
-                           trace.ops[op],
-                           [&](const model::ConcreteTransition& t) {
-                             if (index++ == step) {
-                               transition_ = t;
-                               found = true;
-                             }
-                           });
-  if (!found) {
+  if (!replay_ || step < replay_index_) {
+    replay_.emplace(trace.ops[op]);
+    replay_state_ = before_;
+    replay_index_ = 0;
+    replay_more_ = replay_->Next(replay_state_);
+  }
+  while (replay_more_ && replay_index_ < step) {
+    model::ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
+        replay_->kind(), model_.host(), model_.program(), replay_state_,
+        replay_->input());
+    ++replay_index_;
+    replay_more_ = replay_->Next(replay_state_);
+  }
+  if (replay_more_) {
+    transition_ = model::TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
+        replay_->kind(), model_.host(), model_.program(), replay_state_,
+        replay_->input());
+    replay_state_ = transition_.post;
+    ++replay_index_;
+    replay_more_ = replay_->Next(replay_state_);
+  } else {
     // The model's list ended: a transition of the revision's kind that does
     // not apply to the state after the operation.
     const model::ConcreteOp in = model::OpOfKind<C>(TransitionKindOf(revision));
     transition_ = model::TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
-        in.kind, model_.host(), model_.program(), state, in);
+        in.kind, model_.host(), model_.program(), replay_state_, in);
   }
   return transition_;
 }
@@ -68,6 +77,7 @@ bool LockstepRunner::CompareOperation(
     absl::FunctionRef<bool(const Divergence&)> on_difference,
     LockstepCounts* counts) {
   before_ = model_.state();
+  replay_.reset();
   const absl::Span<const dbgref_obs> m = model_.Step(trace.ops[i]);
   const absl::Span<const dbgref_obs> r = revision_.Step(trace.ops[i]);
   Count(counts, m);

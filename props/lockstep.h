@@ -20,6 +20,7 @@
 #include "model/concrete.h"
 #include "model/record.h"
 #include "model/revision.h"
+#include "model/run_op.h"
 #include "props/model_vcpu.h"
 #include "props/observational_view.h"
 #include "props/revision_vcpu.h"
@@ -95,6 +96,14 @@ class LockstepRunner {
   RevisionVcpu revision_;
   model::ConcreteVcpu before_;  // the model's state before the operation
   model::ConcreteTransition transition_;
+  // The model's replay of the operation for TransitionAt: the state before
+  // its transition number replay_index_, and whether there is one. Steps
+  // are asked for in increasing order within an operation, so each replay
+  // continues from the last; CompareOperation starts a new one.
+  std::optional<model::OpTransitions> replay_;
+  model::ConcreteVcpu replay_state_;
+  std::size_t replay_index_ = 0;
+  bool replay_more_ = false;
 };
 
 // One replayed step, as the command line shows it.

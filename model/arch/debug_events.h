@@ -68,8 +68,11 @@ BoolOf<D> AnyBreakpointMatches(const WordOf<D>& id_aa64dfr0_el1,
   const WordOf<D> brps = BrpsField<D>(id_aa64dfr0_el1);
   BoolOf<D> any = D::lit_bool(false);
   for (std::size_t n = 0; n < kBankSize; ++n) {
-    any = D::or_(any, D::and_(D::ule(D::lit(n), brps),
-                              BreakpointMatches<D>(r.bcr[n], r.bvr[n], pc)));
+    any = OrElse<D>(any, [&] {
+      return AndThen<D>(D::ule(D::lit(n), brps), [&] {
+        return BreakpointMatches<D>(r.bcr[n], r.bvr[n], pc);
+      });
+    });
   }
   return any;
 }
@@ -135,10 +138,12 @@ BoolOf<D> AnyWatchpointMatches(const WordOf<D>& id_aa64dfr0_el1,
   const WordOf<D> access_bytes = AccessByteMask<D>(addr, size);
   BoolOf<D> any = D::lit_bool(false);
   for (std::size_t n = 0; n < kBankSize; ++n) {
-    any =
-        D::or_(any, D::and_(D::ule(D::lit(n), wrps),
-                            WatchpointMatchesBytes<D>(r.wcr[n], r.wvr[n], addr,
-                                                      access_bytes, is_store)));
+    any = OrElse<D>(any, [&] {
+      return AndThen<D>(D::ule(D::lit(n), wrps), [&] {
+        return WatchpointMatchesBytes<D>(r.wcr[n], r.wvr[n], addr, access_bytes,
+                                         is_store);
+      });
+    });
   }
   return any;
 }

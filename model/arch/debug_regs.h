@@ -7,11 +7,12 @@
 #define DBGREF_MODEL_ARCH_DEBUG_REGS_H_
 
 #include <cstddef>
+#include <type_traits>
 
 #include "model/domain.h"
 #include "model/field_name.h"
-#include "model/record_ops.h"
 #include "model/record.h"
+#include "model/record_ops.h"
 
 namespace dbgref::model {
 
@@ -45,7 +46,6 @@ void WalkRegs(F& f, const FieldName& prefix, R&... r) {
   WalkBank(f, FieldName(prefix, "wvr"), r.wvr...);
 }
 
-
 template <class D>
 DebugRegs<D> ZeroRegs() {
   const Bank<D> zero = FillBank<D>(D::lit(0));
@@ -64,7 +64,13 @@ DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
 
 template <class D>
 BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
-  return RecordsEqual<D>(kWalkRegs, a, b);
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    // The same comparison (every entry of the four banks) on C++ values:
+    // whole banks at once.
+    return a.bcr == b.bcr && a.bvr == b.bvr && a.wcr == b.wcr && a.wvr == b.wvr;
+  } else {
+    return RecordsEqual<D>(kWalkRegs, a, b);
+  }
 }
 
 // Register kinds (enum dbgref_reg_kind). Reads and writes here reach the

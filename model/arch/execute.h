@@ -128,9 +128,9 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
 
   // 1, 2: before the instruction.
   const BoolOf<D> step_pending = D::and_(step_on, D::not_(ss));
-  const BoolOf<D> breakpoint =
-      And3<D>(D::not_(step_pending), bp_on,
-              AnyBreakpointMatches<D>(id_aa64dfr0_el1, cpu.dbg, pc));
+  const BoolOf<D> breakpoint = AndThen<D>(
+      D::and_(D::not_(step_pending), bp_on),
+      [&] { return AnyBreakpointMatches<D>(id_aa64dfr0_el1, cpu.dbg, pc); });
   const BoolOf<D> before = D::or_(step_pending, breakpoint);
   const BoolOf<D> runs = D::not_(before);
 
@@ -140,15 +140,17 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
              D::or_(IsInsn<D>(i, DBGREF_INSN_END),
                     IsInsn<D>(i, DBGREF_INSN_HANDLER_REPORT)));
   const BoolOf<D> is_load = IsInsn<D>(i, DBGREF_INSN_LOAD);
-  const BoolOf<D> is_store =
-      D::or_(IsInsn<D>(i, DBGREF_INSN_STORE), is_mmio);
+  const BoolOf<D> is_store = D::or_(IsInsn<D>(i, DBGREF_INSN_STORE), is_mmio);
   const WordOf<D> access_addr = D::ite(is_mmio, ReportAddress<D>(i), i.addr);
   const WordOf<D> access_size =
       D::ite(is_mmio, D::lit(DBGREF_MMIO_REPORT_SIZE), i.size);
-  const BoolOf<D> watchpoint = And3<D>(
-      And3<D>(runs, D::or_(is_load, is_store), D::not_(is_mmio)), bp_on,
-      AnyWatchpointMatches<D>(id_aa64dfr0_el1, cpu.dbg, access_addr,
-                              access_size, is_store));
+  const BoolOf<D> watchpoint = AndThen<D>(
+      D::and_(And3<D>(runs, D::or_(is_load, is_store), D::not_(is_mmio)),
+              bp_on),
+      [&] {
+        return AnyWatchpointMatches<D>(id_aa64dfr0_el1, cpu.dbg, access_addr,
+                                       access_size, is_store);
+      });
   const BoolOf<D> brk = D::and_(runs, IsInsn<D>(i, DBGREF_INSN_BRK));
 
   const BoolOf<D> is_mrs = IsInsn<D>(i, DBGREF_INSN_MRS);
@@ -157,28 +159,24 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                                        IsKind<D>(i.reg, DBGREF_REG_OSLSR));
   // OSLAR_EL1 is write-only and OSLSR_EL1 read-only: the other direction is
   // an unallocated encoding.
-  const BoolOf<D> allocated = And3<D>(
-      D::ult(i.reg, D::lit(DBGREF_REG_KIND_COUNT)),
-      Implies<D>(is_mrs, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLAR))),
-      Implies<D>(is_msr, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLSR))));
+  const BoolOf<D> allocated =
+      And3<D>(D::ult(i.reg, D::lit(DBGREF_REG_KIND_COUNT)),
+              Implies<D>(is_mrs, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLAR))),
+              Implies<D>(is_msr, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLSR))));
   const BoolOf<D> is_sys = D::and_(runs, D::or_(is_mrs, is_msr));
   const BoolOf<D> implemented = D::and_(
-      allocated,
-      RegisterImplemented<D>(id_aa64dfr0_el1, i.reg, i.reg_index));
+      allocated, RegisterImplemented<D>(id_aa64dfr0_el1, i.reg, i.reg_index));
   const BoolOf<D> undef = D::and_(is_sys, D::not_(implemented));
   const BoolOf<D> sys_trap =
       And3<D>(is_sys, implemented,
               D::ite(os_lock_reg, TdosaInEffect<D>(cpu.mdcr_el2),
                      TdaInEffect<D>(cpu.mdcr_el2)));
-  const BoolOf<D> direct =
-      And3<D>(is_sys, implemented, D::not_(sys_trap));
+  const BoolOf<D> direct = And3<D>(is_sys, implemented, D::not_(sys_trap));
   const BoolOf<D> mmio_abort = D::and_(runs, is_mmio);
-  const BoolOf<D> eret =
-      D::and_(runs, IsInsn<D>(i, DBGREF_INSN_HANDLER_ERET));
+  const BoolOf<D> eret = D::and_(runs, IsInsn<D>(i, DBGREF_INSN_HANDLER_ERET));
 
   // The exception, if any, and where it goes.
-  const BoolOf<D> debug_exception =
-      D::or_(D::or_(before, watchpoint), brk);
+  const BoolOf<D> debug_exception = D::or_(D::or_(before, watchpoint), brk);
   const BoolOf<D> to_el2 =
       D::or_(D::and_(debug_exception, tde), D::or_(sys_trap, mmio_abort));
   const BoolOf<D> to_el1 =
@@ -197,19 +195,24 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                                          D::lit(DBGREF_EC_UNKNOWN)))))));
   const WordOf<D> iss = D::ite(
       step_pending,
-      D::bor(debug_fsc, D::ite(cpu.stepped, D::lit(DBGREF_ESR_STEP_ISV),
-                               D::lit(0))),
-      D::ite(D::or_(breakpoint, watchpoint),
-             D::bor(debug_fsc, D::ite(D::and_(watchpoint, is_store),
-                                      D::lit(DBGREF_ESR_WNR), D::lit(0))),
-             D::ite(brk, D::band(i.imm, D::lit(DBGREF_ESR_BRK_IMM_MASK)),
-                    D::ite(sys_trap, Sys64IssOf<D>(i.reg, i.reg_index, is_msr),
-                           D::ite(mmio_abort, D::lit(kMmioStoreIss),
-                                  D::lit(0))))));
-  const WordOf<D> esr = D::bor(
-      D::shl(ec, DBGREF_ESR_EC_SHIFT), D::bor(D::lit(DBGREF_ESR_IL), iss));
-  const WordOf<D> far = D::ite(D::or_(watchpoint, mmio_abort), access_addr,
-                               D::lit(0));
+      D::bor(debug_fsc,
+             D::ite(cpu.stepped, D::lit(DBGREF_ESR_STEP_ISV), D::lit(0))),
+      D::ite(
+          D::or_(breakpoint, watchpoint),
+          D::bor(debug_fsc, D::ite(D::and_(watchpoint, is_store),
+                                   D::lit(DBGREF_ESR_WNR), D::lit(0))),
+          D::ite(brk, D::band(i.imm, D::lit(DBGREF_ESR_BRK_IMM_MASK)),
+                 IteLazy<D>(
+                     sys_trap,
+                     [&] { return Sys64IssOf<D>(i.reg, i.reg_index, is_msr); },
+                     [&] {
+                       return D::ite(mmio_abort, D::lit(kMmioStoreIss),
+                                     D::lit(0));
+                     }))));
+  const WordOf<D> esr = D::bor(D::shl(ec, DBGREF_ESR_EC_SHIFT),
+                               D::bor(D::lit(DBGREF_ESR_IL), iss));
+  const WordOf<D> far =
+      D::ite(D::or_(watchpoint, mmio_abort), access_addr, D::lit(0));
 
   // A direct MRS or MSR; the OS lock registers reach the hardware lock.
   const BoolOf<D> direct_read = D::and_(direct, is_mrs);
@@ -223,9 +226,9 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                     ReadReg<D>(cpu, i.reg, i.reg_index)),
              D::lit(0));
   WriteRegIf<D>(cpu, direct_write, i.reg, i.reg_index, i.value);
-  cpu.os_locked = D::ite(
-      D::and_(direct_write, IsKind<D>(i.reg, DBGREF_REG_OSLAR)),
-      AnyBits<D>(i.value, DBGREF_OSLAR_OSLK), cpu.os_locked);
+  cpu.os_locked =
+      D::ite(D::and_(direct_write, IsKind<D>(i.reg, DBGREF_REG_OSLAR)),
+             AnyBits<D>(i.value, DBGREF_OSLAR_OSLK), cpu.os_locked);
   // The transfer register: an MSR's source, an MRS's destination.
   cpu.xt = D::ite(D::and_(runs, is_msr), i.value,
                   D::ite(direct_read, read_value, cpu.xt));
@@ -233,8 +236,8 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
   // [arm:step-retire], the runtime's ERET, the exception entries.
   const BoolOf<D> exception = D::or_(to_el2, to_el1);
   const BoolOf<D> retired = And3<D>(runs, D::not_(exception), D::not_(eret));
-  const BoolOf<D> ends_step = And3<D>(
-      retired, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss);
+  const BoolOf<D> ends_step =
+      And3<D>(retired, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss);
   const WordOf<D> resume = ResumeAddress<D>(cpu.elr_el1, cpu.esr_el1);
   const BoolOf<D> after_own_step =
       HasClass<D>(cpu.esr_el1, DBGREF_EC_SOFTSTP_CUR);
@@ -245,7 +248,8 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
       DebugExceptionsEnabled<D>(cpu.mdcr_el2, cpu.mdscr_el1, cpu.pstate,
                                 cpu.os_locked));
 
-  const WordOf<D> entry_pc = D::lit(DBGREF_VBAR + DBGREF_VECTOR_CURRENT_SPX_SYNC);
+  const WordOf<D> entry_pc =
+      D::lit(DBGREF_VBAR + DBGREF_VECTOR_CURRENT_SPX_SYNC);
   cpu.elr_el1 = D::ite(to_el1, pc, cpu.elr_el1);
   cpu.spsr_el1 = D::ite(to_el1, cpu.pstate, cpu.spsr_el1);
   cpu.esr_el1 = D::ite(to_el1, esr, cpu.esr_el1);
@@ -259,34 +263,26 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
 
   cpu.pc = D::ite(retired, D::add(pc, D::lit(4)),
                   D::ite(eret, resume, D::ite(to_el1, entry_pc, pc)));
-  const WordOf<D> stepped_pstate =
-      D::ite(ends_step, D::band(cpu.pstate, D::lit(~DBGREF_SPSR_SS)),
-             cpu.pstate);
-  cpu.pstate =
-      D::ite(eret, eret_pstate,
-             D::ite(to_el1, D::lit(DBGREF_PSTATE_EXCEPTION_ENTRY),
-                    stepped_pstate));
+  const WordOf<D> stepped_pstate = D::ite(
+      ends_step, D::band(cpu.pstate, D::lit(~DBGREF_SPSR_SS)), cpu.pstate);
+  cpu.pstate = D::ite(
+      eret, eret_pstate,
+      D::ite(to_el1, D::lit(DBGREF_PSTATE_EXCEPTION_ENTRY), stepped_pstate));
   // The step completed (ISV in the next step exception): an instruction
   // retired or an ERET executed while the step was active-not-pending.
   cpu.stepped = D::or_(
-      ends_step,
-      And3<D>(eret, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss));
+      ends_step, And3<D>(eret, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss));
 
   const WordOf<D> event =
       D::ite(to_el2, D::lit(DBGREF_EVENT_TO_EL2),
              D::ite(to_el1, D::lit(DBGREF_EVENT_EXCEPTION_EL1),
                     D::ite(eret, D::lit(DBGREF_EVENT_ERET),
                            D::lit(DBGREF_EVENT_RETIRED))));
-  const BoolOf<D> completed = D::or_(
-      D::or_(retired, eret), D::and_(to_el1, D::not_(step_pending)));
-  return GuestStepEvent<D>{pc,
-                           i,
-                           event,
-                           D::ite(exception, esr, D::lit(0)),
-                           far,
-                           read_value,
-                           completed,
-                           direct_write};
+  const BoolOf<D> completed =
+      D::or_(D::or_(retired, eret), D::and_(to_el1, D::not_(step_pending)));
+  return GuestStepEvent<D>{
+      pc,  i,          event,     D::ite(exception, esr, D::lit(0)),
+      far, read_value, completed, direct_write};
 }
 
 }  // namespace dbgref::model

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "model/domain.h"
 #include "model/field_name.h"
@@ -105,21 +106,32 @@ Insn<D> HandlerInsn(const WordOf<D>& pc, const Insn<D>& otherwise) {
 }
 
 // The instruction at pc: the program's line there, else the runtime's.
+// Where several lines have that pc, the last of them (the fold below
+// chooses each later match over what came before).
 template <class D, std::size_t N>
 Insn<D> Fetch(const Program<D, N>& program, const WordOf<D>& pc) {
-  Insn<D> insn = HandlerInsn<D>(pc, InsnOfKind<D>(DBGREF_INSN_END));
-  for (std::size_t i = 0; i < N; ++i) {
-    const Line<D>& l = program.line[i];
-    const BoolOf<D> here = D::eq(pc, l.pc);
-    insn.kind = D::ite(here, l.insn.kind, insn.kind);
-    insn.size = D::ite(here, l.insn.size, insn.size);
-    insn.addr = D::ite(here, l.insn.addr, insn.addr);
-    insn.reg = D::ite(here, l.insn.reg, insn.reg);
-    insn.reg_index = D::ite(here, l.insn.reg_index, insn.reg_index);
-    insn.value = D::ite(here, l.insn.value, insn.value);
-    insn.imm = D::ite(here, l.insn.imm, insn.imm);
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    // The same choice on a C++ bool: the lines searched from the last, the
+    // first found is the one the fold keeps.
+    for (std::size_t i = N; i-- > 0;) {
+      if (D::eq(pc, program.line[i].pc)) return program.line[i].insn;
+    }
+    return HandlerInsn<D>(pc, InsnOfKind<D>(DBGREF_INSN_END));
+  } else {
+    Insn<D> insn = HandlerInsn<D>(pc, InsnOfKind<D>(DBGREF_INSN_END));
+    for (std::size_t i = 0; i < N; ++i) {
+      const Line<D>& l = program.line[i];
+      const BoolOf<D> here = D::eq(pc, l.pc);
+      insn.kind = D::ite(here, l.insn.kind, insn.kind);
+      insn.size = D::ite(here, l.insn.size, insn.size);
+      insn.addr = D::ite(here, l.insn.addr, insn.addr);
+      insn.reg = D::ite(here, l.insn.reg, insn.reg);
+      insn.reg_index = D::ite(here, l.insn.reg_index, insn.reg_index);
+      insn.value = D::ite(here, l.insn.value, insn.value);
+      insn.imm = D::ite(here, l.insn.imm, insn.imm);
+    }
+    return insn;
   }
-  return insn;
 }
 
 }  // namespace dbgref::model

@@ -18,6 +18,7 @@
 #define DBGREF_MODEL_ARCH_SYNDROME_H_
 
 #include <cstdint>
+#include <type_traits>
 
 #include "model/arch/registers.h"
 #include "model/domain.h"
@@ -91,19 +92,31 @@ inline uint64_t Sys64Iss(uint32_t reg, uint32_t index, bool is_write,
 template <class D>
 WordOf<D> Sys64IssOf(const WordOf<D>& reg, const WordOf<D>& index,
                      const BoolOf<D>& is_write) {
-  WordOf<D> iss = D::lit(0);
-  for (uint32_t r = 0; r < DBGREF_REG_KIND_COUNT; ++r) {
-    const bool banked = r <= DBGREF_REG_WVR;
-    for (uint32_t n = 0; n < (banked ? 16u : 1u); ++n) {
-      const BoolOf<D> here =
-          banked ? D::and_(D::eq(reg, D::lit(r)), D::eq(index, D::lit(n)))
-                 : D::eq(reg, D::lit(r));
-      const uint64_t write = Sys64Iss(r, n, true, DBGREF_TRANSFER_REG);
-      const uint64_t read = Sys64Iss(r, n, false, DBGREF_TRANSFER_REG);
-      iss = D::ite(here, D::ite(is_write, D::lit(write), D::lit(read)), iss);
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    // The one (r, n) of the loop below whose `here` holds, if any: r is
+    // reg, and n is index for a bank (0 otherwise, the only n there is).
+    const bool banked = reg <= DBGREF_REG_WVR;
+    if (reg >= DBGREF_REG_KIND_COUNT || (banked && index >= 16)) {
+      return D::lit(0);
     }
+    return D::lit(Sys64Iss(static_cast<uint32_t>(reg),
+                           banked ? static_cast<uint32_t>(index) : 0u, is_write,
+                           DBGREF_TRANSFER_REG));
+  } else {
+    WordOf<D> iss = D::lit(0);
+    for (uint32_t r = 0; r < DBGREF_REG_KIND_COUNT; ++r) {
+      const bool banked = r <= DBGREF_REG_WVR;
+      for (uint32_t n = 0; n < (banked ? 16u : 1u); ++n) {
+        const BoolOf<D> here =
+            banked ? D::and_(D::eq(reg, D::lit(r)), D::eq(index, D::lit(n)))
+                   : D::eq(reg, D::lit(r));
+        const uint64_t write = Sys64Iss(r, n, true, DBGREF_TRANSFER_REG);
+        const uint64_t read = Sys64Iss(r, n, false, DBGREF_TRANSFER_REG);
+        iss = D::ite(here, D::ite(is_write, D::lit(write), D::lit(read)), iss);
+      }
+    }
+    return iss;
   }
-  return iss;
 }
 
 // A data abort of an 8-byte store of XZR to MMIO.

@@ -46,8 +46,6 @@ struct dbgref_cpu {
 	struct dbgref_arch_cpu arch;
 	/* x0..x30 but x2, which is arch.xt. */
 	u64 x[31];
-	/* The guest's program, as the CPU fetches from it. */
-	struct dbgref_arch_program program;
 
 	/* The observations of the current KVM_RUN. */
 	struct dbgref_obs *obs;		/* room for all of them */
@@ -61,6 +59,13 @@ struct dbgref_cpu {
 
 	/* Where BUG() resumes the current operation; NULL outside one. */
 	jmp_buf *bug;
+
+	/*
+	 * The guest's program, as the CPU fetches from it; last, so that a
+	 * state blob (shim/revision_port.h) ends before it: it is fixed from
+	 * the vCPU's creation or reset on.
+	 */
+	struct dbgref_arch_program program;
 };
 
 /* The CPU the calling thread is on (the driver sets it before each call). */

@@ -35,6 +35,7 @@
 #define DBGREF_PORT_SHIM_REVISION_PORT_H
 
 #include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,9 +88,15 @@ struct dbgref_revision_vcpu {
 	struct kvm_vcpu vcpu;
 	struct kvm_run run;
 	struct kvm_cpu_context host_ctxt;
-	struct dbgref_cpu cpu;
 	bool dead;		/* the kernel hit a BUG() */
+	struct dbgref_cpu cpu;	/* last: its program ends the struct */
 };
+
+/*
+ * The state blob (model/revision.h) is the vCPU up to the guest's
+ * program: a vCPU that loads it was created on the same program.
+ */
+#define PORT_STATE_SIZE offsetof(struct dbgref_revision_vcpu, cpu.program)
 
 static long port_cap(u32 cap)
 {
@@ -392,7 +399,7 @@ static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
 {
 	struct dbgref_revision_vcpu *s = state;
 
-	memcpy(s, pv, sizeof(*s));
+	memcpy(s, pv, PORT_STATE_SIZE);
 	PORT_TO_OFFSET(s->vcpu.run);
 	PORT_TO_OFFSET(s->vcpu.arch.host_cpu_context);
 	s->cpu.obs = NULL;
@@ -408,7 +415,7 @@ static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
 
 static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
 {
-	memcpy(pv, state, sizeof(*pv));
+	memcpy(pv, state, PORT_STATE_SIZE);
 	PORT_TO_POINTER(pv->vcpu.run);
 	PORT_TO_POINTER(pv->vcpu.arch.host_cpu_context);
 	pv->cpu.observe_reentry = port_observe_reentry;
@@ -420,8 +427,11 @@ static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
 #undef PORT_TO_OFFSET
 #undef PORT_TO_POINTER
 
-_Static_assert(sizeof(struct dbgref_revision_vcpu) % 8 == 0,
+_Static_assert(PORT_STATE_SIZE % 8 == 0,
 	       "the state blob is a whole number of words");
+_Static_assert(PORT_STATE_SIZE + sizeof(struct dbgref_arch_program) ==
+		       sizeof(struct dbgref_revision_vcpu),
+	       "the program ends the vCPU");
 
 const struct dbgref_revision DBGREF_PORT_SYMBOL = {
 	.name = DBGREF_PORT_NAME,
@@ -429,7 +439,7 @@ const struct dbgref_revision DBGREF_PORT_SYMBOL = {
 	.destroy = port_destroy,
 	.reset = port_reset,
 	.step = port_step,
-	.state_size = sizeof(struct dbgref_revision_vcpu),
+	.state_size = PORT_STATE_SIZE,
 	.save = port_save,
 	.load = port_load,
 };

@@ -267,6 +267,52 @@ TEST(Domain, RulesAgreeOnStatesNoTraceReaches) {
   }
 }
 
+// The rules that take a shorter way where the domain's Bool is a C++ bool
+// (a search instead of a fold of if-then-elses) choose what the fold
+// chooses: on programs whose lines share a pc (the last such line wins)
+// and on unused lines (pc model::kNoLinePc), and for every register kind
+// and index, implemented or not.
+TEST(Domain, ConcreteSearchesChooseWhatTheFoldChooses) {
+  std::mt19937_64 rng(20151201);
+  const uint64_t pcs[] = {facts::Line(0),      facts::Line(1),
+                          facts::Line(2),      model::kNoLinePc,
+                          DBGREF_HANDLER_ADDR, DBGREF_HANDLER_ADDR + 4};
+  for (int n = 0; n < 300; ++n) {
+    dbgref_program record{};
+    record.count = rng() % (DBGREF_MAX_PROGRAM_LINES + 1);
+    for (uint32_t l = 0; l < record.count; ++l) {
+      record.line[l].pc = pcs[rng() % 6];
+      record.line[l].insn.kind = rng() % DBGREF_INSN_KIND_COUNT;
+      record.line[l].insn.size = rng();
+      record.line[l].insn.addr = rng();
+      record.line[l].insn.reg = rng() % 10;
+      record.line[l].insn.reg_index = rng() % 18;
+      record.line[l].insn.value = rng();
+      record.line[l].insn.imm = rng();
+    }
+    const model::ConcreteProgram c = model::FromRecord(record);
+    const model::Program<S, N> s = LiftProgram(c);
+    for (const uint64_t pc : pcs) {
+      const model::Insn<C> ci = model::Fetch<C, N>(c, pc);
+      const model::Insn<S> si = model::Fetch<S, N>(s, S::lit(pc));
+      Differ d;
+      model::WalkInsn(d, model::FieldName(""), si, ci);
+      EXPECT_EQ(d.out, "") << "program " << n << " pc " << pc;
+    }
+  }
+  for (uint64_t reg = 0; reg < DBGREF_REG_KIND_COUNT + 2; ++reg) {
+    for (uint64_t index = 0; index < 20; ++index) {
+      for (const bool write : {false, true}) {
+        EXPECT_EQ(
+            model::Sys64IssOf<S>(S::lit(reg), S::lit(index), S::lit_bool(write))
+                .v(),
+            model::Sys64IssOf<C>(reg, index, write))
+            << "reg " << reg << " index " << index << " write " << write;
+      }
+    }
+  }
+}
+
 TEST(Domain, IteLoadAndStoreAgreeWithIndexingModulo16) {
   model::Bank<C> c{};
   for (std::size_t n = 0; n < 16; ++n) c[n] = 100 + n;
