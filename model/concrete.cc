@@ -2,8 +2,10 @@
 // GUEST and EXIT transitions until it returns.
 #include "model/concrete.h"
 
+#include <array>
 #include <cstdint>
 
+#include "model/field_name.h"
 #include "model/record_convert.h"
 #include "model/run_op.h"
 
@@ -11,6 +13,39 @@ namespace dbgref::model {
 namespace {
 
 using C = ConcreteDomain;
+
+// StartObs of every kind up to kExit, made once.
+const ConcreteObs& StartObsOf(uint64_t kind) {
+  static const auto* const starts = [] {
+    auto* s = new std::array<ConcreteObs, kExit + 1>;
+    for (uint64_t k = 0; k <= kExit; ++k) (*s)[k] = StartObs<C>(k);
+    return s;
+  }();
+  return (*starts)[kind];
+}
+
+// Copies the words and flags of an observation, not its debug registers.
+struct CopyObsScalars {
+  void Word(const FieldName&, const uint64_t& from, uint64_t& to) { to = from; }
+  void Bool(const FieldName&, const bool& from, bool& to) { to = from; }
+  void Regs(const FieldName&, const DebugRegs<C>&, DebugRegs<C>&) {}
+};
+
+// o becomes StartObs(kind); where hw_zero says its entry_hw is already
+// zero (StartObs's), only the words and flags are written.
+void StartObsFor(uint64_t kind, bool hw_zero, ConcreteObs& o) {
+  if (kind > kExit) {  // an ioctl of no kind the model knows
+    o = StartObs<C>(kind);
+    return;
+  }
+  const ConcreteObs& start = StartObsOf(kind);
+  if (hw_zero) {
+    CopyObsScalars copy;
+    WalkObs(copy, FieldName(""), start, o);
+  } else {
+    o = start;
+  }
+}
 
 }  // namespace
 
@@ -21,14 +56,41 @@ ConcreteVcpu Reset(const dbgref_host& host) {
 
 std::size_t StepInPlace(const ConcreteHost& host,
                         const ConcreteProgram& program, ConcreteVcpu& state,
-                        const dbgref_op& op, dbgref_obs* out) {
+                        const dbgref_op& op, dbgref_obs* out, bool* hw_set) {
+  // One observation for every transition of op, each time made what
+  // StartObs(kind) makes before the transition's rule fills it. Its 64
+  // words of entry_hw are cleared again only after an ENTER, the one kind
+  // whose rule writes them (ObserveEntry, model/run.h); a GUEST or EXIT
+  // step's record gets them cleared without a copy, or not at all where
+  // hw_set says they are zero already.
+  ConcreteObs o = StartObs<C>(kEnter);
+  bool hw_zero = true;
   std::size_t n = 0;
   ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {
-    const ConcreteObs o = ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
-        kind, host, program, state, in);
-    if (n < kMaxObsPerOp) ToRecord(o, &out[n++]);
+    StartObsFor(kind, hw_zero, o);
+    if (Applicable<C>(state, in)) {
+      ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
+                                                   in, o);
+    }
+    hw_zero = kind != kEnter;
+    if (n < kMaxObsPerOp) {
+      if (hw_zero) {
+        ToRecordWithZeroRegs(o, &out[n], hw_set == nullptr || hw_set[n]);
+        if (hw_set != nullptr) hw_set[n] = false;
+      } else {
+        ToRecord(o, &out[n]);
+        if (hw_set != nullptr) hw_set[n] = true;
+      }
+      ++n;
+    }
   });
   return n;
+}
+
+std::size_t StepInPlace(const ConcreteHost& host,
+                        const ConcreteProgram& program, ConcreteVcpu& state,
+                        const dbgref_op& op, dbgref_obs* out) {
+  return StepInPlace(host, program, state, op, out, nullptr);
 }
 
 void ForEachTransition(

@@ -59,6 +59,13 @@ ConcreteStep Step(const dbgref_host& host, const dbgref_program& program,
 std::size_t StepInPlace(const ConcreteHost& host,
                         const ConcreteProgram& program, ConcreteVcpu& state,
                         const dbgref_op& op, dbgref_obs* out);
+// The same into records the caller keeps from one call to the next:
+// hw_set[k] (one for each of the kMaxObsPerOp records) is false only where
+// out[k].entry_hw is known to be zero, and is kept so; such a record's 64
+// words are not written again (start with every hw_set[k] true).
+std::size_t StepInPlace(const ConcreteHost& host,
+                        const ConcreteProgram& program, ConcreteVcpu& state,
+                        const dbgref_op& op, dbgref_obs* out, bool* hw_set);
 
 // The same, calling visit with the record of every transition in order.
 void ForEachTransition(

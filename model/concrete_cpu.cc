@@ -129,10 +129,12 @@ extern "C" void dbgref_arch_observe_entry(uint64_t id_aa64dfr0_el1,
                                           const struct dbgref_arch_cpu* cpu,
                                           struct dbgref_obs* obs) {
   using namespace dbgref::model;
-  Obs<C> o = ZeroObs<C>(DBGREF_STEP_ENTER, DBGREF_OP_RUN);
+  // Only the fields ObserveEntry writes are read: the rest of o need not be
+  // cleared first.
+  Obs<C> o;
   ObserveEntry<C>(id_aa64dfr0_el1, AsModel(cpu), o);
-  CopyField(o.step, obs->step);
-  CopyField(o.op_kind, obs->op_kind);
+  obs->step = DBGREF_STEP_ENTER;
+  obs->op_kind = DBGREF_OP_RUN;
   CopyField(o.entry_mdcr_el2, obs->entry_mdcr_el2);
   ToRecord(o.entry_hw, &obs->entry_hw);
   CopyField(o.entry_mdscr_el1, obs->entry_mdscr_el1);

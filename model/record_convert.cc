@@ -37,6 +37,14 @@ struct ObsToRecord {
   }
 };
 
+// The same, clearing the record's debug registers instead of copying them.
+struct ObsToRecordWithZeroRegs : ObsToRecord {
+  bool clear;
+  void Regs(const FieldName&, const DebugRegs<C>&, kvm_guest_debug_arch& to) {
+    if (clear) std::memset(&to, 0, sizeof(to));
+  }
+};
+
 struct ObsFromRecord {
   template <class T>
   void Word(const FieldName&, const T& from, uint64_t& to) {
@@ -148,12 +156,27 @@ Op<C> IoctlOpFromRecord(const dbgref_op& op) {
                op.reg,  op.reg_index, op.value};
 }
 
-void ToRecord(const Obs<C>& o, dbgref_obs* r) {
-  ObsToRecord copy;
-  WalkObs(copy, FieldName(""), o, *r);
+namespace {
+
+void ZeroPadding(dbgref_obs* r) {
   for (const Span& gap : ObsPadding()) {
     std::memset(reinterpret_cast<char*>(r) + gap.begin, 0, gap.end - gap.begin);
   }
+}
+
+}  // namespace
+
+void ToRecord(const Obs<C>& o, dbgref_obs* r) {
+  ObsToRecord copy;
+  WalkObs(copy, FieldName(""), o, *r);
+  ZeroPadding(r);
+}
+
+void ToRecordWithZeroRegs(const Obs<C>& o, dbgref_obs* r, bool clear) {
+  ObsToRecordWithZeroRegs copy;
+  copy.clear = clear;
+  WalkObs(copy, FieldName(""), o, *r);
+  ZeroPadding(r);
 }
 
 dbgref_obs ToRecord(const Obs<C>& o) {

@@ -38,7 +38,8 @@ class ModelVcpu {
   // One operation: the state advances; the observation of each of its
   // steps, valid until the next call.
   absl::Span<const dbgref_obs> Step(const dbgref_op& op) {
-    count_ = model::StepInPlace(host_, program_, state_, op, obs_.data());
+    count_ = model::StepInPlace(host_, program_, state_, op, obs_.data(),
+                                hw_set_.data());
     return absl::MakeConstSpan(obs_.data(), count_);
   }
 
@@ -59,7 +60,15 @@ class ModelVcpu {
   model::ConcreteProgram program_;
   model::ConcreteVcpu state_;
   std::array<dbgref_obs, model::kMaxObsPerOp> obs_;
+  // Whether each record of obs_ may have a nonzero entry_hw (StepInPlace).
+  std::array<bool, model::kMaxObsPerOp> hw_set_ = MakeAllSet();
   std::size_t count_ = 0;
+
+  static std::array<bool, model::kMaxObsPerOp> MakeAllSet() {
+    std::array<bool, model::kMaxObsPerOp> a;
+    a.fill(true);
+    return a;
+  }
 };
 
 }  // namespace dbgref::props
