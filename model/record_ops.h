@@ -8,6 +8,7 @@
 #ifndef DBGREF_MODEL_RECORD_OPS_H_
 #define DBGREF_MODEL_RECORD_OPS_H_
 
+#include <cstring>
 #include <type_traits>
 
 #include "model/domain.h"
@@ -78,9 +79,16 @@ void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
   }
 }
 
-// Every field of a equals the same field of b.
+// Every field of a equals the same field of b. Where the domain's Bool is
+// a C++ bool and the record copies as bytes, equal bytes are equal fields
+// (a truth value is stored as 0 or 1): only records whose bytes differ (in
+// a field or in padding) are compared field by field.
 template <class D, class R, class Walk>
 BoolOf<D> RecordsEqual(Walk walk, const R& a, const R& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool> &&
+                std::is_trivially_copyable_v<R>) {
+    if (std::memcmp(&a, &b, sizeof(R)) == 0) return true;
+  }
   record_ops_internal::EqualVisitor<D> visitor{D::lit_bool(true)};
   walk(visitor, FieldName(""), a, b);
   return visitor.all;
