@@ -226,6 +226,13 @@ class Worker {
         n.history = d.history;
         if (c_.history_bit[a] >= 0)
           n.history |= uint64_t{1} << c_.history_bit[a];
+        // The operation left the state as it was: its fingerprint is the
+        // parent's, which the set holds (Insert would find it seen).
+        if (n.history == d.history &&
+            std::memcmp(next_.data(), cur_.data(),
+                        c_.words * sizeof(uint64_t)) == 0) {
+          continue;
+        }
         n.fp = Fingerprint(next_.data(), c_.reference.data(),
                            c_.index_key.data(), c_.words, n.program, n.history);
         const FingerprintSet::Outcome o =
