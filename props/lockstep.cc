@@ -39,7 +39,7 @@ uint64_t TransitionKindOf(const dbgref_obs& o) {
 LockstepRunner::LockstepRunner(const dbgref_revision& revision)
     : revision_(revision) {}
 
-const model::ConcreteTransition& LockstepRunner::TransitionAt(
+model::ConcreteTransition& LockstepRunner::TransitionAt(
     const trace::Trace& trace, std::size_t op, std::size_t step,
     const dbgref_obs& revision) {
   if (!replay_ || step < replay_index_) {
@@ -91,8 +91,8 @@ bool LockstepRunner::CompareOperation(
     d.step = j;
     d.model = j < m.size() ? m[j] : ZeroObsLike(r[j]);
     d.revision = j < r.size() ? r[j] : ZeroObsLike(m[j]);
-    const model::ConcreteTransition& t = TransitionAt(trace, i, j, d.revision);
-    d.verdict = ClassifyStep({t, d.revision, trace, i});
+    model::ConcreteTransition& t = TransitionAt(trace, i, j, d.revision);
+    d.verdict = ClassifyStep(t, d.revision, trace, i);
     if (!on_difference(d)) return false;
   }
   return true;

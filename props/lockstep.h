@@ -87,10 +87,9 @@ class LockstepRunner {
  private:
   // The model's transition for step `step` of operation `op`, from the
   // state before it.
-  const model::ConcreteTransition& TransitionAt(const trace::Trace& trace,
-                                                std::size_t op,
-                                                std::size_t step,
-                                                const dbgref_obs& revision);
+  model::ConcreteTransition& TransitionAt(const trace::Trace& trace,
+                                          std::size_t op, std::size_t step,
+                                          const dbgref_obs& revision);
 
   ModelVcpu model_;
   RevisionVcpu revision_;

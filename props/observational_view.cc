@@ -175,14 +175,26 @@ bool KnownDesignDifferenceOnly(const StepContext& c) {
 }
 
 StepVerdict ClassifyStep(const StepContext& c) {
-  StepVerdict v;
-  v.differs = !model::ObsEqual(model::ToRecord(c.model.obs), c.revision);
-  if (!v.differs) return v;
-  // Registers the CPU does not implement are judged by no requirement.
   model::ConcreteTransition seen = c.model;
-  seen.obs = model::FromRecord(WithImplementedOnly(
-      c.model.host.id_aa64dfr0_el1, model::ToRecord(c.model.obs), c.revision));
-  v.violated = FailedPredicates(seen);
+  return ClassifyStep(seen, c.revision, c.trace, c.op);
+}
+
+StepVerdict ClassifyStep(model::ConcreteTransition& t,
+                         const dbgref_obs& revision, const trace::Trace& trace,
+                         std::size_t op) {
+  const StepContext c{t, revision, trace, op};
+  StepVerdict v;
+  const dbgref_obs m = model::ToRecord(t.obs);
+  v.differs = !model::ObsEqual(m, revision);
+  if (!v.differs) return v;
+  // Registers the CPU does not implement are judged by no requirement. The
+  // predicates judge the transition with the revision's observation in
+  // place of the model's, which is put back after.
+  const model::ConcreteObs own = t.obs;
+  t.obs = model::FromRecord(
+      WithImplementedOnly(t.host.id_aa64dfr0_el1, m, revision));
+  v.violated = FailedPredicates(t);
+  t.obs = own;
   if (ReadsForeignValue(c)) v.violated.Add(kReqIsolation);
   v.design_difference = v.violated.empty() && KnownDesignDifferenceOnly(c);
   return v;

@@ -64,6 +64,12 @@ struct StepVerdict {
 
 StepVerdict ClassifyStep(const StepContext& context);
 
+// The same, with context.model the transition `model`, which the call may
+// change while it runs and leaves as it was: the transition is not copied.
+StepVerdict ClassifyStep(model::ConcreteTransition& model,
+                         const dbgref_obs& revision, const trace::Trace& trace,
+                         std::size_t op);
+
 // The observations differ only where a revision may differ by design
 // (props/README.md, "Known design differences"):
 //  - MDSCR_EL1.KDE in entry_mdscr_el1 while TDE is set;
