@@ -8,8 +8,10 @@
 #ifndef DBGREF_MODEL_RECORD_OPS_H_
 #define DBGREF_MODEL_RECORD_OPS_H_
 
+#include <cstddef>
 #include <cstring>
 #include <type_traits>
+#include <vector>
 
 #include "model/domain.h"
 #include "model/field_name.h"
@@ -40,6 +42,48 @@ struct EqualVisitor {
     all = D::and_(all, BoolEq<D>(a, b));
   }
 };
+
+// The bytes of a record that its walk's fields cover, as runs of
+// consecutive fields, for a domain whose values are C++ values: found once
+// per record type by walking a record and noting where each field lies.
+struct ByteRun {
+  std::size_t begin;
+  std::size_t end;
+};
+
+struct FieldRunsVisitor {
+  const char* base;
+  std::vector<ByteRun>* runs;
+  template <class T>
+  void Word(const FieldName&, const T& field) {
+    Add(&field, sizeof(field));
+  }
+  template <class T>
+  void Bool(const FieldName&, const T& field) {
+    Add(&field, sizeof(field));
+  }
+  void Add(const void* field, std::size_t size) {
+    const std::size_t begin =
+        static_cast<std::size_t>(static_cast<const char*>(field) - base);
+    if (!runs->empty() && runs->back().end == begin) {
+      runs->back().end = begin + size;
+    } else {
+      runs->push_back(ByteRun{begin, begin + size});
+    }
+  }
+};
+
+template <class R, class Walk>
+const std::vector<ByteRun>& FieldRuns(Walk walk) {
+  static const std::vector<ByteRun> runs = [walk] {
+    const R r{};
+    std::vector<ByteRun> out;
+    FieldRunsVisitor visitor{reinterpret_cast<const char*>(&r), &out};
+    walk(visitor, FieldName(""), r);
+    return out;
+  }();
+  return runs;
+}
 
 }  // namespace record_ops_internal
 
@@ -80,18 +124,30 @@ void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
 }
 
 // Every field of a equals the same field of b. Where the domain's Bool is
-// a C++ bool and the record copies as bytes, equal bytes are equal fields
-// (a truth value is stored as 0 or 1): only records whose bytes differ (in
-// a field or in padding) are compared field by field.
+// a C++ bool and the record copies as bytes, a field is equal where its
+// bytes are (a truth value is stored as 0 or 1): equal records are equal
+// bytes, and records whose bytes differ are compared over the bytes of
+// their fields (not their padding), run by run.
 template <class D, class R, class Walk>
 BoolOf<D> RecordsEqual(Walk walk, const R& a, const R& b) {
   if constexpr (std::is_same_v<BoolOf<D>, bool> &&
-                std::is_trivially_copyable_v<R>) {
+                std::is_trivially_copyable_v<R> &&
+                std::is_default_constructible_v<R>) {
     if (std::memcmp(&a, &b, sizeof(R)) == 0) return true;
+    const char* x = reinterpret_cast<const char*>(&a);
+    const char* y = reinterpret_cast<const char*>(&b);
+    for (const record_ops_internal::ByteRun& run :
+         record_ops_internal::FieldRuns<R>(walk)) {
+      if (std::memcmp(x + run.begin, y + run.begin, run.end - run.begin) != 0) {
+        return false;
+      }
+    }
+    return true;
+  } else {
+    record_ops_internal::EqualVisitor<D> visitor{D::lit_bool(true)};
+    walk(visitor, FieldName(""), a, b);
+    return visitor.all;
   }
-  record_ops_internal::EqualVisitor<D> visitor{D::lit_bool(true)};
-  walk(visitor, FieldName(""), a, b);
-  return visitor.all;
 }
 
 }  // namespace dbgref::model

@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <new>
 #include <random>
 #include <string>
 #include <utility>
@@ -326,6 +328,69 @@ TEST(Domain, IteLoadAndStoreAgreeWithIndexingModulo16) {
   C::store(c, 17, 7);
   for (std::size_t n = 0; n < 16; ++n) EXPECT_EQ(s[n].v(), c[n]) << n;
   EXPECT_EQ(c[1], 7u);
+}
+
+// Walkers over one concrete state: set every field from a generator, copy
+// the fields (and nothing else) of one state into another, change the k-th
+// field.
+struct SetFields {
+  std::mt19937_64* rng;
+  void Word(const model::FieldName&, uint64_t& w) { w = (*rng)(); }
+  void Bool(const model::FieldName&, bool& b) { b = ((*rng)() & 1) != 0; }
+};
+
+struct CopyFields {
+  void Word(const model::FieldName&, uint64_t& to, const uint64_t& from) {
+    to = from;
+  }
+  void Bool(const model::FieldName&, bool& to, const bool& from) { to = from; }
+};
+
+struct ChangeField {
+  std::size_t k;
+  std::size_t at = 0;
+  void Word(const model::FieldName&, uint64_t& w) {
+    if (at++ == k) w ^= uint64_t{1} << (k % 64);
+  }
+  void Bool(const model::FieldName&, bool& b) {
+    if (at++ == k) b = !b;
+  }
+};
+
+// The concrete record equality that compares bytes (model/record_ops.h,
+// RecordsEqual) says what a comparison of every field says: states equal
+// in every field are equal whatever their padding holds, and states that
+// differ in any one field are not.
+TEST(Domain, ConcreteStateEqualityIsEveryFieldAndNoPadding) {
+  using State = model::ConcreteVcpu;
+  std::mt19937_64 rng(20261202);
+  for (int n = 0; n < 20; ++n) {
+    State fields = model::ResetState<C>();
+    SetFields set{&rng};
+    model::WalkState(set, model::FieldName(""), fields);
+    alignas(State) unsigned char x[sizeof(State)];
+    alignas(State) unsigned char y[sizeof(State)];
+    std::memset(x, 0xa5, sizeof(x));
+    std::memset(y, 0x5a, sizeof(y));
+    State& a = *new (x) State;
+    State& b = *new (y) State;
+    CopyFields copy;
+    model::WalkState(copy, model::FieldName(""), a, fields);
+    model::WalkState(copy, model::FieldName(""), b, fields);
+    EXPECT_TRUE(model::StateEq<C>(a, b)) << n;
+    std::size_t count = 0;
+    for (std::size_t k = 0;; ++k) {
+      ChangeField change{k};
+      model::WalkState(change, model::FieldName(""), b);
+      if (change.at <= k) break;
+      EXPECT_FALSE(model::StateEq<C>(a, b)) << n << " field " << k;
+      ChangeField back{k};
+      model::WalkState(back, model::FieldName(""), b);
+      EXPECT_TRUE(model::StateEq<C>(a, b)) << n << " field " << k;
+      count = k + 1;
+    }
+    EXPECT_GT(count, 100u);
+  }
 }
 
 }  // namespace
