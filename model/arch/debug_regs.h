@@ -7,6 +7,7 @@
 #define DBGREF_MODEL_ARCH_DEBUG_REGS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 #include "model/domain.h"
@@ -48,8 +49,13 @@ void WalkRegs(F& f, const FieldName& prefix, R&... r) {
 
 template <class D>
 DebugRegs<D> ZeroRegs() {
-  const Bank<D> zero = FillBank<D>(D::lit(0));
-  return DebugRegs<D>{zero, zero, zero, zero};
+  if constexpr (std::is_same_v<WordOf<D>, uint64_t>) {
+    // The same value on C++ words: every entry 0, made in place.
+    return DebugRegs<D>{};
+  } else {
+    const Bank<D> zero = FillBank<D>(D::lit(0));
+    return DebugRegs<D>{zero, zero, zero, zero};
+  }
 }
 
 // Walks, as record_ops.h takes them.
