@@ -58,30 +58,78 @@ uint64_t Mix(uint64_t h) {
 // by the same values, so they have equal fingerprints; a state costs a
 // scan of its words and a mix per word that differs (tens of the
 // thousand).
+//
+// The sum of word i's term, 0 where the word is the reference's.
+uint64_t Term(uint64_t word, uint64_t reference, uint64_t index_key) {
+  const uint64_t x = word ^ reference;
+  return x == 0 ? 0 : Mix(x ^ index_key);
+}
+
+uint64_t FingerprintOfSum(uint64_t sum, uint64_t program, uint64_t history) {
+  return Mix(Mix(sum ^ Mix(program + 1)) +
+             Mix(history ^ 0xc2b2ae3d27d4eb4full));
+}
+
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 // The scan is the cost: with AVX2 where the CPU has it.
 __attribute__((target_clones("avx2", "default")))
 #endif
 uint64_t
-Fingerprint(const uint64_t* w, const uint64_t* reference,
-            const uint64_t* index_key, std::size_t n, uint64_t program,
-            uint64_t history) {
+FingerprintSum(const uint64_t* w, const uint64_t* reference,
+               const uint64_t* index_key, std::size_t n) {
   constexpr std::size_t kRun = 8;
   uint64_t sum = 0;
-  auto add = [&](std::size_t i) {
-    const uint64_t x = w[i] ^ reference[i];
-    if (x != 0) sum += Mix(x ^ index_key[i]);
-  };
   std::size_t i = 0;
   for (; i + kRun <= n; i += kRun) {
     uint64_t any = 0;
     for (std::size_t k = 0; k < kRun; ++k) any |= w[i + k] ^ reference[i + k];
     if (any == 0) continue;
-    for (std::size_t k = 0; k < kRun; ++k) add(i + k);
+    for (std::size_t k = 0; k < kRun; ++k) {
+      sum += Term(w[i + k], reference[i + k], index_key[i + k]);
+    }
   }
-  for (; i < n; ++i) add(i);
-  return Mix(Mix(sum ^ Mix(program + 1)) +
-             Mix(history ^ 0xc2b2ae3d27d4eb4full));
+  for (; i < n; ++i) sum += Term(w[i], reference[i], index_key[i]);
+  return sum;
+}
+
+// The sum of `after` from that of `before` (a state of the same length):
+// the terms of the words that differ between the two change. Sets
+// *changed to whether any word does.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+uint64_t
+FingerprintSumAfter(uint64_t sum, const uint64_t* before, const uint64_t* after,
+                    const uint64_t* reference, const uint64_t* index_key,
+                    std::size_t n, bool* changed) {
+  constexpr std::size_t kRun = 8;
+  uint64_t any_run = 0;
+  auto step = [&](std::size_t i) {
+    if (after[i] == before[i]) return;
+    sum += Term(after[i], reference[i], index_key[i]) -
+           Term(before[i], reference[i], index_key[i]);
+  };
+  std::size_t i = 0;
+  for (; i + kRun <= n; i += kRun) {
+    uint64_t any = 0;
+    for (std::size_t k = 0; k < kRun; ++k) any |= after[i + k] ^ before[i + k];
+    if (any == 0) continue;
+    any_run = 1;
+    for (std::size_t k = 0; k < kRun; ++k) step(i + k);
+  }
+  for (; i < n; ++i) {
+    any_run |= after[i] ^ before[i];
+    step(i);
+  }
+  *changed = any_run != 0;
+  return sum;
+}
+
+uint64_t Fingerprint(const uint64_t* w, const uint64_t* reference,
+                     const uint64_t* index_key, std::size_t n, uint64_t program,
+                     uint64_t history) {
+  return FingerprintOfSum(FingerprintSum(w, reference, index_key, n), program,
+                          history);
 }
 
 struct Block {
@@ -110,6 +158,7 @@ struct Decoded {
   uint32_t program = 0;
   uint64_t history = 0;
   uint64_t fp = 0;
+  uint64_t sum = 0;  // the fingerprint's sum (FingerprintSum), when decoded
 };
 
 // Appends the state's encoding to the block.
@@ -142,11 +191,17 @@ std::size_t Decode(const Context& c, const uint64_t* data, std::size_t pos,
   const uint64_t* bitmap = data + pos + 3;
   const uint64_t* value = bitmap + c.bitmap;
   std::copy(c.reference.begin(), c.reference.end(), w);
+  // The words stored are those that differ from the reference, XORed with
+  // it: the terms of the fingerprint's sum.
+  uint64_t sum = 0;
   for (std::size_t b = 0; b < c.bitmap; ++b) {
     for (uint64_t bits = bitmap[b]; bits != 0; bits &= bits - 1) {
-      w[b * 64 + __builtin_ctzll(bits)] ^= *value++;
+      const std::size_t i = b * 64 + __builtin_ctzll(bits);
+      sum += Mix(*value ^ c.index_key[i]);
+      w[i] ^= *value++;
     }
   }
+  d.sum = sum;
   return pos + 3 + c.bitmap + nonzero;
 }
 
@@ -226,15 +281,15 @@ class Worker {
         n.history = d.history;
         if (c_.history_bit[a] >= 0)
           n.history |= uint64_t{1} << c_.history_bit[a];
-        // The operation left the state as it was: its fingerprint is the
+        // The fingerprint from the parent's, over the words the operation
+        // changed. When it left the state as it was, the fingerprint is the
         // parent's, which the set holds (Insert would find it seen).
-        if (n.history == d.history &&
-            std::memcmp(next_.data(), cur_.data(),
-                        c_.words * sizeof(uint64_t)) == 0) {
-          continue;
-        }
-        n.fp = Fingerprint(next_.data(), c_.reference.data(),
-                           c_.index_key.data(), c_.words, n.program, n.history);
+        bool changed = false;
+        n.sum = FingerprintSumAfter(d.sum, cur_.data(), next_.data(),
+                                    c_.reference.data(), c_.index_key.data(),
+                                    c_.words, &changed);
+        if (!changed && n.history == d.history) continue;
+        n.fp = FingerprintOfSum(n.sum, n.program, n.history);
         const FingerprintSet::Outcome o =
             c_.set->Insert(n.fp, d.fp, static_cast<uint32_t>(a));
         if (o == FingerprintSet::Outcome::kSeen) continue;
