@@ -113,6 +113,22 @@ void KeepIf(const BoolOf<D>& c, R& r, const R& otherwise) {
   }
 }
 
+// t (the caller's, its host and program set) becomes the transition of
+// `kind` (a C++ constant) from pre with op, or no change when it does not
+// apply. pre must not be part of t.
+template <class D, std::size_t N>
+void SetTransitionOfKind(uint64_t kind, const VcpuState<D>& pre,
+                         const Op<D>& op, Transition<D, N>& t) {
+  t.pre = pre;
+  t.op = op;
+  t.post = pre;
+  t.obs = StartObs<D>(kind);
+  ApplyTransition<D, N>(kind, t.host, t.program, t.post, op, t.obs);
+  const BoolOf<D> applies = Applicable<D>(pre, op);
+  KeepIf<D>(applies, t.post, pre);
+  KeepIf<D>(applies, t.obs, StartObs<D>(kind));
+}
+
 // The transition of `kind` (a C++ constant), or no change when it does not
 // apply.
 template <class D, std::size_t N>
@@ -120,10 +136,7 @@ Transition<D, N> TransitionOfKind(uint64_t kind, const Host<D>& host,
                                   const Program<D, N>& program,
                                   const VcpuState<D>& pre, const Op<D>& op) {
   Transition<D, N> t{host, program, pre, op, pre, StartObs<D>(kind)};
-  ApplyTransition<D, N>(kind, host, program, t.post, op, t.obs);
-  const BoolOf<D> applies = Applicable<D>(pre, op);
-  KeepIf<D>(applies, t.post, pre);
-  KeepIf<D>(applies, t.obs, StartObs<D>(kind));
+  SetTransitionOfKind<D, N>(kind, pre, op, t);
   return t;
 }
 

@@ -55,10 +55,12 @@ model::ConcreteTransition& LockstepRunner::TransitionAt(
     ++replay_index_;
     replay_more_ = replay_->Next(replay_state_);
   }
+  // The transition is made in the runner's own record, without a copy.
+  transition_.host = model_.host();
+  transition_.program = model_.program();
   if (replay_more_) {
-    transition_ = model::TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
-        replay_->kind(), model_.host(), model_.program(), replay_state_,
-        replay_->input());
+    model::SetTransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
+        replay_->kind(), replay_state_, replay_->input(), transition_);
     replay_state_ = transition_.post;
     ++replay_index_;
     replay_more_ = replay_->Next(replay_state_);
@@ -66,8 +68,8 @@ model::ConcreteTransition& LockstepRunner::TransitionAt(
     // The model's list ended: a transition of the revision's kind that does
     // not apply to the state after the operation.
     const model::ConcreteOp in = model::OpOfKind<C>(TransitionKindOf(revision));
-    transition_ = model::TransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
-        in.kind, model_.host(), model_.program(), replay_state_, in);
+    model::SetTransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
+        in.kind, replay_state_, in, transition_);
   }
   return transition_;
 }
