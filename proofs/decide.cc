@@ -28,9 +28,9 @@ constexpr unsigned kStrategyMs = 120000;
 // How long preprocessing runs alone before the SMT core joins it.
 constexpr std::chrono::milliseconds kBackupDelay{200};
 
-void SetLimit(z3::context& ctx, z3::solver& s, unsigned ms = kStrategyMs) {
+void SetLimit(z3::context& ctx, z3::solver& s) {
   z3::params p(ctx);
-  p.set("timeout", ms);
+  p.set("timeout", kStrategyMs);
   s.set(p);
 }
 

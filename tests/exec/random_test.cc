@@ -35,6 +35,16 @@ class Gen {
     const uint64_t bas[] = {0xff, 0x0f, 0xf0, 0x01, 0x80};
     return 1 | (3 << 1) | ((1 + Below(3)) << 3) | (bas[Below(5)] << 5);
   }
+  // A host of any shape whose breakpoint 0 userspace sets at one of the
+  // program's addresses.
+  dbgref_host Host() {
+    dbgref_host h;
+    std::memset(&h, 0, sizeof(h));
+    h.id_aa64dfr0_el1 = (Below(16) << 12) | (Below(16) << 20);
+    h.host_regs.dbg_bcr[0] = 0x1e7;
+    h.host_regs.dbg_bvr[0] = Addr();
+    return h;
+  }
   dbgref_insn Insn() {
     dbgref_insn i;
     std::memset(&i, 0, sizeof(i));
@@ -143,11 +153,7 @@ TEST(RandomExecution, InvariantAndRequirementsHoldOnEveryTransition) {
   int failures = 0;
   for (uint64_t seed = 1; seed <= 3000 && failures < 5; ++seed) {
     Gen g(seed);
-    dbgref_host h;
-    std::memset(&h, 0, sizeof(h));
-    h.id_aa64dfr0_el1 = (g.Below(16) << 12) | (g.Below(16) << 20);
-    h.host_regs.dbg_bcr[0] = 0x1e7;
-    h.host_regs.dbg_bvr[0] = g.Addr();
+    const dbgref_host h = g.Host();
     const dbgref_program p = g.Program();
     ConcreteVcpu s = Reset(h);
     EXPECT_TRUE(Invariant<C>(s));
@@ -190,11 +196,7 @@ TEST(RandomExecution, StepInPlaceIntoKeptRecordsMatchesTheTransitions) {
   int failures = 0;
   for (uint64_t seed = 1; seed <= 1000 && failures < 5; ++seed) {
     Gen g(seed);
-    dbgref_host h;
-    std::memset(&h, 0, sizeof(h));
-    h.id_aa64dfr0_el1 = (g.Below(16) << 12) | (g.Below(16) << 20);
-    h.host_regs.dbg_bcr[0] = 0x1e7;
-    h.host_regs.dbg_bvr[0] = g.Addr();
+    const dbgref_host h = g.Host();
     const dbgref_program p = g.Program();
     const ConcreteHost host = FromRecord(h);
     const ConcreteProgram program = FromRecord(p);
