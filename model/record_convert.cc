@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/field_name.h"
+#include "model/record_ops.h"
 
 namespace dbgref::model {
 namespace {
@@ -60,48 +61,27 @@ struct ObsFromRecord {
 };
 
 // The bytes of struct dbgref_obs that no field covers (padding), found
-// once by walking a record: ToRecord writes every field and zeroes these,
-// so that equal observations are equal bytes, without clearing the whole
-// record first.
-struct Span {
-  std::size_t begin;
-  std::size_t end;
-};
-
-struct FieldSpans {
-  const char* base;
-  std::vector<Span> spans;
-  template <class T>
-  void Word(const FieldName&, const T& field) {
-    Add(&field, sizeof(field));
-  }
-  void Bool(const FieldName&, const uint32_t& field) {
-    Add(&field, sizeof(field));
-  }
-  void Regs(const FieldName&, const kvm_guest_debug_arch& field) {
-    Add(&field, sizeof(field));
-  }
-  void Add(const void* field, std::size_t size) {
-    const std::size_t begin =
-        static_cast<std::size_t>(static_cast<const char*>(field) - base);
-    spans.push_back(Span{begin, begin + size});
-  }
-};
-
-const std::vector<Span>& ObsPadding() {
-  static const std::vector<Span> padding = [] {
-    const dbgref_obs r{};
-    FieldSpans fields{reinterpret_cast<const char*>(&r), {}};
-    WalkObs(fields, FieldName(""), r);
-    std::sort(fields.spans.begin(), fields.spans.end(),
-              [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    std::vector<Span> gaps;
+// once from the record's field runs: ToRecord writes every field and
+// zeroes these, so that equal observations are equal bytes, without
+// clearing the whole record first.
+const std::vector<ByteRun>& ObsPadding() {
+  static const std::vector<ByteRun> padding = [] {
+    std::vector<ByteRun> fields = FieldByteRuns<dbgref_obs>(
+        [](auto& f, const FieldName& name, const dbgref_obs& r) {
+          WalkObs(f, name, r);
+        });
+    std::sort(
+        fields.begin(), fields.end(),
+        [](const ByteRun& a, const ByteRun& b) { return a.begin < b.begin; });
+    std::vector<ByteRun> gaps;
     std::size_t at = 0;
-    for (const Span& f : fields.spans) {
-      if (f.begin > at) gaps.push_back(Span{at, f.begin});
+    for (const ByteRun& f : fields) {
+      if (f.begin > at) gaps.push_back(ByteRun{at, f.begin});
       at = std::max(at, f.end);
     }
-    if (at < sizeof(dbgref_obs)) gaps.push_back(Span{at, sizeof(dbgref_obs)});
+    if (at < sizeof(dbgref_obs)) {
+      gaps.push_back(ByteRun{at, sizeof(dbgref_obs)});
+    }
     return gaps;
   }();
   return padding;
@@ -159,7 +139,7 @@ Op<C> IoctlOpFromRecord(const dbgref_op& op) {
 namespace {
 
 void ZeroPadding(dbgref_obs* r) {
-  for (const Span& gap : ObsPadding()) {
+  for (const ByteRun& gap : ObsPadding()) {
     std::memset(reinterpret_cast<char*>(r) + gap.begin, 0, gap.end - gap.begin);
   }
 }

@@ -43,13 +43,19 @@ struct EqualVisitor {
   }
 };
 
+}  // namespace record_ops_internal
+
 // The bytes of a record that its walk's fields cover, as runs of
-// consecutive fields, for a domain whose values are C++ values: found once
-// per record type by walking a record and noting where each field lies.
+// consecutive fields in the order of the walk, for a domain whose values
+// are C++ values (and records of the C interface, whose debug registers
+// the walk passes whole): found once per record type by walking a record
+// and noting where each field lies. What no run covers is padding.
 struct ByteRun {
   std::size_t begin;
   std::size_t end;
 };
+
+namespace record_ops_internal {
 
 struct FieldRunsVisitor {
   const char* base;
@@ -60,6 +66,10 @@ struct FieldRunsVisitor {
   }
   template <class T>
   void Bool(const FieldName&, const T& field) {
+    Add(&field, sizeof(field));
+  }
+  template <class T>
+  void Regs(const FieldName&, const T& field) {
     Add(&field, sizeof(field));
   }
   void Add(const void* field, std::size_t size) {
@@ -73,19 +83,20 @@ struct FieldRunsVisitor {
   }
 };
 
+}  // namespace record_ops_internal
+
 template <class R, class Walk>
-const std::vector<ByteRun>& FieldRuns(Walk walk) {
+const std::vector<ByteRun>& FieldByteRuns(Walk walk) {
   static const std::vector<ByteRun> runs = [walk] {
     const R r{};
     std::vector<ByteRun> out;
-    FieldRunsVisitor visitor{reinterpret_cast<const char*>(&r), &out};
+    record_ops_internal::FieldRunsVisitor visitor{
+        reinterpret_cast<const char*>(&r), &out};
     walk(visitor, FieldName(""), r);
     return out;
   }();
   return runs;
 }
-
-}  // namespace record_ops_internal
 
 // c ? a : b, field by field. Where the domain's Bool is a C++ bool (the
 // concrete domain), the choice is made once for the whole record: the same
@@ -136,8 +147,7 @@ BoolOf<D> RecordsEqual(Walk walk, const R& a, const R& b) {
     if (std::memcmp(&a, &b, sizeof(R)) == 0) return true;
     const char* x = reinterpret_cast<const char*>(&a);
     const char* y = reinterpret_cast<const char*>(&b);
-    for (const record_ops_internal::ByteRun& run :
-         record_ops_internal::FieldRuns<R>(walk)) {
+    for (const ByteRun& run : FieldByteRuns<R>(walk)) {
       if (std::memcmp(x + run.begin, y + run.begin, run.end - run.begin) != 0) {
         return false;
       }

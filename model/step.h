@@ -119,14 +119,15 @@ void KeepIf(const BoolOf<D>& c, R& r, const R& otherwise) {
 template <class D, std::size_t N>
 void SetTransitionOfKind(uint64_t kind, const VcpuState<D>& pre,
                          const Op<D>& op, Transition<D, N>& t) {
+  const Obs<D> start = StartObs<D>(kind);
   t.pre = pre;
   t.op = op;
   t.post = pre;
-  t.obs = StartObs<D>(kind);
+  t.obs = start;
   ApplyTransition<D, N>(kind, t.host, t.program, t.post, op, t.obs);
   const BoolOf<D> applies = Applicable<D>(pre, op);
   KeepIf<D>(applies, t.post, pre);
-  KeepIf<D>(applies, t.obs, StartObs<D>(kind));
+  KeepIf<D>(applies, t.obs, start);
 }
 
 // The transition of `kind` (a C++ constant), or no change when it does not

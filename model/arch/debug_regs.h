@@ -68,15 +68,10 @@ DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
   return SelectRecord<D>(kWalkRegs, c, a, b);
 }
 
+// On C++ values RecordsEqual compares the banks' bytes at once.
 template <class D>
 BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
-  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
-    // The same comparison (every entry of the four banks) on C++ values:
-    // whole banks at once.
-    return a.bcr == b.bcr && a.bvr == b.bvr && a.wcr == b.wcr && a.wvr == b.wvr;
-  } else {
-    return RecordsEqual<D>(kWalkRegs, a, b);
-  }
+  return RecordsEqual<D>(kWalkRegs, a, b);
 }
 
 // Register kinds (enum dbgref_reg_kind). Reads and writes here reach the
