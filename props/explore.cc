@@ -161,20 +161,45 @@ struct Decoded {
   uint64_t sum = 0;  // the fingerprint's sum (FingerprintSum), when decoded
 };
 
-// Appends the state's encoding to the block.
+// The words of w that differ from the reference: a bit of bitmap (zeroed
+// by the caller) for each, and its XOR with the reference in turn from
+// value on; returns how many. Most runs of words are the reference's, and
+// each is passed over at once.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+std::size_t
+DifferingWords(const uint64_t* w, const uint64_t* reference, std::size_t n,
+               uint64_t* bitmap, uint64_t* value) {
+  constexpr std::size_t kRun = 8;
+  std::size_t count = 0;
+  auto add = [&](std::size_t i) {
+    const uint64_t x = w[i] ^ reference[i];
+    if (x == 0) return;
+    bitmap[i / 64] |= uint64_t{1} << (i % 64);
+    value[count++] = x;
+  };
+  std::size_t i = 0;
+  for (; i + kRun <= n; i += kRun) {
+    uint64_t any = 0;
+    for (std::size_t k = 0; k < kRun; ++k) any |= w[i + k] ^ reference[i + k];
+    if (any == 0) continue;
+    for (std::size_t k = 0; k < kRun; ++k) add(i + k);
+  }
+  for (; i < n; ++i) add(i);
+  return count;
+}
+
+// Appends the state's encoding to the block; scratch has room for a word
+// per word of the state.
 void Encode(const Context& c, const uint64_t* w, const Decoded& d,
-            Block& block) {
+            Block& block, uint64_t* scratch) {
   std::vector<uint64_t>& out = block.data;
   const std::size_t head = out.size();
   out.resize(head + 3 + c.bitmap, 0);
-  uint64_t nonzero = 0;
-  for (std::size_t i = 0; i < c.words; ++i) {
-    const uint64_t x = w[i] ^ c.reference[i];
-    if (x == 0) continue;
-    out[head + 3 + i / 64] |= uint64_t{1} << (i % 64);
-    out.push_back(x);
-    ++nonzero;
-  }
+  const std::size_t nonzero = DifferingWords(
+      w, c.reference.data(), c.words, out.data() + head + 3, scratch);
+  out.insert(out.end(), scratch, scratch + nonzero);
   out[head] = (uint64_t{d.program} << 32) | nonzero;
   out[head + 1] = d.history;
   out[head + 2] = d.fp;
@@ -225,7 +250,11 @@ struct Candidate {
 class Worker {
  public:
   Worker(const dbgref_revision& revision, const Context& c)
-      : c_(c), runner_(revision), cur_(c.words), next_(c.words) {
+      : c_(c),
+        runner_(revision),
+        cur_(c.words),
+        next_(c.words),
+        scratch_(c.words) {
     judge_.host = c.alphabet->host;
   }
 
@@ -254,10 +283,17 @@ class Worker {
       }
       const std::size_t at = judge_.ops.size();
       judge_.ops.push_back(dbgref_op{});
+      // Whether the two vCPUs hold the state cur_ (every word of it): after
+      // a transition that changed no word they still do, and the next
+      // operation starts without loading it again.
+      bool loaded = false;
       for (std::size_t a = 0; a < ops.size(); ++a) {
         judge_.ops[at] = ops[a];
-        LoadModelState(cur_.data(), runner_.model_vcpu().mutable_state());
-        runner_.revision_vcpu().LoadState(cur_.data() + c_.model_words);
+        if (!loaded) {
+          LoadModelState(cur_.data(), runner_.model_vcpu().mutable_state());
+          runner_.revision_vcpu().LoadState(cur_.data() + c_.model_words);
+        }
+        loaded = false;
         RequirementSet broken;
         runner_.CompareOperation(judge_, at, [&](const Divergence& div) {
           if (!div.verdict.Diverged()) return true;
@@ -288,13 +324,14 @@ class Worker {
         n.sum = FingerprintSumAfter(d.sum, cur_.data(), next_.data(),
                                     c_.reference.data(), c_.index_key.data(),
                                     c_.words, &changed);
+        loaded = !changed;
         if (!changed && n.history == d.history) continue;
         n.fp = FingerprintOfSum(n.sum, n.program, n.history);
         const FingerprintSet::Outcome o =
             c_.set->Insert(n.fp, d.fp, static_cast<uint32_t>(a));
         if (o == FingerprintSet::Outcome::kSeen) continue;
         if (out.empty() || out.back().count >= kBlockStates) out.emplace_back();
-        Encode(c_, next_.data(), n, out.back());
+        Encode(c_, next_.data(), n, out.back(), scratch_.data());
         ++fresh;
         if (o == FingerprintSet::Outcome::kFull) return false;
       }
@@ -330,6 +367,7 @@ class Worker {
   LockstepRunner runner_;
   std::vector<uint64_t> cur_;
   std::vector<uint64_t> next_;
+  std::vector<uint64_t> scratch_;  // for Encode
   trace::Trace judge_;
   uint32_t program_ = UINT32_MAX;
 };
@@ -444,6 +482,7 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
   // The start states, one per program.
   std::vector<Block> frontier;
   std::vector<uint64_t> w(c.words);
+  std::vector<uint64_t> scratch(c.words);
   set.Reserve(c.programs.size());
   for (uint32_t p = 0; p < c.programs.size(); ++p) {
     workers[0]->StartState(p, w.data());
@@ -455,7 +494,7 @@ absl::StatusOr<ExploreResult> Explore(const dbgref_revision& revision,
     if (set.InsertStart(d.fp, p) != FingerprintSet::Outcome::kNew) continue;
     if (frontier.empty() || frontier.back().count >= 64)
       frontier.emplace_back();
-    Encode(c, w.data(), d, frontier.back());
+    Encode(c, w.data(), d, frontier.back(), scratch.data());
   }
 
   Progress progress(options.progress);
