@@ -192,13 +192,13 @@ DifferingWords(const uint64_t* w, const uint64_t* reference, std::size_t n,
 
 // Appends the state's encoding to the block; scratch has room for a word
 // per word of the state.
-void Encode(const Context& c, const uint64_t* w, const Decoded& d,
-            Block& block, uint64_t* scratch) {
+void Encode(const Context& c, const uint64_t* w, const Decoded& d, Block& block,
+            uint64_t* scratch) {
   std::vector<uint64_t>& out = block.data;
   const std::size_t head = out.size();
   out.resize(head + 3 + c.bitmap, 0);
-  const std::size_t nonzero = DifferingWords(
-      w, c.reference.data(), c.words, out.data() + head + 3, scratch);
+  const std::size_t nonzero = DifferingWords(w, c.reference.data(), c.words,
+                                             out.data() + head + 3, scratch);
   out.insert(out.end(), scratch, scratch + nonzero);
   out[head] = (uint64_t{d.program} << 32) | nonzero;
   out[head + 1] = d.history;
