@@ -63,7 +63,7 @@ std::size_t StepInPlace(const ConcreteHost& host,
   // whose rule writes them (ObserveEntry, model/run.h); a GUEST or EXIT
   // step's record gets them cleared without a copy, or not at all where
   // hw_set says they are zero already.
-  ConcreteObs o = StartObs<C>(kEnter);
+  ConcreteObs o = StartObsOf(kEnter);
   bool hw_zero = true;
   std::size_t n = 0;
   ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {

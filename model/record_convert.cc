@@ -156,7 +156,7 @@ void ToRecordWithZeroRegs(const Obs<C>& o, dbgref_obs* r, bool clear) {
   ObsToRecordWithZeroRegs copy;
   copy.clear = clear;
   WalkObs(copy, FieldName(""), o, *r);
-  ZeroPadding(r);
+  if (clear) ZeroPadding(r);
 }
 
 dbgref_obs ToRecord(const Obs<C>& o) {

@@ -29,8 +29,9 @@ void ToRecord(const DebugRegs<ConcreteDomain>& regs,
               kvm_guest_debug_arch* arch);
 void ToRecord(const Obs<ConcreteDomain>& obs, dbgref_obs* out);
 // The same where the caller knows that obs.entry_hw is zero: the record's
-// is cleared without reading obs's, and not written at all when clear is
-// false (the caller knows the record's is zero already).
+// is cleared without reading obs's; when clear is false neither it nor the
+// padding is written (the caller knows both are zero already: the record
+// was last written by this call).
 void ToRecordWithZeroRegs(const Obs<ConcreteDomain>& obs, dbgref_obs* out,
                           bool clear = true);
 

@@ -113,6 +113,20 @@ R SelectRecord(Walk walk, const BoolOf<D>& c, const R& a, const R& b) {
   }
 }
 
+// SelectRecord(walk, c, a, b) to read from, not to keep, as the initializer
+// of a const reference: where the domain's Bool is a C++ bool, a reference
+// to a or b, without a copy; every other domain builds the selection, a
+// temporary whose life the reference extends.
+template <class D, class R, class Walk>
+decltype(auto) SelectedRecord(Walk walk, const BoolOf<D>& c, const R& a,
+                              const R& b) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return c ? a : b;
+  } else {
+    return SelectRecord<D>(walk, c, a, b);
+  }
+}
+
 // Runs update(r) on the record r (the caller's) unless c holds, in which
 // case r keeps its value: r becomes SelectRecord(c, r, r updated). update
 // may also give results through what it captures; it runs either way (on

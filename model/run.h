@@ -151,7 +151,8 @@ void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
 // EXIT: the world switch out, clear_debug and handle_exit.
 template <class D>
 void Exit(VcpuState<D>& s, Obs<D>& o) {
-  const Cpu<D> cpu = s.cpu;
+  // Nothing below writes s.cpu until it is cleared, after the last use.
+  const Cpu<D>& cpu = s.cpu;
   const BoolOf<D> lent = D::or_(DebugActive<D>(s), s.ctx.os_locked);
   const BoolOf<D> interrupted = Interrupted<D>(cpu);
   RecordWrite<D>(

@@ -42,8 +42,9 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   s.increment_pc = D::lit_bool(false);
   // REQ-HW-PROGRAM, REQ-ISOLATION: without DIRTY the hardware keeps the
   // host's values, and TDA keeps the guest away from them.
-  DebugRegs<D> hw = Select<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
-  hw = Select<D>(s.dirty, hw, host.host_regs);
+  const DebugRegs<D>& loaded =
+      SelectedRegs<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
+  const DebugRegs<D>& hw = SelectedRegs<D>(s.dirty, loaded, host.host_regs);
   const BoolOf<D> f = D::lit_bool(false);
   Cpu<D> cpu{hw,
                 s.ctx.mdscr_el1,

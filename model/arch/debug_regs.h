@@ -68,6 +68,13 @@ DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
   return SelectRecord<D>(kWalkRegs, c, a, b);
 }
 
+// Select to read from (SelectedRecord): const DebugRegs<D>& r = ....
+template <class D>
+decltype(auto) SelectedRegs(const BoolOf<D>& c, const DebugRegs<D>& a,
+                            const DebugRegs<D>& b) {
+  return SelectedRecord<D>(kWalkRegs, c, a, b);
+}
+
 // On C++ values RecordsEqual compares the banks' bytes at once.
 template <class D>
 BoolOf<D> RegsEq(const DebugRegs<D>& a, const DebugRegs<D>& b) {
