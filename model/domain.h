@@ -95,6 +95,15 @@ BoolOf<D> OrElse(const BoolOf<D>& a, B&& b) {
   }
 }
 
+// Implies<D>(a, b()), for a consequent that costs much to build: where
+// the domain's Bool is a C++ bool, b() is evaluated only when a holds;
+// every other domain builds the formula Implies gives. b must have no
+// effect but its value.
+template <class D, class B>
+BoolOf<D> ImpliesThen(const BoolOf<D>& a, B&& b) {
+  return OrElse<D>(D::not_(a), std::forward<B>(b));
+}
+
 // D::ite(c, a(), b()) on words, for operands that cost much to build:
 // where the domain's Bool is a C++ bool only the chosen one is evaluated;
 // every other domain builds both. a and b must have no effect but their

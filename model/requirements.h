@@ -163,16 +163,17 @@ BoolOf<D> ContextIsOwn(const GuestContext<D>& c, const Ghost<D>& g) {
 template <class D, std::size_t N>
 BoolOf<D> ReqIoctlValid(const Transition<D, N>& t) {
   using namespace req_internal;
-  const BoolOf<D> refused = BadBits<D>(t.op.control);
-  const BoolOf<D> einval =
-      D::and_(D::eq(t.obs.ret, Errno<D>(DBGREF_EINVAL)),
-              StateEq<D>(t.post, t.pre));
-  const BoolOf<D> stored =
-      Implies<D>(AnyBits<D>(t.op.control, KVM_GUESTDBG_ENABLE),
-                 D::eq(t.post.control, t.op.control));
-  return Implies<D>(
-      Is<D, N>(t, kSetGuestDebug),
-      D::ite(refused, einval, D::and_(D::eq(t.obs.ret, D::lit(0)), stored)));
+  return ImpliesThen<D>(Is<D, N>(t, kSetGuestDebug), [&] {
+    const BoolOf<D> refused = BadBits<D>(t.op.control);
+    const BoolOf<D> einval =
+        D::and_(D::eq(t.obs.ret, Errno<D>(DBGREF_EINVAL)),
+                StateEq<D>(t.post, t.pre));
+    const BoolOf<D> stored =
+        Implies<D>(AnyBits<D>(t.op.control, KVM_GUESTDBG_ENABLE),
+                   D::eq(t.post.control, t.op.control));
+    return D::ite(refused, einval,
+                  D::and_(D::eq(t.obs.ret, D::lit(0)), stored));
+  });
 }
 
 // REQ-IOCTL-DISABLE: a valid control word without ENABLE turns guest debug
@@ -196,8 +197,9 @@ BoolOf<D> ReqIoctlHwregs(const Transition<D, N>& t) {
       D::and_(AnyBits<D>(t.op.control, KVM_GUESTDBG_ENABLE),
               D::not_(BadBits<D>(t.op.control))),
       AnyBits<D>(t.op.control, KVM_GUESTDBG_USE_HW));
-  return Implies<D>(taken, D::and_(RegsEq<D>(t.post.external, t.op.arch),
-                                   UseHwOn<D>(t.post)));
+  return ImpliesThen<D>(taken, [&] {
+    return D::and_(RegsEq<D>(t.post.external, t.op.arch), UseHwOn<D>(t.post));
+  });
 }
 
 // REQ-CAP: HW_BPS and HW_WPS report BRPs+1 and WRPs+1 (1..16), anything
@@ -205,18 +207,19 @@ BoolOf<D> ReqIoctlHwregs(const Transition<D, N>& t) {
 template <class D, std::size_t N>
 BoolOf<D> ReqCap(const Transition<D, N>& t) {
   using namespace req_internal;
-  const BoolOf<D> bps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_BPS));
-  const BoolOf<D> wps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_WPS));
-  const WordOf<D> dfr0 = t.host.id_aa64dfr0_el1;
-  const WordOf<D> expected =
-      D::ite(bps, D::add(BrpsField<D>(dfr0), D::lit(1)),
-             D::ite(wps, D::add(WrpsField<D>(dfr0), D::lit(1)), D::lit(0)));
-  const BoolOf<D> in_range =
-      D::and_(D::ule(D::lit(1), t.obs.ret), D::ule(t.obs.ret, D::lit(16)));
-  return Implies<D>(Is<D, N>(t, kCheckExtension),
-                    And3<D>(D::eq(t.obs.ret, expected),
-                            Implies<D>(D::or_(bps, wps), in_range),
-                            StateEq<D>(t.post, t.pre)));
+  return ImpliesThen<D>(Is<D, N>(t, kCheckExtension), [&] {
+    const BoolOf<D> bps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_BPS));
+    const BoolOf<D> wps = D::eq(t.op.cap, D::lit(DBGREF_CAP_HW_WPS));
+    const WordOf<D> dfr0 = t.host.id_aa64dfr0_el1;
+    const WordOf<D> expected =
+        D::ite(bps, D::add(BrpsField<D>(dfr0), D::lit(1)),
+               D::ite(wps, D::add(WrpsField<D>(dfr0), D::lit(1)), D::lit(0)));
+    const BoolOf<D> in_range =
+        D::and_(D::ule(D::lit(1), t.obs.ret), D::ule(t.obs.ret, D::lit(16)));
+    return And3<D>(D::eq(t.obs.ret, expected),
+                   Implies<D>(D::or_(bps, wps), in_range),
+                   StateEq<D>(t.post, t.pre));
+  });
 }
 
 // REQ-ONE-REG: KVM_GET_ONE_REG of a debug register or MDSCR_EL1 returns the
@@ -232,27 +235,31 @@ BoolOf<D> ReqOneReg(const Transition<D, N>& t) {
   const BoolOf<D> pc = IsOneReg<D>(reg, DBGREF_ONE_REG_PC);
   const BoolOf<D> pstate = IsOneReg<D>(reg, DBGREF_ONE_REG_PSTATE);
   const BoolOf<D> sysreg = D::not_(D::or_(pc, pstate));
-  const WordOf<D> own = ReadReg<D>(t.pre.ghost, BankKindOfOneReg<D>(reg),
-                                   t.op.reg_index);
-  const BoolOf<D> get_ok = D::ite(
-      known,
-      D::and_(D::eq(t.obs.ret, D::lit(0)),
-              D::ite(pstate,
-                     BoolEq<D>(PstateSs<D>(t.obs.value), t.pre.ghost.pstate_ss),
-                     Implies<D>(sysreg, D::eq(t.obs.value, own)))),
-      D::eq(t.obs.ret, Errno<D>(DBGREF_ENOENT)));
-  GuestContext<D> written = t.post.ctx;
-  const WordOf<D> after = D::ite(
-      pc, written.pc,
-      D::ite(pstate, written.pstate,
-             ReadReg<D>(written, BankKindOfOneReg<D>(reg), t.op.reg_index)));
-  const BoolOf<D> set_ok =
-      D::ite(known,
-             D::and_(D::eq(t.obs.ret, D::lit(0)), D::eq(after, t.op.value)),
-             D::and_(D::eq(t.obs.ret, Errno<D>(DBGREF_ENOENT)),
-                     StateEq<D>(t.post, t.pre)));
-  return D::and_(Implies<D>(Is<D, N>(t, kGetOneReg), get_ok),
-                 Implies<D>(Is<D, N>(t, kSetOneReg), set_ok));
+  const auto get_ok = [&] {
+    const WordOf<D> own = ReadReg<D>(t.pre.ghost, BankKindOfOneReg<D>(reg),
+                                     t.op.reg_index);
+    return D::ite(
+        known,
+        D::and_(
+            D::eq(t.obs.ret, D::lit(0)),
+            D::ite(pstate,
+                   BoolEq<D>(PstateSs<D>(t.obs.value), t.pre.ghost.pstate_ss),
+                   Implies<D>(sysreg, D::eq(t.obs.value, own)))),
+        D::eq(t.obs.ret, Errno<D>(DBGREF_ENOENT)));
+  };
+  const auto set_ok = [&] {
+    const GuestContext<D>& written = t.post.ctx;
+    const WordOf<D> after = D::ite(
+        pc, written.pc,
+        D::ite(pstate, written.pstate,
+               ReadReg<D>(written, BankKindOfOneReg<D>(reg), t.op.reg_index)));
+    return D::ite(
+        known, D::and_(D::eq(t.obs.ret, D::lit(0)), D::eq(after, t.op.value)),
+        D::and_(D::eq(t.obs.ret, Errno<D>(DBGREF_ENOENT)),
+                StateEq<D>(t.post, t.pre)));
+  };
+  return D::and_(ImpliesThen<D>(Is<D, N>(t, kGetOneReg), get_ok),
+                 ImpliesThen<D>(Is<D, N>(t, kSetOneReg), set_ok));
 }
 
 // REQ-INIT: KVM_ARM_VCPU_INIT gives the guest its reset state (debug
@@ -262,12 +269,12 @@ BoolOf<D> ReqOneReg(const Transition<D, N>& t) {
 template <class D, std::size_t N>
 BoolOf<D> ReqInit(const Transition<D, N>& t) {
   using namespace req_internal;
-  const GuestContext<D> reset = ResetContext<D>();
-  return Implies<D>(
-      Is<D, N>(t, kVcpuInit),
-      And3<D>(RecordsEqual<D>(kWalkContext, t.post.ctx, reset),
-              D::eq(t.post.control, t.pre.control),
-              RegsEq<D>(t.post.external, t.pre.external)));
+  return ImpliesThen<D>(Is<D, N>(t, kVcpuInit), [&] {
+    const GuestContext<D> reset = ResetContext<D>();
+    return And3<D>(RecordsEqual<D>(kWalkContext, t.post.ctx, reset),
+                   D::eq(t.post.control, t.pre.control),
+                   RegsEq<D>(t.post.external, t.pre.external));
+  });
 }
 
 // REQ-TRAP-TDA: while guest debug is on, every entry traps the guest's
@@ -303,12 +310,12 @@ BoolOf<D> ReqTrapTde(const Transition<D, N>& t) {
 template <class D, std::size_t N>
 BoolOf<D> ReqHwProgram(const Transition<D, N>& t) {
   using namespace req_internal;
-  const DebugRegs<D> want =
-      ImplementedOnly<D>(t.host.id_aa64dfr0_el1, t.pre.external);
-  return Implies<D>(
-      D::and_(Is<D, N>(t, kEnter), UseHwOn<D>(t.pre)),
-      D::and_(AnyBits<D>(t.obs.entry_mdscr_el1, DBGREF_MDSCR_MDE),
-              RegsEq<D>(t.obs.entry_hw, want)));
+  return ImpliesThen<D>(D::and_(Is<D, N>(t, kEnter), UseHwOn<D>(t.pre)), [&] {
+    const DebugRegs<D> want =
+        ImplementedOnly<D>(t.host.id_aa64dfr0_el1, t.pre.external);
+    return D::and_(AnyBits<D>(t.obs.entry_mdscr_el1, DBGREF_MDSCR_MDE),
+                   RegsEq<D>(t.obs.entry_hw, want));
+  });
 }
 
 // REQ-HW-BREAK: with USE_HW, an instruction about to execute (no software
@@ -321,20 +328,21 @@ BoolOf<D> ReqHwBreak(const Transition<D, N>& t) {
   using namespace req_internal;
   const GuestFacts<D> g = FactsOf<D, N>(t);
   const BoolOf<D> on = D::and_(g.runs_instruction, UseHwOn<D>(t.pre));
-  const BoolOf<D> matches = AnyBreakpointMatches<D>(
-      t.host.id_aa64dfr0_el1, t.pre.external, g.pc);
-  const BoolOf<D> fired =
-      And3<D>(EventIs<D>(t.obs, DBGREF_EVENT_TO_EL2),
-              D::eq(t.obs.esr, DebugSyndrome<D>(DBGREF_EC_BREAKPT_LOW,
-                                                DBGREF_ESR_DEBUG_FSC)),
-              D::eq(t.post.cpu.pc, g.pc));
-  const BoolOf<D> any_breakpoint =
-      D::or_(ExceptionOfClass<D>(t.obs, DBGREF_EC_BREAKPT_LOW),
-             ExceptionOfClass<D>(t.obs, DBGREF_EC_BREAKPT_CUR));
-  return Implies<D>(
-      on, D::and_(Implies<D>(D::and_(matches, D::not_(g.step_pending)), fired),
-                  Implies<D>(any_breakpoint,
-                             D::and_(matches, D::not_(g.step_pending)))));
+  return ImpliesThen<D>(on, [&] {
+    const BoolOf<D> matches = AnyBreakpointMatches<D>(
+        t.host.id_aa64dfr0_el1, t.pre.external, g.pc);
+    const BoolOf<D> fired =
+        And3<D>(EventIs<D>(t.obs, DBGREF_EVENT_TO_EL2),
+                D::eq(t.obs.esr, DebugSyndrome<D>(DBGREF_EC_BREAKPT_LOW,
+                                                  DBGREF_ESR_DEBUG_FSC)),
+                D::eq(t.post.cpu.pc, g.pc));
+    const BoolOf<D> any_breakpoint =
+        D::or_(ExceptionOfClass<D>(t.obs, DBGREF_EC_BREAKPT_LOW),
+               ExceptionOfClass<D>(t.obs, DBGREF_EC_BREAKPT_CUR));
+    return D::and_(
+        Implies<D>(D::and_(matches, D::not_(g.step_pending)), fired),
+        Implies<D>(any_breakpoint, D::and_(matches, D::not_(g.step_pending))));
+  });
 }
 
 // REQ-HW-WATCH: with USE_HW, a load or store of guest memory about to
@@ -349,35 +357,35 @@ template <class D, std::size_t N>
 BoolOf<D> ReqHwWatch(const Transition<D, N>& t) {
   using namespace req_internal;
   const GuestFacts<D> g = FactsOf<D, N>(t);
-  const WordOf<D> dfr0 = t.host.id_aa64dfr0_el1;
-  const BoolOf<D> store = IsStoreAccess<D>(g.insn);
-  const WordOf<D> addr = AccessAddr<D>(g.insn);
-  const WordOf<D> size = AccessSize<D>(g.insn);
-  const BoolOf<D> first = And3<D>(
-      D::and_(g.runs_instruction, UseHwOn<D>(t.pre)),
-      D::and_(IsMemoryAccess<D>(g.insn), D::not_(g.step_pending)),
-      D::not_(AnyBreakpointMatches<D>(dfr0, t.pre.external, g.pc)));
-  const BoolOf<D> to_memory = D::or_(IsInsn<D>(g.insn, DBGREF_INSN_LOAD),
-                                     IsInsn<D>(g.insn, DBGREF_INSN_STORE));
-  const BoolOf<D> matches = D::and_(
-      to_memory,
-      AnyWatchpointMatches<D>(dfr0, t.pre.external, addr, size, store));
-  const WordOf<D> syndrome = DebugSyndrome<D>(
-      DBGREF_EC_WATCHPT_LOW, DBGREF_ESR_DEBUG_FSC);
-  const WordOf<D> wnr = D::ite(store, D::lit(DBGREF_ESR_WNR), D::lit(0));
-  const BoolOf<D> far_inside =
-      D::and_(D::ule(addr, t.obs.far), D::ult(t.obs.far, D::add(addr, size)));
-  const BoolOf<D> fired = And3<D>(
-      EventIs<D>(t.obs, DBGREF_EVENT_TO_EL2),
-      D::and_(D::eq(t.obs.esr, D::bor(syndrome, wnr)), far_inside),
-      D::eq(t.post.cpu.pc, g.pc));
-  const BoolOf<D> any_watchpoint =
-      D::or_(ExceptionOfClass<D>(t.obs, DBGREF_EC_WATCHPT_LOW),
-             ExceptionOfClass<D>(t.obs, DBGREF_EC_WATCHPT_CUR));
-  return Implies<D>(D::and_(g.runs_instruction, UseHwOn<D>(t.pre)),
-                    D::and_(Implies<D>(D::and_(first, matches), fired),
-                            Implies<D>(any_watchpoint,
-                                       D::and_(first, matches))));
+  const BoolOf<D> on = D::and_(g.runs_instruction, UseHwOn<D>(t.pre));
+  return ImpliesThen<D>(on, [&] {
+    const WordOf<D> dfr0 = t.host.id_aa64dfr0_el1;
+    const BoolOf<D> store = IsStoreAccess<D>(g.insn);
+    const WordOf<D> addr = AccessAddr<D>(g.insn);
+    const WordOf<D> size = AccessSize<D>(g.insn);
+    const BoolOf<D> first = And3<D>(
+        on, D::and_(IsMemoryAccess<D>(g.insn), D::not_(g.step_pending)),
+        D::not_(AnyBreakpointMatches<D>(dfr0, t.pre.external, g.pc)));
+    const BoolOf<D> to_memory = D::or_(IsInsn<D>(g.insn, DBGREF_INSN_LOAD),
+                                       IsInsn<D>(g.insn, DBGREF_INSN_STORE));
+    const BoolOf<D> matches = D::and_(
+        to_memory,
+        AnyWatchpointMatches<D>(dfr0, t.pre.external, addr, size, store));
+    const WordOf<D> syndrome =
+        DebugSyndrome<D>(DBGREF_EC_WATCHPT_LOW, DBGREF_ESR_DEBUG_FSC);
+    const WordOf<D> wnr = D::ite(store, D::lit(DBGREF_ESR_WNR), D::lit(0));
+    const BoolOf<D> far_inside = D::and_(
+        D::ule(addr, t.obs.far), D::ult(t.obs.far, D::add(addr, size)));
+    const BoolOf<D> fired = And3<D>(
+        EventIs<D>(t.obs, DBGREF_EVENT_TO_EL2),
+        D::and_(D::eq(t.obs.esr, D::bor(syndrome, wnr)), far_inside),
+        D::eq(t.post.cpu.pc, g.pc));
+    const BoolOf<D> any_watchpoint =
+        D::or_(ExceptionOfClass<D>(t.obs, DBGREF_EC_WATCHPT_LOW),
+               ExceptionOfClass<D>(t.obs, DBGREF_EC_WATCHPT_CUR));
+    return D::and_(Implies<D>(D::and_(first, matches), fired),
+                   Implies<D>(any_watchpoint, D::and_(first, matches)));
+  });
 }
 
 // REQ-BRK: a BRK the guest executes (not preempted by a software step or a
@@ -518,12 +526,12 @@ BoolOf<D> ReqShadow(const Transition<D, N>& t) {
 template <class D, std::size_t N>
 BoolOf<D> ReqIsolation(const Transition<D, N>& t) {
   using namespace req_internal;
-  const BoolOf<D> in_guest = InPhase<D>(t.post, kPhaseGuest);
-  return Implies<D>(
-      IsRunStep<D, N>(t),
-      D::and_(RegsEq<D>(t.post.external, t.pre.external),
-              Implies<D>(D::and_(in_guest, UseHwOn<D>(t.pre)),
-                         RegsEq<D>(t.post.cpu.dbg, t.pre.external))));
+  return ImpliesThen<D>(IsRunStep<D, N>(t), [&] {
+    const BoolOf<D> in_guest = InPhase<D>(t.post, kPhaseGuest);
+    return D::and_(RegsEq<D>(t.post.external, t.pre.external),
+                   Implies<D>(D::and_(in_guest, UseHwOn<D>(t.pre)),
+                              RegsEq<D>(t.post.cpu.dbg, t.pre.external)));
+  });
 }
 
 // REQ-NOUNDEF: a guest MRS or MSR of a debug register the CPU implements,
@@ -610,30 +618,31 @@ BoolOf<D> ReqOff(const Transition<D, N>& t) {
   using namespace req_internal;
   const BoolOf<D> off =
       D::and_(Is<D, N>(t, kEnter), D::not_(DebugActive<D>(t.pre)));
-  const GuestContext<D>& c = t.pre.ctx;
-  const BoolOf<D> locked = c.os_locked;
-  const WordOf<D> own = D::ite(
-      locked,
-      D::band(c.mdscr_el1, D::lit(~(DBGREF_MDSCR_MDE | DBGREF_MDSCR_SS))),
-      c.mdscr_el1);
-  const BoolOf<D> loaded = D::or_(
-      t.pre.dirty, AnyBits<D>(own, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE));
-  const WordOf<D> pstate = ExceptionReturnPstate<D>(
-      D::ite(t.pre.increment_pc, D::band(c.pstate, D::lit(~DBGREF_SPSR_SS)),
-             c.pstate),
-      own, t.obs.entry_mdcr_el2, D::lit_bool(false), D::lit_bool(false));
-  BoolOf<D> ok = D::eq(t.obs.entry_mdscr_el1, own);
-  ok = D::and_(ok, D::eq(t.obs.entry_pstate,
-                         D::band(pstate, D::lit(DBGREF_SPSR_SS |
-                                                DBGREF_PSTATE_D))));
-  ok = D::and_(ok, BoolEq<D>(EntryHas<D>(t.obs, DBGREF_MDCR_TDA),
-                             D::or_(D::not_(t.pre.dirty), locked)));
-  ok = D::and_(
-      ok, RegsEq<D>(t.obs.entry_hw,
-                    ImplementedOnly<D>(t.host.id_aa64dfr0_el1,
-                                       Select<D>(loaded, c.dbg,
-                                                 t.host.host_regs))));
-  return Implies<D>(off, ok);
+  return ImpliesThen<D>(off, [&] {
+    const GuestContext<D>& c = t.pre.ctx;
+    const BoolOf<D> locked = c.os_locked;
+    const WordOf<D> own = D::ite(
+        locked,
+        D::band(c.mdscr_el1, D::lit(~(DBGREF_MDSCR_MDE | DBGREF_MDSCR_SS))),
+        c.mdscr_el1);
+    const BoolOf<D> loaded = D::or_(
+        t.pre.dirty, AnyBits<D>(own, DBGREF_MDSCR_KDE | DBGREF_MDSCR_MDE));
+    const WordOf<D> pstate = ExceptionReturnPstate<D>(
+        D::ite(t.pre.increment_pc, D::band(c.pstate, D::lit(~DBGREF_SPSR_SS)),
+               c.pstate),
+        own, t.obs.entry_mdcr_el2, D::lit_bool(false), D::lit_bool(false));
+    BoolOf<D> ok = D::eq(t.obs.entry_mdscr_el1, own);
+    ok = D::and_(ok, D::eq(t.obs.entry_pstate,
+                           D::band(pstate, D::lit(DBGREF_SPSR_SS |
+                                                  DBGREF_PSTATE_D))));
+    ok = D::and_(ok, BoolEq<D>(EntryHas<D>(t.obs, DBGREF_MDCR_TDA),
+                               D::or_(D::not_(t.pre.dirty), locked)));
+    return D::and_(
+        ok, RegsEq<D>(t.obs.entry_hw,
+                      ImplementedOnly<D>(t.host.id_aa64dfr0_el1,
+                                         Select<D>(loaded, c.dbg,
+                                                   t.host.host_regs))));
+  });
 }
 
 // REQ-OSLOCK: while the guest's OS lock is set (and userspace does not
