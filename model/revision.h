@@ -18,6 +18,7 @@
 #define DBGREF_MODEL_REVISION_H_
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/record.h"
 
@@ -57,6 +58,14 @@ struct dbgref_revision {
   size_t state_size;
   void (*save)(const struct dbgref_revision_vcpu* vcpu, void* state);
   void (*load)(struct dbgref_revision_vcpu* vcpu, const void* state);
+  /*
+   * load(), for a vCPU whose state, saved, differs from state only in the
+   * count 64-bit words of the blob listed in words: it does what load()
+   * does, touching only those words (and what load() derives from the
+   * blob). Optional (NULL): a caller uses load() instead.
+   */
+  void (*load_words)(struct dbgref_revision_vcpu* vcpu, const void* state,
+                     const uint32_t* words, size_t count);
 };
 
 #ifdef __cplusplus

@@ -93,19 +93,20 @@ FingerprintSum(const uint64_t* w, const uint64_t* reference,
 }
 
 // The sum of `after` from that of `before` (a state of the same length):
-// the terms of the words that differ between the two change. Sets
-// *changed to whether any word does.
+// the terms of the words that differ between the two change. Lists those
+// words in changed (room for n), in order, and sets *count to how many.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 uint64_t
 FingerprintSumAfter(uint64_t sum, const uint64_t* before, const uint64_t* after,
                     const uint64_t* reference, const uint64_t* index_key,
-                    std::size_t n, bool* changed) {
+                    std::size_t n, uint32_t* changed, std::size_t* count) {
   constexpr std::size_t kRun = 8;
-  uint64_t any_run = 0;
+  std::size_t c = 0;
   auto step = [&](std::size_t i) {
     if (after[i] == before[i]) return;
+    changed[c++] = static_cast<uint32_t>(i);
     sum += Term(after[i], reference[i], index_key[i]) -
            Term(before[i], reference[i], index_key[i]);
   };
@@ -114,14 +115,10 @@ FingerprintSumAfter(uint64_t sum, const uint64_t* before, const uint64_t* after,
     uint64_t any = 0;
     for (std::size_t k = 0; k < kRun; ++k) any |= after[i + k] ^ before[i + k];
     if (any == 0) continue;
-    any_run = 1;
     for (std::size_t k = 0; k < kRun; ++k) step(i + k);
   }
-  for (; i < n; ++i) {
-    any_run |= after[i] ^ before[i];
-    step(i);
-  }
-  *changed = any_run != 0;
+  for (; i < n; ++i) step(i);
+  *count = c;
   return sum;
 }
 
@@ -254,7 +251,9 @@ class Worker {
         runner_(revision),
         cur_(c.words),
         next_(c.words),
-        scratch_(c.words) {
+        scratch_(c.words),
+        changed_(c.words),
+        port_changed_(c.words) {
     judge_.host = c.alphabet->host;
   }
 
@@ -285,15 +284,20 @@ class Worker {
       judge_.ops.push_back(dbgref_op{});
       // Whether the two vCPUs hold the state cur_ (every word of it): after
       // a transition that changed no word they still do, and the next
-      // operation starts without loading it again.
+      // operation starts without loading it again. After one that changed
+      // some, they are near it: only the words changed_ lists are loaded.
       bool loaded = false;
+      bool near = false;
       for (std::size_t a = 0; a < ops.size(); ++a) {
         judge_.ops[at] = ops[a];
-        if (!loaded) {
+        if (near) {
+          LoadNear();
+        } else if (!loaded) {
           LoadModelState(cur_.data(), runner_.model_vcpu().mutable_state());
           runner_.revision_vcpu().LoadState(cur_.data() + c_.model_words);
         }
         loaded = false;
+        near = false;
         RequirementSet broken;
         runner_.CompareOperation(judge_, at, [&](const Divergence& div) {
           if (!div.verdict.Diverged()) return true;
@@ -320,11 +324,12 @@ class Worker {
         // The fingerprint from the parent's, over the words the operation
         // changed. When it left the state as it was, the fingerprint is the
         // parent's, which the set holds (Insert would find it seen).
-        bool changed = false;
         n.sum = FingerprintSumAfter(d.sum, cur_.data(), next_.data(),
                                     c_.reference.data(), c_.index_key.data(),
-                                    c_.words, &changed);
+                                    c_.words, changed_.data(), &changed_count_);
+        const bool changed = changed_count_ > 0;
         loaded = !changed;
+        near = changed;
         if (!changed && n.history == d.history) continue;
         n.fp = FingerprintOfSum(n.sum, n.program, n.history);
         const FingerprintSet::Outcome o =
@@ -345,6 +350,24 @@ class Worker {
   uint64_t fresh = 0;
 
  private:
+  // Puts the two vCPUs, near cur_, into it.
+  void LoadNear() {
+    const uint32_t* words = changed_.data();
+    const std::size_t model_count = static_cast<std::size_t>(
+        std::lower_bound(words, words + changed_count_,
+                         static_cast<uint32_t>(c_.model_words)) -
+        words);
+    LoadModelStateWords(cur_.data(), words, model_count,
+                        runner_.model_vcpu().mutable_state());
+    const std::size_t port_count = changed_count_ - model_count;
+    for (std::size_t k = 0; k < port_count; ++k) {
+      port_changed_[k] =
+          words[model_count + k] - static_cast<uint32_t>(c_.model_words);
+    }
+    runner_.revision_vcpu().LoadStateWords(cur_.data() + c_.model_words,
+                                           port_changed_.data(), port_count);
+  }
+
   void Use(uint32_t p) {
     if (p == program_) return;
     program_ = p;
@@ -368,6 +391,11 @@ class Worker {
   std::vector<uint64_t> cur_;
   std::vector<uint64_t> next_;
   std::vector<uint64_t> scratch_;  // for Encode
+  // The words in which the two vCPUs differ from cur_, when they are near
+  // it (Expand): all of them, and the revision's counted from its blob.
+  std::vector<uint32_t> changed_;
+  std::size_t changed_count_ = 0;
+  std::vector<uint32_t> port_changed_;
   trace::Trace judge_;
   uint32_t program_ = UINT32_MAX;
 };

@@ -53,7 +53,7 @@ const dbgref_revision& ModelRevision() {
   static const dbgref_revision model = {
       "model",   Create,   Destroy,
       ResetVcpu, StepVcpu, ModelStateWords() * sizeof(uint64_t),
-      SaveVcpu,  LoadVcpu};
+      SaveVcpu,  LoadVcpu, nullptr};
   return model;
 }
 

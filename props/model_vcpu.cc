@@ -25,6 +25,8 @@ struct Run {
 struct Layout {
   std::vector<Run> runs;
   std::size_t words = 0;
+  // Where each word lies: its run.
+  std::vector<uint32_t> run_of_word;
 };
 
 struct LayoutWalker {
@@ -52,6 +54,10 @@ const Layout& StateLayout() {
     const model::ConcreteVcpu s{};
     LayoutWalker f{reinterpret_cast<const char*>(&s), l};
     model::WalkState(f, model::FieldName(""), s);
+    for (std::size_t r = 0; r < l.runs.size(); ++r) {
+      l.run_of_word.insert(l.run_of_word.end(), l.runs[r].count,
+                           static_cast<uint32_t>(r));
+    }
     return l;
   }();
   return layout;
@@ -79,6 +85,22 @@ void LoadModelState(const uint64_t* words, model::ConcreteVcpu& state) {
       *reinterpret_cast<bool*>(base + r.offset) = words[r.word] != 0;
     } else {
       std::memcpy(base + r.offset, words + r.word, r.count * sizeof(uint64_t));
+    }
+  }
+}
+
+void LoadModelStateWords(const uint64_t* words, const uint32_t* indices,
+                         std::size_t count, model::ConcreteVcpu& state) {
+  const Layout& layout = StateLayout();
+  char* base = reinterpret_cast<char*>(&state);
+  for (std::size_t k = 0; k < count; ++k) {
+    const uint32_t i = indices[k];
+    const Run& r = layout.runs[layout.run_of_word[i]];
+    if (r.truth) {
+      *reinterpret_cast<bool*>(base + r.offset) = words[i] != 0;
+    } else {
+      std::memcpy(base + r.offset + (i - r.word) * sizeof(uint64_t), words + i,
+                  sizeof(uint64_t));
     }
   }
 }

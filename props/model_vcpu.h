@@ -24,6 +24,10 @@ namespace dbgref::props {
 std::size_t ModelStateWords();
 void SaveModelState(const model::ConcreteVcpu& state, uint64_t* words);
 void LoadModelState(const uint64_t* words, model::ConcreteVcpu& state);
+// LoadModelState(words, state) where state's words differ from words only
+// at the count indices listed.
+void LoadModelStateWords(const uint64_t* words, const uint32_t* indices,
+                         std::size_t count, model::ConcreteVcpu& state);
 
 class ModelVcpu {
  public:

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "absl/types/span.h"
 #include "model/record.h"
@@ -48,6 +49,16 @@ class RevisionVcpu {
   std::size_t StateSize() const { return revision_->state_size; }
   void SaveState(void* state) const { revision_->save(vcpu_, state); }
   void LoadState(const void* state) { revision_->load(vcpu_, state); }
+  // LoadState(state) where the vCPU's saved state differs from state only
+  // in the count words listed (model/revision.h, load_words).
+  void LoadStateWords(const void* state, const uint32_t* words,
+                      std::size_t count) {
+    if (revision_->load_words == nullptr) {
+      revision_->load(vcpu_, state);
+    } else {
+      revision_->load_words(vcpu_, state, words, count);
+    }
+  }
 
  private:
   const dbgref_revision* revision_;

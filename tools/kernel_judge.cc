@@ -249,11 +249,11 @@ size_t StepReplay(dbgref_revision_vcpu* vcpu, const dbgref_op*,
   return n;
 }
 
-// A replay has no state of its own to explore: state_size 0, no save or
-// load.
+// A replay has no state of its own to explore: state_size 0, no save,
+// load or load_words.
 const dbgref_revision kReplay = {"kernel",    CreateReplay, DestroyReplay,
                                  ResetReplay, StepReplay,   0,
-                                 nullptr,     nullptr};
+                                 nullptr,     nullptr,      nullptr};
 
 }  // namespace
 

@@ -424,6 +424,46 @@ static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
 	dbgref_this_cpu = &pv->cpu;
 }
 
+/*
+ * load() for a vCPU whose saved state differs from the blob only in the
+ * listed words: those are copied, every self pointer is taken from the
+ * blob again (a port may move one, as final moves debug_ptr), and the
+ * bookkeeping is set as load() leaves it.
+ */
+#define PORT_POINTER_FROM_BLOB(field)					\
+	do {								\
+		void *p = port_pointer_at(pv, (field));			\
+		memcpy((char *)pv + ((const char *)&(field) -		\
+				     (const char *)blob),		\
+		       &p, sizeof(p));					\
+	} while (0)
+
+static void port_load_words(struct dbgref_revision_vcpu *pv,
+			    const void *state, const uint32_t *words,
+			    size_t count)
+{
+	const struct dbgref_revision_vcpu *blob = state;
+	const u64 *from = state;
+	u64 *to = (u64 *)pv;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		to[words[i]] = from[words[i]];
+	PORT_POINTER_FROM_BLOB(blob->vcpu.run);
+	PORT_POINTER_FROM_BLOB(blob->vcpu.arch.host_cpu_context);
+	DBGREF_PORT_SELF_POINTERS(blob, PORT_POINTER_FROM_BLOB);
+	pv->cpu.obs = NULL;
+	pv->cpu.nobs = 0;
+	pv->cpu.steps = 0;
+	pv->cpu.exit_pending = false;
+	pv->cpu.interrupted = false;
+	pv->cpu.bug = NULL;
+	pv->cpu.observe_reentry = port_observe_reentry;
+	pv->cpu.observe_arg = pv;
+	dbgref_this_cpu = &pv->cpu;
+}
+
+#undef PORT_POINTER_FROM_BLOB
 #undef PORT_TO_OFFSET
 #undef PORT_TO_POINTER
 
@@ -442,6 +482,7 @@ const struct dbgref_revision DBGREF_PORT_SYMBOL = {
 	.state_size = PORT_STATE_SIZE,
 	.save = port_save,
 	.load = port_load,
+	.load_words = port_load_words,
 };
 
 #endif /* DBGREF_PORT_SHIM_REVISION_PORT_H */

@@ -302,8 +302,8 @@ size_t StepVcpu(dbgref_revision_vcpu* vcpu, const dbgref_op* op,
 template <Fault F>
 constexpr dbgref_revision Table(const char* name) {
   // No state blob here (model/revision.h): ExplorableBroken adds one.
-  return dbgref_revision{name,     Create<F>, Destroy, ResetVcpu,
-                         StepVcpu, 0,         nullptr, nullptr};
+  return dbgref_revision{name, Create<F>, Destroy, ResetVcpu, StepVcpu,
+                         0,    nullptr,   nullptr, nullptr};
 }
 
 #define DBGREF_BROKEN(fault, name) \
