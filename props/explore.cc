@@ -203,16 +203,20 @@ void Encode(const Context& c, const uint64_t* w, const Decoded& d, Block& block,
   ++block.count;
 }
 
-// Decodes the state at data[pos] into w; returns the next position.
+// Decodes the state at data[pos] into w, which holds the reference but
+// at the words `differing` lists (those of the state decoded into it
+// before); on return `differing` lists the new state's. Returns the next
+// position.
 std::size_t Decode(const Context& c, const uint64_t* data, std::size_t pos,
-                   uint64_t* w, Decoded& d) {
+                   uint64_t* w, std::vector<uint32_t>& differing, Decoded& d) {
   d.program = static_cast<uint32_t>(data[pos] >> 32);
   const uint64_t nonzero = data[pos] & 0xffffffffu;
   d.history = data[pos + 1];
   d.fp = data[pos + 2];
   const uint64_t* bitmap = data + pos + 3;
   const uint64_t* value = bitmap + c.bitmap;
-  std::copy(c.reference.begin(), c.reference.end(), w);
+  for (const uint32_t i : differing) w[i] = c.reference[i];
+  differing.clear();
   // The words stored are those that differ from the reference, XORed with
   // it: the terms of the fingerprint's sum.
   uint64_t sum = 0;
@@ -220,7 +224,8 @@ std::size_t Decode(const Context& c, const uint64_t* data, std::size_t pos,
     for (uint64_t bits = bitmap[b]; bits != 0; bits &= bits - 1) {
       const std::size_t i = b * 64 + __builtin_ctzll(bits);
       sum += Mix(*value ^ c.index_key[i]);
-      w[i] ^= *value++;
+      w[i] = c.reference[i] ^ *value++;
+      differing.push_back(static_cast<uint32_t>(i));
     }
   }
   d.sum = sum;
@@ -271,10 +276,15 @@ class Worker {
   // set became full.
   bool Expand(const Block& in, std::vector<Block>& out) {
     const std::vector<dbgref_op>& ops = c_.alphabet->ops;
+    if (!cur_holds_reference_) {
+      std::copy(c_.reference.begin(), c_.reference.end(), cur_.begin());
+      cur_differing_.clear();
+      cur_holds_reference_ = true;
+    }
     std::size_t pos = 0;
     for (uint64_t s = 0; s < in.count; ++s) {
       Decoded d;
-      pos = Decode(c_, in.data.data(), pos, cur_.data(), d);
+      pos = Decode(c_, in.data.data(), pos, cur_.data(), cur_differing_, d);
       Use(d.program);
       judge_.ops.clear();
       for (std::size_t b = 0; b < c_.bit_op.size(); ++b) {
@@ -390,6 +400,10 @@ class Worker {
   LockstepRunner runner_;
   std::vector<uint64_t> cur_;
   std::vector<uint64_t> next_;
+  // cur_ is the reference but at the words cur_differing_ lists, once
+  // cur_holds_reference_ (Decode).
+  bool cur_holds_reference_ = false;
+  std::vector<uint32_t> cur_differing_;
   std::vector<uint64_t> scratch_;  // for Encode
   // The words in which the two vCPUs differ from cur_, when they are near
   // it (Expand): all of them, and the revision's counted from its blob.
