@@ -286,6 +286,7 @@ class Worker {
       Decoded d;
       pos = Decode(c_, in.data.data(), pos, cur_.data(), cur_differing_, d);
       Use(d.program);
+      LoadModelState(cur_.data(), cur_model_);
       judge_.ops.clear();
       for (std::size_t b = 0; b < c_.bit_op.size(); ++b) {
         if ((d.history >> b) & 1) judge_.ops.push_back(ops[c_.bit_op[b]]);
@@ -303,17 +304,20 @@ class Worker {
         if (near) {
           LoadNear();
         } else if (!loaded) {
-          LoadModelState(cur_.data(), runner_.model_vcpu().mutable_state());
+          runner_.model_vcpu().mutable_state() = cur_model_;
           runner_.revision_vcpu().LoadState(cur_.data() + c_.model_words);
         }
         loaded = false;
         near = false;
         RequirementSet broken;
-        runner_.CompareOperation(judge_, at, [&](const Divergence& div) {
-          if (!div.verdict.Diverged()) return true;
-          broken = div.verdict.violated;
-          return false;
-        });
+        runner_.CompareOperation(
+            judge_, at,
+            [&](const Divergence& div) {
+              if (!div.verdict.Diverged()) return true;
+              broken = div.verdict.violated;
+              return false;
+            },
+            nullptr, &cur_model_);
         ++transitions;
         if (!broken.empty()) {
           Note(broken, d, static_cast<uint32_t>(a));
@@ -399,6 +403,7 @@ class Worker {
   const Context& c_;
   LockstepRunner runner_;
   std::vector<uint64_t> cur_;
+  model::ConcreteVcpu cur_model_;  // the model's part of cur_
   std::vector<uint64_t> next_;
   // cur_ is the reference but at the words cur_differing_ lists, once
   // cur_holds_reference_ (Decode).

@@ -39,37 +39,51 @@ uint64_t TransitionKindOf(const dbgref_obs& o) {
 LockstepRunner::LockstepRunner(const dbgref_revision& revision)
     : revision_(revision) {}
 
+void LockstepRunner::OwnReplayState() {
+  if (replay_at_ == &replay_state_) return;
+  replay_state_ = *replay_at_;
+  replay_at_ = &replay_state_;
+}
+
 model::ConcreteTransition& LockstepRunner::TransitionAt(
     const trace::Trace& trace, std::size_t op, std::size_t step,
     const dbgref_obs& revision) {
   if (!replay_ || step < replay_index_) {
     replay_.emplace(trace.ops[op]);
-    replay_state_ = before_;
+    replay_at_ = before_;
     replay_index_ = 0;
-    replay_more_ = replay_->Next(replay_state_);
+    replay_more_ = replay_->Next(*replay_at_);
   }
-  while (replay_more_ && replay_index_ < step) {
-    model::ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
-        replay_->kind(), model_.host(), model_.program(), replay_state_,
-        replay_->input());
-    ++replay_index_;
-    replay_more_ = replay_->Next(replay_state_);
+  if (replay_more_ && replay_index_ < step) {
+    OwnReplayState();
+    while (replay_more_ && replay_index_ < step) {
+      model::ApplyTransitionInPlace<DBGREF_MAX_PROGRAM_LINES>(
+          replay_->kind(), model_.host(), model_.program(), replay_state_,
+          replay_->input());
+      ++replay_index_;
+      replay_more_ = replay_->Next(replay_state_);
+    }
   }
-  // The transition is made in the runner's own record, without a copy.
-  transition_.host = model_.host();
-  transition_.program = model_.program();
+  // The transition is made in the runner's own record, without a copy; its
+  // pre-state is not the record's own post-state.
+  if (replay_at_ == &transition_.post) OwnReplayState();
+  if (transition_resets_ != model_.resets()) {
+    transition_.host = model_.host();
+    transition_.program = model_.program();
+    transition_resets_ = model_.resets();
+  }
   if (replay_more_) {
     model::SetTransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
-        replay_->kind(), replay_state_, replay_->input(), transition_);
-    replay_state_ = transition_.post;
+        replay_->kind(), *replay_at_, replay_->input(), transition_);
+    replay_at_ = &transition_.post;
     ++replay_index_;
-    replay_more_ = replay_->Next(replay_state_);
+    replay_more_ = replay_->Next(*replay_at_);
   } else {
     // The model's list ended: a transition of the revision's kind that does
     // not apply to the state after the operation.
     const model::ConcreteOp in = model::OpOfKind<C>(TransitionKindOf(revision));
     model::SetTransitionOfKind<C, DBGREF_MAX_PROGRAM_LINES>(
-        in.kind, replay_state_, in, transition_);
+        in.kind, *replay_at_, in, transition_);
   }
   return transition_;
 }
@@ -77,8 +91,12 @@ model::ConcreteTransition& LockstepRunner::TransitionAt(
 bool LockstepRunner::CompareOperation(
     const trace::Trace& trace, std::size_t i,
     absl::FunctionRef<bool(const Divergence&)> on_difference,
-    LockstepCounts* counts) {
-  before_ = model_.state();
+    LockstepCounts* counts, const model::ConcreteVcpu* before) {
+  if (before == nullptr) {
+    before_copy_ = model_.state();
+    before = &before_copy_;
+  }
+  before_ = before;
   replay_.reset();
   const absl::Span<const dbgref_obs> m = model_.Step(trace.ops[i]);
   const absl::Span<const dbgref_obs> r = revision_.Step(trace.ops[i]);

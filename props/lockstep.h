@@ -63,10 +63,14 @@ class LockstepRunner {
   // Returns false when on_difference asked to stop. Compare is a reset
   // and this for each operation in turn; exhaustive exploration (explore/)
   // calls it from states it has put the two vCPUs into.
+  // A caller that holds the model's state before the operation elsewhere
+  // passes it as before, which then stays as it is until the call returns:
+  // it is not copied.
   bool CompareOperation(
       const trace::Trace& trace, std::size_t op,
       absl::FunctionRef<bool(const Divergence&)> on_difference,
-      LockstepCounts* counts = nullptr);
+      LockstepCounts* counts = nullptr,
+      const model::ConcreteVcpu* before = nullptr);
 
   // The first step whose difference breaks a requirement. Differences
   // before it that break none are passed over.
@@ -91,15 +95,25 @@ class LockstepRunner {
                                           std::size_t op, std::size_t step,
                                           const dbgref_obs& revision);
 
+  // Where the replay's state will be written next (TransitionAt): it is
+  // copied into replay_state_ first unless it is there already.
+  void OwnReplayState();
+
   ModelVcpu model_;
   RevisionVcpu revision_;
-  model::ConcreteVcpu before_;  // the model's state before the operation
+  // The model's state before the operation: before_copy_ or the caller's.
+  const model::ConcreteVcpu* before_ = nullptr;
+  model::ConcreteVcpu before_copy_;
   model::ConcreteTransition transition_;
+  // The reset of model_ whose host and program transition_ holds.
+  uint64_t transition_resets_ = 0;
   // The model's replay of the operation for TransitionAt: the state before
-  // its transition number replay_index_, and whether there is one. Steps
-  // are asked for in increasing order within an operation, so each replay
-  // continues from the last; CompareOperation starts a new one.
+  // its transition number replay_index_ (*replay_at_: before_, the last
+  // transition's post-state, or replay_state_), and whether there is one.
+  // Steps are asked for in increasing order within an operation, so each
+  // replay continues from the last; CompareOperation starts a new one.
   std::optional<model::OpTransitions> replay_;
+  const model::ConcreteVcpu* replay_at_ = nullptr;
   model::ConcreteVcpu replay_state_;
   std::size_t replay_index_ = 0;
   bool replay_more_ = false;

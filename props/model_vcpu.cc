@@ -110,6 +110,7 @@ void ModelVcpu::Reset(const dbgref_host& host, const dbgref_program& program) {
   program_ = model::FromRecord(program);
   state_ = model::Reset(host);
   count_ = 0;
+  ++resets_;
 }
 
 }  // namespace dbgref::props

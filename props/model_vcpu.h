@@ -58,6 +58,9 @@ class ModelVcpu {
   model::ConcreteVcpu& mutable_state() { return state_; }
   const model::ConcreteHost& host() const { return host_; }
   const model::ConcreteProgram& program() const { return program_; }
+  // How many times the vCPU was reset: host() and program() change only
+  // when it does.
+  uint64_t resets() const { return resets_; }
 
  private:
   model::ConcreteHost host_;
@@ -67,6 +70,7 @@ class ModelVcpu {
   // Whether each record of obs_ may have a nonzero entry_hw (StepInPlace).
   std::array<bool, model::kMaxObsPerOp> hw_set_ = MakeAllSet();
   std::size_t count_ = 0;
+  uint64_t resets_ = 0;
 
   static std::array<bool, model::kMaxObsPerOp> MakeAllSet() {
     std::array<bool, model::kMaxObsPerOp> a;
