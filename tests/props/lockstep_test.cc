@@ -145,8 +145,8 @@ TEST(Lockstep, EachDifferenceIsJudgedOnItsOwnTransition) {
         if (!FreshTransition(t, d.op, d.step, *fresh)) continue;
         const StepVerdict v = ClassifyStep(*fresh, d.revision, t, d.op);
         ASSERT_EQ(v.violated.Ids(), d.verdict.violated.Ids())
-            << revision->name << " seed " << seed << " op " << d.op
-            << " step " << d.step;
+            << revision->name << " seed " << seed << " op " << d.op << " step "
+            << d.step;
         ASSERT_EQ(v.design_difference, d.verdict.design_difference)
             << revision->name << " seed " << seed;
         ++judged;
@@ -154,9 +154,10 @@ TEST(Lockstep, EachDifferenceIsJudgedOnItsOwnTransition) {
       }
     }
   }
-  std::printf("%d differences judged afresh, %d of them after an earlier "
-              "step of their operation\n",
-              judged, later_in_a_run);
+  std::printf(
+      "%d differences judged afresh, %d of them after an earlier "
+      "step of their operation\n",
+      judged, later_in_a_run);
   EXPECT_GT(later_in_a_run, 100);
 }
 
