@@ -70,25 +70,35 @@ uint64_t FingerprintOfSum(uint64_t sum, uint64_t program, uint64_t history) {
              Mix(history ^ 0xc2b2ae3d27d4eb4full));
 }
 
+// Calls visit(i) for every word i of a and b (n words each) that may
+// differ: each word of a run of eight where some word differs, and each
+// word after the last run. Most runs are equal, and each is passed over at
+// once. The scans below are the cost of a state, and are made with AVX2
+// where the CPU has it.
+template <class Visit>
+inline __attribute__((always_inline)) void ForEachWordOfDifferingRuns(
+    const uint64_t* a, const uint64_t* b, std::size_t n, Visit&& visit) {
+  constexpr std::size_t kRun = 8;
+  std::size_t i = 0;
+  for (; i + kRun <= n; i += kRun) {
+    uint64_t any = 0;
+    for (std::size_t k = 0; k < kRun; ++k) any |= a[i + k] ^ b[i + k];
+    if (any == 0) continue;
+    for (std::size_t k = 0; k < kRun; ++k) visit(i + k);
+  }
+  for (; i < n; ++i) visit(i);
+}
+
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-// The scan is the cost: with AVX2 where the CPU has it.
 __attribute__((target_clones("avx2", "default")))
 #endif
 uint64_t
 FingerprintSum(const uint64_t* w, const uint64_t* reference,
                const uint64_t* index_key, std::size_t n) {
-  constexpr std::size_t kRun = 8;
   uint64_t sum = 0;
-  std::size_t i = 0;
-  for (; i + kRun <= n; i += kRun) {
-    uint64_t any = 0;
-    for (std::size_t k = 0; k < kRun; ++k) any |= w[i + k] ^ reference[i + k];
-    if (any == 0) continue;
-    for (std::size_t k = 0; k < kRun; ++k) {
-      sum += Term(w[i + k], reference[i + k], index_key[i + k]);
-    }
-  }
-  for (; i < n; ++i) sum += Term(w[i], reference[i], index_key[i]);
+  ForEachWordOfDifferingRuns(w, reference, n, [&](std::size_t i) {
+    sum += Term(w[i], reference[i], index_key[i]);
+  });
   return sum;
 }
 
@@ -102,22 +112,13 @@ uint64_t
 FingerprintSumAfter(uint64_t sum, const uint64_t* before, const uint64_t* after,
                     const uint64_t* reference, const uint64_t* index_key,
                     std::size_t n, uint32_t* changed, std::size_t* count) {
-  constexpr std::size_t kRun = 8;
   std::size_t c = 0;
-  auto step = [&](std::size_t i) {
+  ForEachWordOfDifferingRuns(after, before, n, [&](std::size_t i) {
     if (after[i] == before[i]) return;
     changed[c++] = static_cast<uint32_t>(i);
     sum += Term(after[i], reference[i], index_key[i]) -
            Term(before[i], reference[i], index_key[i]);
-  };
-  std::size_t i = 0;
-  for (; i + kRun <= n; i += kRun) {
-    uint64_t any = 0;
-    for (std::size_t k = 0; k < kRun; ++k) any |= after[i + k] ^ before[i + k];
-    if (any == 0) continue;
-    for (std::size_t k = 0; k < kRun; ++k) step(i + k);
-  }
-  for (; i < n; ++i) step(i);
+  });
   *count = c;
   return sum;
 }
@@ -160,30 +161,20 @@ struct Decoded {
 
 // The words of w that differ from the reference: a bit of bitmap (zeroed
 // by the caller) for each, and its XOR with the reference in turn from
-// value on; returns how many. Most runs of words are the reference's, and
-// each is passed over at once.
+// value on; returns how many.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 std::size_t
 DifferingWords(const uint64_t* w, const uint64_t* reference, std::size_t n,
                uint64_t* bitmap, uint64_t* value) {
-  constexpr std::size_t kRun = 8;
   std::size_t count = 0;
-  auto add = [&](std::size_t i) {
+  ForEachWordOfDifferingRuns(w, reference, n, [&](std::size_t i) {
     const uint64_t x = w[i] ^ reference[i];
     if (x == 0) return;
     bitmap[i / 64] |= uint64_t{1} << (i % 64);
     value[count++] = x;
-  };
-  std::size_t i = 0;
-  for (; i + kRun <= n; i += kRun) {
-    uint64_t any = 0;
-    for (std::size_t k = 0; k < kRun; ++k) any |= w[i + k] ^ reference[i + k];
-    if (any == 0) continue;
-    for (std::size_t k = 0; k < kRun; ++k) add(i + k);
-  }
-  for (; i < n; ++i) add(i);
+  });
   return count;
 }
 

@@ -390,6 +390,20 @@ static void *port_pointer_at(struct dbgref_revision_vcpu *base, const void *p)
 	return (char *)base + ((uintptr_t)p - 1);
 }
 
+/*
+ * The bookkeeping of the last KVM_RUN, as a blob holds it and as load()
+ * leaves it.
+ */
+static void port_clear_run_bookkeeping(struct dbgref_cpu *cpu)
+{
+	cpu->obs = NULL;
+	cpu->nobs = 0;
+	cpu->steps = 0;
+	cpu->exit_pending = false;
+	cpu->interrupted = false;
+	cpu->bug = NULL;
+}
+
 #define PORT_TO_OFFSET(field) \
 	((field) = (__typeof__(field))port_offset_of(pv, (field)))
 #define PORT_TO_POINTER(field) \
@@ -402,14 +416,9 @@ static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
 	memcpy(s, pv, PORT_STATE_SIZE);
 	PORT_TO_OFFSET(s->vcpu.run);
 	PORT_TO_OFFSET(s->vcpu.arch.host_cpu_context);
-	s->cpu.obs = NULL;
-	s->cpu.nobs = 0;
-	s->cpu.steps = 0;
-	s->cpu.exit_pending = false;
-	s->cpu.interrupted = false;
+	port_clear_run_bookkeeping(&s->cpu);
 	s->cpu.observe_reentry = NULL;
 	s->cpu.observe_arg = NULL;
-	s->cpu.bug = NULL;
 	DBGREF_PORT_SELF_POINTERS(s, PORT_TO_OFFSET);
 }
 
@@ -452,12 +461,7 @@ static void port_load_words(struct dbgref_revision_vcpu *pv,
 	PORT_POINTER_FROM_BLOB(blob->vcpu.run);
 	PORT_POINTER_FROM_BLOB(blob->vcpu.arch.host_cpu_context);
 	DBGREF_PORT_SELF_POINTERS(blob, PORT_POINTER_FROM_BLOB);
-	pv->cpu.obs = NULL;
-	pv->cpu.nobs = 0;
-	pv->cpu.steps = 0;
-	pv->cpu.exit_pending = false;
-	pv->cpu.interrupted = false;
-	pv->cpu.bug = NULL;
+	port_clear_run_bookkeeping(&pv->cpu);
 	pv->cpu.observe_reentry = port_observe_reentry;
 	pv->cpu.observe_arg = pv;
 	dbgref_this_cpu = &pv->cpu;
