@@ -54,8 +54,7 @@ TEST(StateBlobTest, LoadWordsGivesWhatLoadGives) {
       }
       // From each state back to the one before it, and on by its operation.
       for (std::size_t k = 0; k + 1 < states.size(); ++k) {
-        const std::vector<uint32_t> words =
-            Differing(states[k + 1], states[k]);
+        const std::vector<uint32_t> words = Differing(states[k + 1], states[k]);
         if (words.empty()) continue;
         near.LoadState(states[k + 1].data());
         near.LoadStateWords(states[k].data(), words.data(), words.size());
