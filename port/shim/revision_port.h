@@ -406,8 +406,6 @@ static void port_clear_run_bookkeeping(struct dbgref_cpu *cpu)
 
 #define PORT_TO_OFFSET(field) \
 	((field) = (__typeof__(field))port_offset_of(pv, (field)))
-#define PORT_TO_POINTER(field) \
-	((field) = (__typeof__(field))port_pointer_at(pv, (field)))
 
 static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
 {
@@ -422,22 +420,11 @@ static void port_save(const struct dbgref_revision_vcpu *pv, void *state)
 	DBGREF_PORT_SELF_POINTERS(s, PORT_TO_OFFSET);
 }
 
-static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
-{
-	memcpy(pv, state, PORT_STATE_SIZE);
-	PORT_TO_POINTER(pv->vcpu.run);
-	PORT_TO_POINTER(pv->vcpu.arch.host_cpu_context);
-	pv->cpu.observe_reentry = port_observe_reentry;
-	pv->cpu.observe_arg = pv;
-	DBGREF_PORT_SELF_POINTERS(pv, PORT_TO_POINTER);
-	dbgref_this_cpu = &pv->cpu;
-}
-
 /*
- * load() for a vCPU whose saved state differs from the blob only in the
- * listed words: those are copied, every self pointer is taken from the
- * blob again (a port may move one, as final moves debug_ptr), and the
- * bookkeeping is set as load() leaves it.
+ * What a load derives from the blob besides its words: every self pointer
+ * (an offset in the blob; a port may move one, as final moves debug_ptr),
+ * the bookkeeping as a blob holds it, the shim's callback, and the CPU the
+ * thread is on.
  */
 #define PORT_POINTER_FROM_BLOB(field)					\
 	do {								\
@@ -447,17 +434,9 @@ static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
 		       &p, sizeof(p));					\
 	} while (0)
 
-static void port_load_words(struct dbgref_revision_vcpu *pv,
-			    const void *state, const uint32_t *words,
-			    size_t count)
+static void port_load_derived(struct dbgref_revision_vcpu *pv,
+			      const struct dbgref_revision_vcpu *blob)
 {
-	const struct dbgref_revision_vcpu *blob = state;
-	const u64 *from = state;
-	u64 *to = (u64 *)pv;
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		to[words[i]] = from[words[i]];
 	PORT_POINTER_FROM_BLOB(blob->vcpu.run);
 	PORT_POINTER_FROM_BLOB(blob->vcpu.arch.host_cpu_context);
 	DBGREF_PORT_SELF_POINTERS(blob, PORT_POINTER_FROM_BLOB);
@@ -467,9 +446,31 @@ static void port_load_words(struct dbgref_revision_vcpu *pv,
 	dbgref_this_cpu = &pv->cpu;
 }
 
+static void port_load(struct dbgref_revision_vcpu *pv, const void *state)
+{
+	memcpy(pv, state, PORT_STATE_SIZE);
+	port_load_derived(pv, state);
+}
+
+/*
+ * load() for a vCPU whose saved state differs from the blob only in the
+ * listed words: only those are copied.
+ */
+static void port_load_words(struct dbgref_revision_vcpu *pv,
+			    const void *state, const uint32_t *words,
+			    size_t count)
+{
+	const u64 *from = state;
+	u64 *to = (u64 *)pv;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		to[words[i]] = from[words[i]];
+	port_load_derived(pv, state);
+}
+
 #undef PORT_POINTER_FROM_BLOB
 #undef PORT_TO_OFFSET
-#undef PORT_TO_POINTER
 
 _Static_assert(PORT_STATE_SIZE % 8 == 0,
 	       "the state blob is a whole number of words");
