@@ -284,22 +284,22 @@ class Worker {
       }
       const std::size_t at = judge_.ops.size();
       judge_.ops.push_back(dbgref_op{});
-      // Whether the two vCPUs hold the state cur_ (every word of it): after
-      // a transition that changed no word they still do, and the next
-      // operation starts without loading it again. After one that changed
-      // some, they are near it: only the words changed_ lists are loaded.
-      bool loaded = false;
-      bool near = false;
+      // Where the two vCPUs stand against the state cur_: holding every
+      // word of it (after a transition that changed none: the next
+      // operation starts without loading it again), near it (after one
+      // that changed the words changed_ lists: only those are loaded
+      // back), or anywhere.
+      enum class Held { kAnywhere, kNear, kAll };
+      Held held = Held::kAnywhere;
       for (std::size_t a = 0; a < ops.size(); ++a) {
         judge_.ops[at] = ops[a];
-        if (near) {
+        if (held == Held::kNear) {
           LoadNear();
-        } else if (!loaded) {
+        } else if (held == Held::kAnywhere) {
           runner_.model_vcpu().mutable_state() = cur_model_;
           runner_.revision_vcpu().LoadState(cur_.data() + c_.model_words);
         }
-        loaded = false;
-        near = false;
+        held = Held::kAnywhere;
         RequirementSet broken;
         runner_.CompareOperation(
             judge_, at,
@@ -333,8 +333,7 @@ class Worker {
                                     c_.reference.data(), c_.index_key.data(),
                                     c_.words, changed_.data(), &changed_count_);
         const bool changed = changed_count_ > 0;
-        loaded = !changed;
-        near = changed;
+        held = changed ? Held::kNear : Held::kAll;
         if (!changed && n.history == d.history) continue;
         n.fp = FingerprintOfSum(n.sum, n.program, n.history);
         const FingerprintSet::Outcome o =

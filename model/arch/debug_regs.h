@@ -68,7 +68,7 @@ DebugRegs<D> Select(const BoolOf<D>& c, const DebugRegs<D>& a,
   return SelectRecord<D>(kWalkRegs, c, a, b);
 }
 
-// Select to read from (SelectedRecord): const DebugRegs<D>& r = ....
+// Select, to read from through a const reference (SelectedRecord).
 template <class D>
 decltype(auto) SelectedRegs(const BoolOf<D>& c, const DebugRegs<D>& a,
                             const DebugRegs<D>& b) {
