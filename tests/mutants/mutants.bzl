@@ -424,6 +424,12 @@ MUTANTS = [
         "port_step does not zero an ioctl's observation",
         "port/shim/revision_port.h",
     ),
+    _port(
+        "SHIM_LOAD_WORDS_SHORT",
+        "load_words leaves the last word it is given as it was",
+        "port/shim/revision_port.h",
+        extra = ["//tests/explore:state_blob_test"],
+    ),
 
     # The props harness (props/*): what judges the port must see.
     _props(
@@ -436,6 +442,12 @@ MUTANTS = [
         "NO_SHRINK",
         "campaign findings are reported unshrunk",
         "props/campaign.cc",
+    ),
+    _props(
+        "REPLAY_FROM_PRE",
+        "a judged step after another of its operation is replayed from " +
+        "the earlier step's pre-state",
+        "props/lockstep.cc",
     ),
     _props(
         "MODEL_VCPU_NO_HOST_REGS",
