@@ -117,6 +117,20 @@ WordOf<D> IteLazy(const BoolOf<D>& c, A&& a, B&& b) {
   }
 }
 
+// f(), for a word that costs much to build and is read only where c
+// holds: where the domain's Bool is a C++ bool, f is called only when c
+// holds, and elsewhere the value is 0, which nothing may read; every other
+// domain builds f() itself, so a formula is the one f() gives. f must have
+// no effect but its value.
+template <class D, class F>
+WordOf<D> ReadOnlyWhere(const BoolOf<D>& c, F&& f) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    return c ? f() : D::lit(0);
+  } else {
+    return f();
+  }
+}
+
 // a <-> b.
 template <class D>
 BoolOf<D> BoolEq(const BoolOf<D>& a, const BoolOf<D>& b) {

@@ -28,7 +28,9 @@ class OpTransitions {
  public:
   explicit OpTransitions(const dbgref_op& op)
       : run_(op.kind == DBGREF_OP_RUN),
-        in_(run_ ? OpOfKind<ConcreteDomain>(kEnter) : IoctlOpFromRecord(op)) {}
+        kind_(run_ ? uint64_t{kEnter} : uint64_t{op.kind}) {
+    if (!run_) ioctl_ = IoctlOpFromRecord(op);
+  }
 
   // Whether op has a transition after those so far; if so, kind() and
   // input() are that transition's.
@@ -38,22 +40,35 @@ class OpTransitions {
       return true;
     }
     if (!run_) return false;
-    if (in_.kind == kExit) {
+    if (kind_ == kExit) {
       if (state.phase != kPhaseReenter) return false;
-      in_.kind = kEnter;
+      kind_ = kEnter;
     } else {
-      in_.kind = state.phase == kPhaseGuest ? kGuest : kExit;
+      kind_ = state.phase == kPhaseGuest ? kGuest : kExit;
     }
     return true;
   }
 
-  uint64_t kind() const { return in_.kind; }
-  const Op<ConcreteDomain>& input() const { return in_; }
+  uint64_t kind() const { return kind_; }
+  // The input of a KVM_RUN's transitions is its kind alone, made once.
+  const Op<ConcreteDomain>& input() const {
+    return run_ ? RunTransitionInput(kind_) : ioctl_;
+  }
 
  private:
+  // OpOfKind(kind) for ENTER, GUEST and EXIT.
+  static const Op<ConcreteDomain>& RunTransitionInput(uint64_t kind) {
+    static const Op<ConcreteDomain> kInputs[] = {
+        OpOfKind<ConcreteDomain>(kEnter), OpOfKind<ConcreteDomain>(kGuest),
+        OpOfKind<ConcreteDomain>(kExit)};
+    static_assert(kGuest == kEnter + 1 && kExit == kEnter + 2);
+    return kInputs[kind - kEnter];
+  }
+
   bool run_;
   bool started_ = false;
-  Op<ConcreteDomain> in_;
+  uint64_t kind_;
+  Op<ConcreteDomain> ioctl_;  // an ioctl's input; unused for KVM_RUN
 };
 
 // Calls each(kind, input) for every transition of op, in order, on state;

@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "model/arch/debug_regs.h"
 #include "model/arch/id_regs.h"
@@ -51,14 +52,17 @@ BoolOf<D> SelectsEl1(const WordOf<D>& ctrl) {
 template <class D>
 BoolOf<D> BreakpointMatches(const WordOf<D>& bcr, const WordOf<D>& bvr,
                             const WordOf<D>& pc) {
-  const BoolOf<D> unlinked_address =
-      D::eq(Field<D>(bcr, DBGREF_BCR_BT_SHIFT, 0xf), D::lit(0));
-  const BoolOf<D> a64 =
-      D::eq(Field<D>(bcr, DBGREF_BCR_BAS_SHIFT, 0xf), D::lit(0xf));
   const BoolOf<D> address = D::eq(D::band(bvr, D::lit(kBreakpointAddressMask)),
                                   D::band(pc, D::lit(kBreakpointAddressMask)));
-  return D::and_(And3<D>(AnyBits<D>(bcr, DBGREF_BCR_E), unlinked_address, a64),
-                 D::and_(SelectsEl1<D>(bcr), address));
+  // On C++ values the fields are decoded only for an enabled breakpoint
+  // at the pc.
+  return AndThen<D>(D::and_(AnyBits<D>(bcr, DBGREF_BCR_E), address), [&] {
+    const BoolOf<D> unlinked_address =
+        D::eq(Field<D>(bcr, DBGREF_BCR_BT_SHIFT, 0xf), D::lit(0));
+    const BoolOf<D> a64 =
+        D::eq(Field<D>(bcr, DBGREF_BCR_BAS_SHIFT, 0xf), D::lit(0xf));
+    return And3<D>(unlinked_address, a64, SelectsEl1<D>(bcr));
+  });
 }
 
 // Some implemented breakpoint of r matches pc.
@@ -82,16 +86,22 @@ BoolOf<D> AnyBreakpointMatches(const WordOf<D>& id_aa64dfr0_el1,
 template <class D>
 WordOf<D> AccessByteMask(const WordOf<D>& addr, const WordOf<D>& size) {
   const WordOf<D> offset = D::band(addr, D::lit(7));
-  WordOf<D> mask = D::lit(0);
-  for (uint64_t bytes : {1, 2, 4, 8}) {
-    for (uint64_t off = 0; off < 8; ++off) {
-      const uint64_t m = (((uint64_t{1} << bytes) - 1) << off) & 0xff;
-      const BoolOf<D> here =
-          D::and_(D::eq(size, D::lit(bytes)), D::eq(offset, D::lit(off)));
-      mask = D::ite(here, D::lit(m), mask);
+  if constexpr (std::is_same_v<WordOf<D>, uint64_t>) {
+    // The same mask on C++ words, without the table.
+    const bool sized = size == 1 || size == 2 || size == 4 || size == 8;
+    return sized ? (((uint64_t{1} << size) - 1) << offset) & 0xff : 0;
+  } else {
+    WordOf<D> mask = D::lit(0);
+    for (uint64_t bytes : {1, 2, 4, 8}) {
+      for (uint64_t off = 0; off < 8; ++off) {
+        const uint64_t m = (((uint64_t{1} << bytes) - 1) << off) & 0xff;
+        const BoolOf<D> here =
+            D::and_(D::eq(size, D::lit(bytes)), D::eq(offset, D::lit(off)));
+        mask = D::ite(here, D::lit(m), mask);
+      }
     }
+    return mask;
   }
-  return mask;
 }
 
 // [arm:watchpoint-match] for one watchpoint, on an access at addr that
@@ -101,21 +111,27 @@ BoolOf<D> WatchpointMatchesBytes(const WordOf<D>& wcr, const WordOf<D>& wvr,
                                  const WordOf<D>& addr,
                                  const WordOf<D>& access_bytes,
                                  const BoolOf<D>& is_store) {
-  const WordOf<D> lsc = Field<D>(wcr, DBGREF_WCR_LSC_SHIFT, 0x3);
-  const BoolOf<D> kind = D::ite(is_store, AnyBits<D>(lsc, DBGREF_WCR_LSC_STORE),
-                                AnyBits<D>(lsc, DBGREF_WCR_LSC_LOAD));
-  const BoolOf<D> plain =
-      D::and_(D::not_(AnyBits<D>(wcr, DBGREF_WCR_WT)),
-              D::eq(Field<D>(wcr, DBGREF_WCR_MASK_SHIFT, 0x1f), D::lit(0)));
-  const WordOf<D> bas = Field<D>(wcr, DBGREF_WCR_BAS_SHIFT, 0xff);
-  const WordOf<D> selected =
-      D::ite(AnyBits<D>(wvr, 0x4), D::band(D::shl(bas, 4), D::lit(0xf0)), bas);
   const BoolOf<D> same_doubleword =
       D::eq(D::band(wvr, D::lit(kWatchpointAddressMask)),
             D::band(addr, D::lit(kWatchpointAddressMask)));
-  const BoolOf<D> touches = Ne<D>(D::band(selected, access_bytes), D::lit(0));
-  return D::and_(And3<D>(AnyBits<D>(wcr, DBGREF_WCR_E), plain, kind),
-                 And3<D>(SelectsEl1<D>(wcr), same_doubleword, touches));
+  // On C++ values the fields are decoded only for an enabled watchpoint on
+  // the access's doubleword.
+  return AndThen<D>(
+      D::and_(AnyBits<D>(wcr, DBGREF_WCR_E), same_doubleword), [&] {
+        const WordOf<D> lsc = Field<D>(wcr, DBGREF_WCR_LSC_SHIFT, 0x3);
+        const BoolOf<D> kind =
+            D::ite(is_store, AnyBits<D>(lsc, DBGREF_WCR_LSC_STORE),
+                   AnyBits<D>(lsc, DBGREF_WCR_LSC_LOAD));
+        const BoolOf<D> plain = D::and_(
+            D::not_(AnyBits<D>(wcr, DBGREF_WCR_WT)),
+            D::eq(Field<D>(wcr, DBGREF_WCR_MASK_SHIFT, 0x1f), D::lit(0)));
+        const WordOf<D> bas = Field<D>(wcr, DBGREF_WCR_BAS_SHIFT, 0xff);
+        const WordOf<D> selected = D::ite(
+            AnyBits<D>(wvr, 0x4), D::band(D::shl(bas, 4), D::lit(0xf0)), bas);
+        const BoolOf<D> touches =
+            Ne<D>(D::band(selected, access_bytes), D::lit(0));
+        return D::and_(And3<D>(plain, kind, touches), SelectsEl1<D>(wcr));
+      });
 }
 
 // [arm:watchpoint-match] for one watchpoint, on an access of size bytes at

@@ -164,8 +164,9 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
               Implies<D>(is_mrs, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLAR))),
               Implies<D>(is_msr, D::not_(IsKind<D>(i.reg, DBGREF_REG_OSLSR))));
   const BoolOf<D> is_sys = D::and_(runs, D::or_(is_mrs, is_msr));
-  const BoolOf<D> implemented = D::and_(
-      allocated, RegisterImplemented<D>(id_aa64dfr0_el1, i.reg, i.reg_index));
+  const BoolOf<D> implemented = AndThen<D>(allocated, [&] {
+    return RegisterImplemented<D>(id_aa64dfr0_el1, i.reg, i.reg_index);
+  });
   const BoolOf<D> undef = D::and_(is_sys, D::not_(implemented));
   const BoolOf<D> sys_trap =
       And3<D>(is_sys, implemented,
@@ -181,36 +182,42 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
       D::or_(D::and_(debug_exception, tde), D::or_(sys_trap, mmio_abort));
   const BoolOf<D> to_el1 =
       D::or_(D::and_(debug_exception, D::not_(tde)), undef);
-  const WordOf<D> debug_fsc = D::lit(DBGREF_ESR_DEBUG_FSC);
-  auto low_or_cur = [&](uint64_t low) {
-    return D::ite(tde, D::lit(low), D::lit(low + 1));
-  };
-  const WordOf<D> ec = D::ite(
-      step_pending, low_or_cur(DBGREF_EC_SOFTSTP_LOW),
-      D::ite(breakpoint, low_or_cur(DBGREF_EC_BREAKPT_LOW),
-             D::ite(watchpoint, low_or_cur(DBGREF_EC_WATCHPT_LOW),
-                    D::ite(brk, D::lit(DBGREF_EC_BRK64),
-                           D::ite(sys_trap, D::lit(DBGREF_EC_SYS64),
-                                  D::ite(mmio_abort, D::lit(DBGREF_EC_DABT_LOW),
-                                         D::lit(DBGREF_EC_UNKNOWN)))))));
-  const WordOf<D> iss = D::ite(
-      step_pending,
-      D::bor(debug_fsc,
-             D::ite(cpu.stepped, D::lit(DBGREF_ESR_STEP_ISV), D::lit(0))),
-      D::ite(
-          D::or_(breakpoint, watchpoint),
-          D::bor(debug_fsc, D::ite(D::and_(watchpoint, is_store),
-                                   D::lit(DBGREF_ESR_WNR), D::lit(0))),
-          D::ite(brk, D::band(i.imm, D::lit(DBGREF_ESR_BRK_IMM_MASK)),
-                 IteLazy<D>(
-                     sys_trap,
-                     [&] { return Sys64IssOf<D>(i.reg, i.reg_index, is_msr); },
-                     [&] {
-                       return D::ite(mmio_abort, D::lit(kMmioStoreIss),
-                                     D::lit(0));
-                     }))));
-  const WordOf<D> esr = D::bor(D::shl(ec, DBGREF_ESR_EC_SHIFT),
-                               D::bor(D::lit(DBGREF_ESR_IL), iss));
+  const BoolOf<D> exception = D::or_(to_el2, to_el1);
+  // Its syndrome, read only where there is one.
+  const WordOf<D> esr = ReadOnlyWhere<D>(exception, [&] {
+    const WordOf<D> debug_fsc = D::lit(DBGREF_ESR_DEBUG_FSC);
+    auto low_or_cur = [&](uint64_t low) {
+      return D::ite(tde, D::lit(low), D::lit(low + 1));
+    };
+    const WordOf<D> ec = D::ite(
+        step_pending, low_or_cur(DBGREF_EC_SOFTSTP_LOW),
+        D::ite(
+            breakpoint, low_or_cur(DBGREF_EC_BREAKPT_LOW),
+            D::ite(watchpoint, low_or_cur(DBGREF_EC_WATCHPT_LOW),
+                   D::ite(brk, D::lit(DBGREF_EC_BRK64),
+                          D::ite(sys_trap, D::lit(DBGREF_EC_SYS64),
+                                 D::ite(mmio_abort, D::lit(DBGREF_EC_DABT_LOW),
+                                        D::lit(DBGREF_EC_UNKNOWN)))))));
+    const WordOf<D> iss = D::ite(
+        step_pending,
+        D::bor(debug_fsc,
+               D::ite(cpu.stepped, D::lit(DBGREF_ESR_STEP_ISV), D::lit(0))),
+        D::ite(D::or_(breakpoint, watchpoint),
+               D::bor(debug_fsc, D::ite(D::and_(watchpoint, is_store),
+                                        D::lit(DBGREF_ESR_WNR), D::lit(0))),
+               D::ite(brk, D::band(i.imm, D::lit(DBGREF_ESR_BRK_IMM_MASK)),
+                      IteLazy<D>(
+                          sys_trap,
+                          [&] {
+                            return Sys64IssOf<D>(i.reg, i.reg_index, is_msr);
+                          },
+                          [&] {
+                            return D::ite(mmio_abort, D::lit(kMmioStoreIss),
+                                          D::lit(0));
+                          }))));
+    return D::bor(D::shl(ec, DBGREF_ESR_EC_SHIFT),
+                  D::bor(D::lit(DBGREF_ESR_IL), iss));
+  });
   const WordOf<D> far =
       D::ite(D::or_(watchpoint, mmio_abort), access_addr, D::lit(0));
 
@@ -220,11 +227,13 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
   const WordOf<D> oslsr =
       D::bor(D::lit(DBGREF_OSLSR_OSLM),
              D::ite(cpu.os_locked, D::lit(DBGREF_OSLSR_OSLK), D::lit(0)));
-  const WordOf<D> read_value =
-      D::ite(direct_read,
-             D::ite(IsKind<D>(i.reg, DBGREF_REG_OSLSR), oslsr,
-                    ReadReg<D>(cpu, i.reg, i.reg_index)),
-             D::lit(0));
+  const WordOf<D> read_value = IteLazy<D>(
+      direct_read,
+      [&] {
+        return D::ite(IsKind<D>(i.reg, DBGREF_REG_OSLSR), oslsr,
+                      ReadReg<D>(cpu, i.reg, i.reg_index));
+      },
+      [&] { return D::lit(0); });
   WriteRegIf<D>(cpu, direct_write, i.reg, i.reg_index, i.value);
   cpu.os_locked =
       D::ite(D::and_(direct_write, IsKind<D>(i.reg, DBGREF_REG_OSLAR)),
@@ -234,19 +243,23 @@ GuestStepEvent<D> GuestStep(const WordOf<D>& id_aa64dfr0_el1,
                   D::ite(direct_read, read_value, cpu.xt));
 
   // [arm:step-retire], the runtime's ERET, the exception entries.
-  const BoolOf<D> exception = D::or_(to_el2, to_el1);
   const BoolOf<D> retired = And3<D>(runs, D::not_(exception), D::not_(eret));
   const BoolOf<D> ends_step =
       And3<D>(retired, AnyBits<D>(cpu.mdscr_el1, DBGREF_MDSCR_SS), ss);
-  const WordOf<D> resume = ResumeAddress<D>(cpu.elr_el1, cpu.esr_el1);
-  const BoolOf<D> after_own_step =
-      HasClass<D>(cpu.esr_el1, DBGREF_EC_SOFTSTP_CUR);
-  const WordOf<D> eret_pstate = ExceptionReturnPstate<D>(
-      D::ite(after_own_step, D::bor(cpu.spsr_el1, D::lit(DBGREF_SPSR_SS)),
-             cpu.spsr_el1),
-      cpu.mdscr_el1, cpu.mdcr_el2, cpu.os_locked,
-      DebugExceptionsEnabled<D>(cpu.mdcr_el2, cpu.mdscr_el1, cpu.pstate,
-                                cpu.os_locked));
+  // Where the runtime's ERET returns to, and the PSTATE it gives: read
+  // only for an ERET.
+  const WordOf<D> resume = ReadOnlyWhere<D>(
+      eret, [&] { return ResumeAddress<D>(cpu.elr_el1, cpu.esr_el1); });
+  const WordOf<D> eret_pstate = ReadOnlyWhere<D>(eret, [&] {
+    const BoolOf<D> after_own_step =
+        HasClass<D>(cpu.esr_el1, DBGREF_EC_SOFTSTP_CUR);
+    return ExceptionReturnPstate<D>(
+        D::ite(after_own_step, D::bor(cpu.spsr_el1, D::lit(DBGREF_SPSR_SS)),
+               cpu.spsr_el1),
+        cpu.mdscr_el1, cpu.mdcr_el2, cpu.os_locked,
+        DebugExceptionsEnabled<D>(cpu.mdcr_el2, cpu.mdscr_el1, cpu.pstate,
+                                  cpu.os_locked));
+  });
 
   const WordOf<D> entry_pc =
       D::lit(DBGREF_VBAR + DBGREF_VECTOR_CURRENT_SPX_SYNC);

@@ -93,14 +93,24 @@ void WalkProgram(F& f, const FieldName& prefix, P&... program) {
 // The runtime's instruction at the handler's address a, when a is one.
 template <class D>
 Insn<D> HandlerInsn(const WordOf<D>& pc, const Insn<D>& otherwise) {
+  // The kind of the handler's instruction number k.
+  auto kind_at = [](uint64_t k) -> uint64_t {
+    return k == 0                          ? DBGREF_INSN_HANDLER_REPORT
+           : k == DBGREF_HANDLER_INSNS - 1 ? DBGREF_INSN_HANDLER_ERET
+                                           : DBGREF_INSN_HANDLER_PLAIN;
+  };
   Insn<D> insn = otherwise;
-  for (uint64_t k = 0; k < DBGREF_HANDLER_INSNS; ++k) {
-    const uint64_t kind = k == 0 ? DBGREF_INSN_HANDLER_REPORT
-                          : k == DBGREF_HANDLER_INSNS - 1
-                              ? DBGREF_INSN_HANDLER_ERET
-                              : DBGREF_INSN_HANDLER_PLAIN;
-    const BoolOf<D> here = D::eq(pc, D::lit(DBGREF_HANDLER_ADDR + 4 * k));
-    insn.kind = D::ite(here, D::lit(kind), insn.kind);
+  if constexpr (std::is_same_v<WordOf<D>, uint64_t>) {
+    // The same choice on a C++ word: the instruction's number, if any.
+    const uint64_t offset = pc - DBGREF_HANDLER_ADDR;
+    if (offset % 4 == 0 && offset / 4 < DBGREF_HANDLER_INSNS) {
+      insn.kind = kind_at(offset / 4);
+    }
+  } else {
+    for (uint64_t k = 0; k < DBGREF_HANDLER_INSNS; ++k) {
+      const BoolOf<D> here = D::eq(pc, D::lit(DBGREF_HANDLER_ADDR + 4 * k));
+      insn.kind = D::ite(here, D::lit(kind_at(k)), insn.kind);
+    }
   }
   return insn;
 }
