@@ -31,15 +31,16 @@ struct CopyObsScalars {
   void Regs(const FieldName&, const DebugRegs<C>&, DebugRegs<C>&) {}
 };
 
-// o becomes StartObs(kind); where hw_zero says its entry_hw is already
-// zero (StartObs's), only the words and flags are written.
+// o becomes StartObs(kind) in every field the transition's rule and its
+// record read: an ENTER's entry_hw is copied too, unless hw_zero says it is
+// zero already; no other kind reads or records entry_hw (StepInPlace).
 void StartObsFor(uint64_t kind, bool hw_zero, ConcreteObs& o) {
   if (kind > kExit) {  // an ioctl of no kind the model knows
     o = StartObs<C>(kind);
     return;
   }
   const ConcreteObs& start = StartObsOf(kind);
-  if (hw_zero) {
+  if (hw_zero || kind != kEnter) {
     CopyObsScalars copy;
     WalkObs(copy, FieldName(""), start, o);
   } else {
@@ -59,22 +60,25 @@ std::size_t StepInPlace(const ConcreteHost& host,
                         const dbgref_op& op, dbgref_obs* out, bool* hw_set) {
   // One observation for every transition of op, each time made what
   // StartObs(kind) makes before the transition's rule fills it. Its 64
-  // words of entry_hw are cleared again only after an ENTER, the one kind
-  // whose rule writes them (ObserveEntry, model/run.h); a GUEST or EXIT
-  // step's record gets them cleared without a copy, or not at all where
-  // hw_set says they are zero already.
-  ConcreteObs o = StartObsOf(kEnter);
-  bool hw_zero = true;
+  // words of entry_hw are read and recorded only by an ENTER, the one kind
+  // whose rule writes them (ObserveEntry, model/run.h): they are made zero
+  // before an ENTER unless they are zero already (hw_zero), and the record
+  // of any other kind gets them cleared without a copy, or not at all
+  // where hw_set says they are zero already.
+  ConcreteObs o;
+  bool hw_zero = false;
   std::size_t n = 0;
   ForEachTransitionInput(state, op, [&](uint64_t kind, const ConcreteOp& in) {
     StartObsFor(kind, hw_zero, o);
+    const bool enter = kind == kEnter;
+    hw_zero = hw_zero || enter;
     if (Applicable<C>(state, in)) {
       ApplyTransition<C, DBGREF_MAX_PROGRAM_LINES>(kind, host, program, state,
                                                    in, o);
+      hw_zero = hw_zero && !enter;
     }
-    hw_zero = kind != kEnter;
     if (n < kMaxObsPerOp) {
-      if (hw_zero) {
+      if (!enter) {
         ToRecordWithZeroRegs(o, &out[n], hw_set == nullptr || hw_set[n]);
         if (hw_set != nullptr) hw_set[n] = false;
       } else {

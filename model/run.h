@@ -62,7 +62,8 @@ void ObserveEntry(const WordOf<D>& id_aa64dfr0_el1, const Cpu<D>& entry,
                   Obs<D>& o) {
   o.entry_mdcr_el2 =
       D::band(entry.mdcr_el2, D::lit(DBGREF_MDCR_DEBUG_TRAP_BITS));
-  o.entry_hw = ImplementedOnly<D>(id_aa64dfr0_el1, entry.dbg);
+  o.entry_hw = entry.dbg;
+  KeepImplementedOnly<D>(id_aa64dfr0_el1, o.entry_hw);
   o.entry_mdscr_el1 = ObservedMdscr<D>(entry);
   o.entry_pstate =
       D::band(entry.pstate, D::lit(DBGREF_SPSR_SS | DBGREF_PSTATE_D));

@@ -5,7 +5,10 @@
 #ifndef DBGREF_MODEL_ARCH_ID_REGS_H_
 #define DBGREF_MODEL_ARCH_ID_REGS_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <type_traits>
 
 #include "model/arch/debug_regs.h"
 #include "model/arch/registers.h"
@@ -40,23 +43,41 @@ WordOf<D> NumWrps(const WordOf<D>& id_aa64dfr0_el1) {
   return D::add(WrpsField<D>(id_aa64dfr0_el1), D::lit(1));
 }
 
-// r as a CPU with this ID_AA64DFR0_EL1 has it: breakpoints 0..nb-1 and
-// watchpoints 0..nw-1; the slots it does not implement read as 0 here. An
-// observation of the hardware holds only these.
+// r becomes what a CPU with this ID_AA64DFR0_EL1 has of it: breakpoints
+// 0..nb-1 and watchpoints 0..nw-1; the slots it does not implement read as
+// 0 here. An observation of the hardware holds only these.
+template <class D>
+void KeepImplementedOnly(const WordOf<D>& id_aa64dfr0_el1, DebugRegs<D>& r) {
+  const WordOf<D> brps = BrpsField<D>(id_aa64dfr0_el1);
+  const WordOf<D> wrps = WrpsField<D>(id_aa64dfr0_el1);
+  if constexpr (std::is_same_v<WordOf<D>, uint64_t>) {
+    // The same banks on C++ words: the slots above BRPs and WRPs cleared.
+    // The fields are 4 bits wide, so nb and nw are 1..16.
+    static_assert(DBGREF_DFR0_FIELD_MASK + 1 == kBankSize);
+    const std::size_t nb = brps + 1;
+    const std::size_t nw = wrps + 1;
+    std::fill(r.bcr.begin() + nb, r.bcr.end(), 0);
+    std::fill(r.bvr.begin() + nb, r.bvr.end(), 0);
+    std::fill(r.wcr.begin() + nw, r.wcr.end(), 0);
+    std::fill(r.wvr.begin() + nw, r.wvr.end(), 0);
+  } else {
+    for (std::size_t n = 0; n < kBankSize; ++n) {
+      const BoolOf<D> bp = D::ule(D::lit(n), brps);
+      const BoolOf<D> wp = D::ule(D::lit(n), wrps);
+      r.bcr[n] = D::ite(bp, r.bcr[n], D::lit(0));
+      r.bvr[n] = D::ite(bp, r.bvr[n], D::lit(0));
+      r.wcr[n] = D::ite(wp, r.wcr[n], D::lit(0));
+      r.wvr[n] = D::ite(wp, r.wvr[n], D::lit(0));
+    }
+  }
+}
+
+// KeepImplementedOnly, on a copy of r.
 template <class D>
 DebugRegs<D> ImplementedOnly(const WordOf<D>& id_aa64dfr0_el1,
                              const DebugRegs<D>& r) {
-  const WordOf<D> brps = BrpsField<D>(id_aa64dfr0_el1);
-  const WordOf<D> wrps = WrpsField<D>(id_aa64dfr0_el1);
   DebugRegs<D> out = r;
-  for (std::size_t n = 0; n < kBankSize; ++n) {
-    const BoolOf<D> bp = D::ule(D::lit(n), brps);
-    const BoolOf<D> wp = D::ule(D::lit(n), wrps);
-    out.bcr[n] = D::ite(bp, r.bcr[n], D::lit(0));
-    out.bvr[n] = D::ite(bp, r.bvr[n], D::lit(0));
-    out.wcr[n] = D::ite(wp, r.wcr[n], D::lit(0));
-    out.wvr[n] = D::ite(wp, r.wvr[n], D::lit(0));
-  }
+  KeepImplementedOnly<D>(id_aa64dfr0_el1, out);
   return out;
 }
 

@@ -122,8 +122,19 @@ template <class D, std::size_t N>
 Insn<D> Fetch(const Program<D, N>& program, const WordOf<D>& pc) {
   if constexpr (std::is_same_v<BoolOf<D>, bool>) {
     // The same choice on a C++ bool: the lines searched from the last, the
-    // first found is the one the fold keeps.
-    for (std::size_t i = N; i-- > 0;) {
+    // first found is the one the fold keeps; four lines at a time, and
+    // within four that have the pc, from the last of them.
+    std::size_t i = N;
+    for (; i >= 4; i -= 4) {
+      const bool a = D::eq(pc, program.line[i - 1].pc);
+      const bool b = D::eq(pc, program.line[i - 2].pc);
+      const bool c = D::eq(pc, program.line[i - 3].pc);
+      const bool d = D::eq(pc, program.line[i - 4].pc);
+      if (a | b | c | d) {
+        return program.line[a ? i - 1 : b ? i - 2 : c ? i - 3 : i - 4].insn;
+      }
+    }
+    while (i-- > 0) {
       if (D::eq(pc, program.line[i].pc)) return program.line[i].insn;
     }
     return HandlerInsn<D>(pc, InsnOfKind<D>(DBGREF_INSN_END));

@@ -10,12 +10,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "model/arch/debug_events.h"
+#include "model/arch/debug_regs.h"
+#include "model/arch/id_regs.h"
 #include "model/arch/instruction.h"
 #include "model/concrete_domain.h"
 #include "model/guest_layout.h"
+#include "model/domain.h"
 #include "proofs/path.h"
 #include "proofs/z3_domain.h"
 
@@ -66,11 +70,13 @@ TEST(ConcretePaths, HandlerInsnIsTheFold) {
   EXPECT_EQ(model::HandlerInsn<C>(0, otherwise).kind, DBGREF_INSN_END);
 }
 
-TEST(ConcretePaths, FetchIsTheFold) {
-  constexpr std::size_t N = 8;
+// Fetch on random programs of N lines, each line's pc one of a few, so
+// that lines share them.
+template <std::size_t... I>
+void FetchAgrees(std::index_sequence<I...>, uint64_t seed) {
+  constexpr std::size_t N = sizeof...(I);
   Z3Scope scope(ThreadContext());
-  std::mt19937_64 random(1);
-  // Few distinct pcs, so that lines share them.
+  std::mt19937_64 random(seed);
   const std::vector<uint64_t> pcs = {0x10000, 0x10004, 0x10008,
                                      model::kNoLinePc, DBGREF_HANDLER_ADDR};
   for (int round = 0; round < 200; ++round) {
@@ -83,19 +89,56 @@ TEST(ConcretePaths, FetchIsTheFold) {
       insn.addr = D::lit(i);
       return model::Line<D>{D::lit(line_pc[i]), insn};
     };
-    const model::Program<C, N> program{{line(C{}, 0), line(C{}, 1),
-                                        line(C{}, 2), line(C{}, 3),
-                                        line(C{}, 4), line(C{}, 5),
-                                        line(C{}, 6), line(C{}, 7)}};
-    const model::Program<Z, N> program_z{{line(Z{}, 0), line(Z{}, 1),
-                                          line(Z{}, 2), line(Z{}, 3),
-                                          line(Z{}, 4), line(Z{}, 5),
-                                          line(Z{}, 6), line(Z{}, 7)}};
+    const model::Program<C, N> program{{line(C{}, I)...}};
+    const model::Program<Z, N> program_z{{line(Z{}, I)...}};
     for (const uint64_t pc : pcs) {
       const model::Insn<C> got = model::Fetch<C>(program, pc);
       const model::Insn<Z> want = model::Fetch<Z>(program_z, Z::lit(pc));
-      EXPECT_EQ(got.kind, ValueOf(want.kind)) << "round " << round;
-      EXPECT_EQ(got.addr, ValueOf(want.addr)) << "round " << round;
+      EXPECT_EQ(got.kind, ValueOf(want.kind)) << N << " lines, round " << round;
+      EXPECT_EQ(got.addr, ValueOf(want.addr)) << N << " lines, round " << round;
+    }
+  }
+}
+
+// Lines in blocks of four and a remainder, as the short cut reads them.
+TEST(ConcretePaths, FetchIsTheFold) {
+  FetchAgrees(std::make_index_sequence<8>(), 1);
+  FetchAgrees(std::make_index_sequence<11>(), 2);
+  FetchAgrees(std::make_index_sequence<3>(), 3);
+}
+
+TEST(ConcretePaths, KeepImplementedOnlyIsTheFold) {
+  Z3Scope scope(ThreadContext());
+  std::mt19937_64 random(2);
+  for (uint64_t brps = 0; brps < 16; ++brps) {
+    for (uint64_t wrps = 0; wrps < 16; ++wrps) {
+      const uint64_t dfr0 = (brps << DBGREF_DFR0_BRPS_SHIFT) |
+                            (wrps << DBGREF_DFR0_WRPS_SHIFT) |
+                            (random() & 0xfff);
+      model::DebugRegs<C> regs;
+      for (model::Bank<C>* bank : {&regs.bcr, &regs.bvr, &regs.wcr, &regs.wvr}) {
+        for (uint64_t& v : *bank) v = random() | 1;  // never 0
+      }
+      auto lit_bank = [](const model::Bank<C>& bank) {
+        model::Bank<Z> out = model::FillBank<Z>(Z::lit(0));
+        for (std::size_t n = 0; n < model::kBankSize; ++n) {
+          out[n] = Z::lit(bank[n]);
+        }
+        return out;
+      };
+      model::DebugRegs<Z> regs_z{lit_bank(regs.bcr), lit_bank(regs.bvr),
+                                 lit_bank(regs.wcr), lit_bank(regs.wvr)};
+      model::KeepImplementedOnly<C>(dfr0, regs);
+      model::KeepImplementedOnly<Z>(Z::lit(dfr0), regs_z);
+      int kept = 0;
+      for (std::size_t n = 0; n < model::kBankSize; ++n) {
+        EXPECT_EQ(regs.bcr[n], ValueOf(regs_z.bcr[n])) << brps << " " << n;
+        EXPECT_EQ(regs.bvr[n], ValueOf(regs_z.bvr[n])) << brps << " " << n;
+        EXPECT_EQ(regs.wcr[n], ValueOf(regs_z.wcr[n])) << wrps << " " << n;
+        EXPECT_EQ(regs.wvr[n], ValueOf(regs_z.wvr[n])) << wrps << " " << n;
+        kept += (regs.bcr[n] != 0) + (regs.wvr[n] != 0);
+      }
+      EXPECT_EQ(kept, static_cast<int>(brps + 1 + wrps + 1));
     }
   }
 }
