@@ -242,7 +242,8 @@ static void port_reset(struct dbgref_revision_vcpu *pv,
 		       const struct dbgref_host *host,
 		       const struct dbgref_program *program)
 {
-	memset(pv, 0, sizeof(*pv));
+	/* Everything but the CPU, which dbgref_cpu_init powers on. */
+	memset(pv, 0, offsetof(struct dbgref_revision_vcpu, cpu));
 	dbgref_cpu_init(&pv->cpu, host, program);
 	pv->cpu.observe_reentry = port_observe_reentry;
 	pv->cpu.observe_arg = pv;
