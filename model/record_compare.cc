@@ -8,8 +8,10 @@
 #include <cstring>
 #include <string>
 
+#include "model/concrete_domain.h"
 #include "model/field_name.h"
 #include "model/observe.h"
+#include "model/record_ops.h"
 
 namespace dbgref::model {
 namespace {
@@ -67,35 +69,17 @@ void VisitFields(const dbgref_obs& a, const dbgref_obs& b, Want want,
   WalkObs(walker, FieldName(""), a, b);
 }
 
-// Equality without building any text, every field compared (no branch
-// per field).
-struct EqualWalker {
-  bool equal = true;
-  template <class T>
-  void Word(const FieldName&, const T& x, const T& y) {
-    equal &= x == y;
-  }
-  void Bool(const FieldName&, const uint32_t& x, const uint32_t& y) {
-    equal &= x == y;
-  }
-  void Regs(const FieldName&, const kvm_guest_debug_arch& x,
-            const kvm_guest_debug_arch& y) {
-    // Four arrays of 64-bit words: no padding.
-    static_assert(sizeof(kvm_guest_debug_arch) ==
-                  4 * KVM_ARM_MAX_DBG_REGS * sizeof(uint64_t));
-    equal &= std::memcmp(&x, &y, sizeof(x)) == 0;
-  }
-};
-
 }  // namespace
 
 bool ObsEqual(const dbgref_obs& a, const dbgref_obs& b) {
-  // Equal bytes are equal fields; only records whose bytes differ (in a
-  // field or in padding) are compared field by field.
-  if (std::memcmp(&a, &b, sizeof(a)) == 0) return true;
-  EqualWalker walker;
-  WalkObs(walker, FieldName(""), a, b);
-  return walker.equal;
+  // Equal bytes are equal fields (a flag is stored as 0 or 1); records
+  // whose bytes differ are compared over the bytes of their fields, not
+  // their padding.
+  return RecordsEqual<ConcreteDomain>(
+      [](auto& f, const FieldName& name, auto&... r) {
+        WalkObs(f, name, r...);
+      },
+      a, b);
 }
 
 std::vector<FieldDifference> ObsDifferences(const dbgref_obs& a,

@@ -132,8 +132,11 @@ Program<C, DBGREF_MAX_PROGRAM_LINES> FromRecord(const dbgref_program& p) {
 }
 
 Op<C> IoctlOpFromRecord(const dbgref_op& op) {
-  return Op<C>{op.kind, op.cap,       op.dbg.control, FromRecord(op.dbg.arch),
-               op.reg,  op.reg_index, op.value};
+  // Only KVM_SET_GUEST_DEBUG takes a struct kvm_guest_debug: for any other
+  // ioctl its registers are no argument, and the input's are 0.
+  Op<C> in{op.kind, op.cap, op.dbg.control, {}, op.reg, op.reg_index, op.value};
+  if (op.kind == DBGREF_OP_SET_GUEST_DEBUG) in.arch = FromRecord(op.dbg.arch);
+  return in;
 }
 
 namespace {

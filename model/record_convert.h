@@ -20,6 +20,8 @@ Insn<ConcreteDomain> FromRecord(const dbgref_insn& insn);
 DebugRegs<ConcreteDomain> FromRecord(const kvm_guest_debug_arch& arch);
 Obs<ConcreteDomain> FromRecord(const dbgref_obs& obs);
 // The transition input of an ioctl (a KVM_RUN is a sequence: model/run.h).
+// Its debug registers are kvm_guest_debug.arch for KVM_SET_GUEST_DEBUG, the
+// one ioctl that takes them, and 0 for any other.
 Op<ConcreteDomain> IoctlOpFromRecord(const dbgref_op& op);
 kvm_guest_debug_arch ToRecord(const DebugRegs<ConcreteDomain>& regs);
 dbgref_obs ToRecord(const Obs<ConcreteDomain>& obs);

@@ -148,6 +148,23 @@ void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
   }
 }
 
+// UpdateUnless for an update that also gives a result: returns what
+// update(r) returns (on the copy where c holds). Where the domain's Bool is
+// a C++ bool, the result is made in place, without a copy.
+template <class D, class R, class Walk, class Update>
+auto UpdateUnlessGiving(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
+  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
+    if (!c) return update(r);
+    R discarded = r;
+    return update(discarded);
+  } else {
+    R updated = r;
+    auto result = update(updated);
+    r = SelectRecord<D>(walk, c, r, updated);
+    return result;
+  }
+}
+
 // Every field of a equals the same field of b. Where the domain's Bool is
 // a C++ bool and the record copies as bytes, a field is equal where its
 // bytes are (a truth value is stored as 0 or 1): equal records are equal

@@ -14,7 +14,6 @@
 #define DBGREF_MODEL_RUN_H_
 
 #include <cstdint>
-#include <optional>
 
 #include "model/arch/cpu.h"
 #include "model/arch/debug_regs.h"
@@ -95,7 +94,7 @@ void Enter(const Host<D>& host, VcpuState<D>& s, Obs<D>& o) {
              s.ghost.began_pending);
   SetupDebug<D>(s);
   const BoolOf<D> completes = s.increment_pc;
-  s.cpu = WorldSwitchIn<D>(host, s);
+  WorldSwitchIn<D>(host, s);
   s.ghost.completed = CountUp<D>(s.ghost.completed, completes);
   s.ghost.next_pc = D::ite(completes, s.cpu.pc, s.ghost.next_pc);
   s.phase = D::lit(kPhaseGuest);
@@ -132,13 +131,14 @@ void Guest(const Host<D>& host, const Program<D, N>& program, VcpuState<D>& s,
   const BoolOf<D> at_bound = D::eq(s.steps, D::lit(kMaxGuestSteps));
   // The step, and the PC after it; at the bound the CPU is left as it was
   // and then leaves the guest on the interrupt.
-  std::optional<GuestStepEvent<D>> step;
   WordOf<D> pc_after = s.cpu.pc;
-  UpdateUnless<D>(kWalkCpu, at_bound, s.cpu, [&](Cpu<D>& cpu) {
-    step.emplace(GuestStep<D>(host.id_aa64dfr0_el1, program, cpu));
-    pc_after = cpu.pc;
-  });
-  const GuestStepEvent<D>& e = *step;
+  const GuestStepEvent<D> e =
+      UpdateUnlessGiving<D>(kWalkCpu, at_bound, s.cpu, [&](Cpu<D>& cpu) {
+        GuestStepEvent<D> step =
+            GuestStep<D>(host.id_aa64dfr0_el1, program, cpu);
+        pc_after = cpu.pc;
+        return step;
+      });
   s.cpu.exited = D::ite(at_bound, D::lit_bool(true), s.cpu.exited);
   s.cpu.esr_el2 = D::ite(at_bound, D::lit(kInterruptSyndrome), s.cpu.esr_el2);
   UpdateUnless<D>(kWalkGhost, at_bound, s.ghost, [&](Ghost<D>& ghost) {

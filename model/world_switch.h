@@ -22,10 +22,10 @@ BoolOf<D> LoadsExternalSet(const VcpuState<D>& s) {
   return UseHwOn<D>(s);
 }
 
-// The CPU as the guest starts to run, from s (the caller's), which the
-// entry updates.
+// s.cpu becomes the CPU as the guest starts to run, from the rest of s
+// (the caller's), which the entry updates.
 template <class D>
-Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
+void WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   // REQ-OFF: a guest that enabled debug itself (KDE or MDE) gets its
   // registers loaded (lazy switching, as before the series).
   const BoolOf<D> guest_enabled =
@@ -45,29 +45,32 @@ Cpu<D> WorldSwitchIn(const Host<D>& host, VcpuState<D>& s) {
   const DebugRegs<D>& loaded =
       SelectedRegs<D>(LoadsExternalSet<D>(s), s.external, s.ctx.dbg);
   const DebugRegs<D>& hw = SelectedRegs<D>(s.dirty, loaded, host.host_regs);
+  // Every field of the CPU, in its order (model/arch/cpu.h), written in
+  // place: hw is never s.cpu's own bank.
+  Cpu<D>& cpu = s.cpu;
   const BoolOf<D> f = D::lit_bool(false);
-  Cpu<D> cpu{hw,
-                s.ctx.mdscr_el1,
-                s.ctx.mdccint_el1,
-                s.mdcr_el2,
-                s.ctx.pc,
-                s.ctx.pstate,
-                s.ctx.elr_el1,
-                s.ctx.spsr_el1,
-                s.ctx.esr_el1,
-                s.ctx.far_el1,
-                s.ctx.xt,
-                f,  // KVM emulates the guest's OS lock: the hardware's is open
-                f,
-                f,
-                D::lit(0),
-                D::lit(0),
-                InsnOfKind<D>(DBGREF_INSN_NOP)};
+  cpu.dbg = hw;
+  cpu.mdscr_el1 = s.ctx.mdscr_el1;
+  cpu.mdccint_el1 = s.ctx.mdccint_el1;
+  cpu.mdcr_el2 = s.mdcr_el2;
+  cpu.pc = s.ctx.pc;
+  cpu.pstate = s.ctx.pstate;
+  cpu.elr_el1 = s.ctx.elr_el1;
+  cpu.spsr_el1 = s.ctx.spsr_el1;
+  cpu.esr_el1 = s.ctx.esr_el1;
+  cpu.far_el1 = s.ctx.far_el1;
+  cpu.xt = s.ctx.xt;
+  // KVM emulates the guest's OS lock: the hardware's is open.
+  cpu.os_locked = f;
+  cpu.stepped = f;
+  cpu.exited = f;
+  cpu.esr_el2 = D::lit(0);
+  cpu.far_el2 = D::lit(0);
+  cpu.trapped = InsnOfKind<D>(DBGREF_INSN_NOP);
   // KVM enters the guest with an exception return from EL2: PSTATE.SS
   // survives only when the guest steps at EL1 ([arm:eret-ss],
   // [kvm:entry-eret]).
   ReturnFromEl2<D>(cpu);
-  return cpu;
 }
 
 // Updates s, a state the caller owns, for the exit from cpu.

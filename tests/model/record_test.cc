@@ -107,6 +107,19 @@ TEST(RecordConvert, RegistersHostProgramAndOperation) {
   EXPECT_EQ(mo.value, 0x99u);
 }
 
+TEST(RecordConvert, OnlySetGuestDebugTakesTheDebugRegisters) {
+  dbgref_op op = SetGuestDebugOp(facts::kEnable | facts::kUseHw, UserRegs());
+  for (const uint32_t kind : {DBGREF_OP_CHECK_EXTENSION, DBGREF_OP_GET_ONE_REG,
+                              DBGREF_OP_SET_ONE_REG, DBGREF_OP_VCPU_INIT}) {
+    op.kind = kind;
+    const model::ConcreteOp mo = model::IoctlOpFromRecord(op);
+    EXPECT_TRUE(model::RegsEq<model::ConcreteDomain>(
+        mo.arch, model::ZeroRegs<model::ConcreteDomain>()))
+        << kind;
+    EXPECT_EQ(mo.control, uint64_t{facts::kEnable | facts::kUseHw}) << kind;
+  }
+}
+
 TEST(RecordCompare, PaddingIsIgnored) {
   dbgref_obs a = Full();
   dbgref_obs b;

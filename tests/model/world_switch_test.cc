@@ -52,9 +52,15 @@ ConcreteVcpu Before(uint32_t control, bool dirty, uint64_t mdscr) {
   return s;
 }
 
+// The CPU the world switch in gives s.
+Cpu SwitchIn(ConcreteVcpu& s) {
+  model::WorldSwitchIn<C>(kHost, s);
+  return s.cpu;
+}
+
 TEST(WorldSwitchIn, REQ_OFF_WithoutDirtyTheHardwareKeepsTheHostsValues) {
   ConcreteVcpu s = Before(0, false, 0);
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   EXPECT_TRUE(model::RegsEq<C>(cpu.dbg, kHost.host_regs));
   EXPECT_FALSE(s.dirty);
 }
@@ -62,26 +68,24 @@ TEST(WorldSwitchIn, REQ_OFF_WithoutDirtyTheHardwareKeepsTheHostsValues) {
 TEST(WorldSwitchIn, REQ_OFF_KdeOrMdeOfTheGuestLoadsItsOwnSet) {
   for (const uint64_t mdscr : {facts::kMdscrKde, facts::kMdscrMde}) {
     ConcreteVcpu s = Before(0, false, mdscr);
-    const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+    const Cpu cpu = SwitchIn(s);
     EXPECT_TRUE(model::RegsEq<C>(cpu.dbg, GuestRegs())) << mdscr;
     EXPECT_TRUE(s.dirty) << mdscr;
   }
   // SS alone is no reason to load the registers.
   ConcreteVcpu s = Before(0, false, facts::kMdscrSs);
-  EXPECT_TRUE(
-      model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg, kHost.host_regs));
+  EXPECT_TRUE(model::RegsEq<C>(SwitchIn(s).dbg, kHost.host_regs));
 }
 
 TEST(WorldSwitchIn, REQ_OFF_DirtyLoadsTheGuestsOwnSet) {
   ConcreteVcpu s = Before(facts::kEnable | facts::kSingleStep, true, 0);
-  EXPECT_TRUE(
-      model::RegsEq<C>(model::WorldSwitchIn<C>(kHost, s).dbg, GuestRegs()));
+  EXPECT_TRUE(model::RegsEq<C>(SwitchIn(s).dbg, GuestRegs()));
 }
 
 TEST(WorldSwitchIn, REQ_HW_PROGRAM_UseHwLoadsUserspacesSet) {
   ConcreteVcpu s =
       Before(facts::kEnable | facts::kUseHw, true, facts::kMdscrMde);
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   EXPECT_TRUE(model::RegsEq<C>(cpu.dbg, model::FromRecord(UserRegs())));
   // The guest's own stay in the context for the trap handlers.
   EXPECT_TRUE(model::RegsEq<C>(s.ctx.dbg, GuestRegs()));
@@ -96,7 +100,7 @@ TEST(WorldSwitchIn, TheCpuGetsTheGuestsEl1StateAndAnOpenOsLock) {
   s.ctx.esr_el1 = facts::kOwnBreakpoint;
   s.ctx.far_el1 = facts::kDataBase;
   s.ctx.os_locked = true;
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   EXPECT_EQ(cpu.mdscr_el1, facts::kMdscrKde);
   EXPECT_EQ(cpu.mdccint_el1, 0x77u);
   EXPECT_EQ(cpu.mdcr_el2, facts::kMdcrAlways);
@@ -112,13 +116,31 @@ TEST(WorldSwitchIn, TheCpuGetsTheGuestsEl1StateAndAnOpenOsLock) {
   EXPECT_FALSE(cpu.exited);
 }
 
+TEST(WorldSwitchIn, NothingOfTheCpuBeforeSurvives) {
+  // The world switch writes s.cpu in place: whatever it held before, the
+  // CPU it gives is the one the rest of s makes.
+  ConcreteVcpu clean = Before(facts::kEnable | facts::kUseHw, true, 0);
+  ConcreteVcpu dirty = clean;
+  Cpu& garbage = dirty.cpu;
+  garbage.dbg = GuestRegs();
+  garbage.mdscr_el1 = garbage.mdccint_el1 = garbage.mdcr_el2 = 0xa5;
+  garbage.pc = garbage.pstate = garbage.elr_el1 = garbage.spsr_el1 = 0xa5;
+  garbage.esr_el1 = garbage.far_el1 = garbage.xt = 0xa5;
+  garbage.os_locked = garbage.stepped = garbage.exited = true;
+  garbage.esr_el2 = garbage.far_el2 = 0xa5;
+  garbage.trapped = model::InsnOfKind<C>(DBGREF_INSN_MSR);
+  garbage.trapped.value = 0xa5;
+  EXPECT_TRUE(model::CpuEq<C>(SwitchIn(clean), SwitchIn(dirty)));
+  EXPECT_TRUE(model::StateEq<C>(clean, dirty));
+}
+
 TEST(WorldSwitchIn, REQ_SS_AnEmulatedInstructionCompletesOnTheWayIn) {
   ConcreteVcpu s =
       Before(facts::kEnable | facts::kSingleStep, false, facts::kMdscrSs);
   s.ctx.pc = facts::Line(2);
   s.ctx.pstate = facts::kStartPstate | facts::kPstateSs;
   s.increment_pc = true;
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   EXPECT_EQ(cpu.pc, facts::Line(3));
   EXPECT_EQ(cpu.pstate & facts::kPstateSs, 0u);
   EXPECT_FALSE(s.increment_pc);
@@ -148,7 +170,7 @@ TEST(WorldSwitchIn, EntryKeepsPstateSsOnlyWhenTheGuestStepsAtEl1) {
     ConcreteVcpu s = Before(0, true, c.mdscr);
     s.mdcr_el2 = c.mdcr;
     s.ctx.pstate = c.pstate | facts::kPstateSs;
-    const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+    const Cpu cpu = SwitchIn(s);
     EXPECT_EQ((cpu.pstate & facts::kPstateSs) != 0, c.keeps)
         << "mdscr " << c.mdscr << " mdcr " << c.mdcr << " pstate " << c.pstate;
     // The rest of PSTATE is SPSR's.
@@ -158,7 +180,7 @@ TEST(WorldSwitchIn, EntryKeepsPstateSsOnlyWhenTheGuestStepsAtEl1) {
 
 TEST(WorldSwitchOut, REQ_RESTORE_TheHardwareGoesBackIntoTheGuestsSet) {
   ConcreteVcpu s = Before(0, true, facts::kMdscrMde);
-  Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  Cpu cpu = SwitchIn(s);
   cpu.dbg.bcr[2] = facts::kBcrOn;  // a direct MSR of the guest
   cpu.pc = facts::Line(4);
   cpu.mdscr_el1 = facts::kMdscrKde;
@@ -177,7 +199,7 @@ TEST(WorldSwitchOut,
      REQ_ISOLATION_UnderUseHwTheHardwareGoesBackIntoUserspacesSet) {
   ConcreteVcpu s =
       Before(facts::kEnable | facts::kUseHw, true, facts::kMdscrMde);
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   model::WorldSwitchOut<C>(s, cpu);
   EXPECT_TRUE(model::RegsEq<C>(s.external, model::FromRecord(UserRegs())));
   EXPECT_TRUE(model::RegsEq<C>(s.ctx.dbg, GuestRegs()));
@@ -187,7 +209,7 @@ TEST(WorldSwitchOut,
 TEST(WorldSwitchOut,
      REQ_ISOLATION_WithoutDirtyTheHostsValuesNeverReachTheContext) {
   ConcreteVcpu s = Before(0, false, 0);
-  const Cpu cpu = model::WorldSwitchIn<C>(kHost, s);
+  const Cpu cpu = SwitchIn(s);
   ASSERT_TRUE(model::RegsEq<C>(cpu.dbg, kHost.host_regs));
   model::WorldSwitchOut<C>(s, cpu);
   EXPECT_TRUE(model::RegsEq<C>(s.ctx.dbg, GuestRegs()));
