@@ -323,6 +323,21 @@ MUTANTS = [
         [],
         extra = ["//tests/proofs:concrete_paths_test"],
     ),
+    # The world switch in writes the CPU field by field: one left out keeps
+    # what the CPU held before.
+    _model(
+        "SWITCH_IN_KEEPS_TRAPPED",
+        "the world switch in leaves the last exit's trapped instruction in the CPU",
+        "model/world_switch.h",
+        [],
+    ),
+    # Only KVM_SET_GUEST_DEBUG takes kvm_guest_debug.arch.
+    _model(
+        "IOCTL_INPUT_EVERY_ARCH",
+        "every ioctl's transition input takes the record's debug registers",
+        "model/record_convert.cc",
+        [],
+    ),
 
     # The port (port/*): each revision's kernel code and the shim under it.
     _port(
