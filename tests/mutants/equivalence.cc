@@ -65,16 +65,15 @@ z3::expr ComposedIsEnter(const proofs::SymHost& host,
                          const proofs::SymState& pre) {
   proofs::SymState composed = pre;
   model::SetupDebug<Z>(composed);
-  const model::Cpu<Z> cpu = model::WorldSwitchIn<Z>(host, composed);
+  model::WorldSwitchIn<Z>(host, composed);
   proofs::SymState entered = pre;
   model::Obs<Z> o = model::ZeroObs<Z>(Z::lit(0), Z::lit(0));
   model::Enter<Z>(host, entered, o);
-  composed.cpu = cpu;
   composed.steps = entered.steps;
   composed.ghost = entered.ghost;
   composed.phase = entered.phase;
   return model::StateEq<Z>(composed, entered) &&
-         model::CpuEq<Z>(cpu, entered.cpu);
+         model::CpuEq<Z>(composed.cpu, entered.cpu);
 }
 
 }  // namespace dbgref::mutants

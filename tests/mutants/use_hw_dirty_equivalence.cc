@@ -51,10 +51,10 @@ int main() {
   mutant.dirty = pre.dirty;
   const z3::expr lent_differs = !dbgref::model::StateEq<Z>(reference, mutant);
 
-  const dbgref::model::Cpu<Z> reference_cpu =
-      dbgref::model::WorldSwitchIn<Z>(host, reference);
-  const dbgref::model::Cpu<Z> mutant_cpu =
-      dbgref::model::WorldSwitchIn<Z>(host, mutant);
+  dbgref::model::WorldSwitchIn<Z>(host, reference);
+  dbgref::model::WorldSwitchIn<Z>(host, mutant);
+  const dbgref::model::Cpu<Z>& reference_cpu = reference.cpu;
+  const dbgref::model::Cpu<Z>& mutant_cpu = mutant.cpu;
 
   bool ok = true;
   ok &= Check(ctx, "the composed steps are the model's ENTER",
