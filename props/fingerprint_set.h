@@ -2,8 +2,9 @@
 // product states in one open-addressing table (linear probing), shared by
 // every thread (insertion is a compare-and-swap of the fingerprint), with
 // each state's parent link beside it so that a counterexample is walked
-// back from its last state. 16 bytes per slot, at most 70% full: about 23
-// bytes per state, 100 M states in 2 GiB (2^27 slots).
+// back from its last state. 16 bytes per slot, at most 75% full: about 21
+// bytes per state, and the 100 M states of the default --max-states in
+// 2 GiB (2^27 slots hold 100.66 M).
 //
 // A slot holds the fingerprint (0 means empty; a fingerprint that hashes
 // to 0 is stored as 1) and a link word: the parent's fingerprint with its
@@ -25,7 +26,7 @@ class FingerprintSet {
  public:
   static constexpr uint32_t kStartOp = 0xff;  // operations are 0..254
   static constexpr uint64_t kBytesPerSlot = 16;
-  static constexpr double kMaxLoad = 0.7;
+  static constexpr double kMaxLoad = 0.75;
 
   // Room for at most max_states states: Reserve never grows the table
   // past what they need.
@@ -54,6 +55,10 @@ class FingerprintSet {
   uint64_t size() const { return size_.load(std::memory_order_relaxed); }
   uint64_t capacity() const { return mask_ + 1; }
   uint64_t bytes() const { return capacity() * kBytesPerSlot; }
+  // The bytes of the table once `states` states are in it.
+  static uint64_t BytesFor(uint64_t states) {
+    return SlotsFor(states) * kBytesPerSlot;
+  }
 
   // The fingerprint as stored (never 0).
   static uint64_t Stored(uint64_t fp) { return fp == 0 ? 1 : fp; }

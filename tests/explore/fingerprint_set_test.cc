@@ -61,6 +61,20 @@ TEST(FingerprintSetTest, RefusesPastTheBound) {
   EXPECT_EQ(set.InsertStart(Fp(10), 0), FingerprintSet::Outcome::kFull);
 }
 
+TEST(FingerprintSetTest, TheDefaultBoundFitsInTwoGibibytes) {
+  // The default --max-states (props/explore.h, tools/cli.cc); the table is
+  // sized for one state more, the one that is refused.
+  constexpr uint64_t kDefaultMaxStates = 100'000'000;
+  constexpr uint64_t kGiB = uint64_t{1} << 30;
+  EXPECT_LE(FingerprintSet::BytesFor(kDefaultMaxStates + 1), 2 * kGiB);
+  // What a set allocates is what BytesFor says.
+  FingerprintSet set(1 << 20);
+  set.Reserve(50000);
+  EXPECT_EQ(set.bytes(), FingerprintSet::BytesFor(50000));
+  EXPECT_GE(static_cast<double>(set.capacity()) * FingerprintSet::kMaxLoad,
+            50000.0);
+}
+
 TEST(FingerprintSetTest, TwoThreadsInsertEachStateOnce) {
   FingerprintSet set(1 << 20);
   set.Reserve(200000);

@@ -115,14 +115,14 @@ def _port(name, what, where, extra = [], expected = "killed", evidence = []):
         "detects": [],
     }
 
-def _props(name, what, where):
+def _props(name, what, where, extra = []):
     """A mutant of the props harness itself: its tests must notice a
     harness that sees less than it should."""
     return {
         "name": "props_" + name.lower(),
         "where": where,
         "what": what,
-        "killers": _PROPS_UNIT + _PORT_DIFFERENTIAL + _PORT_SCENARIOS,
+        "killers": _PROPS_UNIT + extra + _PORT_DIFFERENTIAL + _PORT_SCENARIOS,
         "expected": "killed",
         "evidence": [],
         "detects": [],
@@ -479,6 +479,13 @@ MUTANTS = [
         "the in-place model vCPU forgets the host's own debug register " +
         "values",
         "props/model_vcpu.cc",
+    ),
+    _props(
+        "FINGERPRINT_LOAD_70",
+        "the fingerprint table is at most 70 % full, so the default 100 M " +
+        "states take 4 GiB",
+        "props/fingerprint_set.h",
+        extra = ["//tests/explore:fingerprint_set_test"],
     ),
 ]
 
