@@ -41,6 +41,9 @@ void WalkObs(F& f, const FieldName& prefix, O&... o) {
 #undef DBGREF_OBS_WALK_REGS
 }
 
+inline constexpr auto kWalkObs = [](auto& f, const FieldName& name,
+                                    auto&... o) { WalkObs(f, name, o...); };
+
 // Every field 0 but the step kind and the operation.
 template <class D>
 Obs<D> ZeroObs(const WordOf<D>& step, const WordOf<D>& op_kind) {

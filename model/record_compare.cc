@@ -5,7 +5,6 @@
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 #include "model/concrete_domain.h"
@@ -75,11 +74,7 @@ bool ObsEqual(const dbgref_obs& a, const dbgref_obs& b) {
   // Equal bytes are equal fields (a flag is stored as 0 or 1); records
   // whose bytes differ are compared over the bytes of their fields, not
   // their padding.
-  return RecordsEqual<ConcreteDomain>(
-      [](auto& f, const FieldName& name, auto&... r) {
-        WalkObs(f, name, r...);
-      },
-      a, b);
+  return RecordsEqual<ConcreteDomain>(kWalkObs, a, b);
 }
 
 std::vector<FieldDifference> ObsDifferences(const dbgref_obs& a,

@@ -66,10 +66,7 @@ struct ObsFromRecord {
 // clearing the whole record first.
 const std::vector<ByteRun>& ObsPadding() {
   static const std::vector<ByteRun> padding = [] {
-    std::vector<ByteRun> fields = FieldByteRuns<dbgref_obs>(
-        [](auto& f, const FieldName& name, const dbgref_obs& r) {
-          WalkObs(f, name, r);
-        });
+    std::vector<ByteRun> fields = FieldByteRuns<dbgref_obs>(kWalkObs);
     std::sort(
         fields.begin(), fields.end(),
         [](const ByteRun& a, const ByteRun& b) { return a.begin < b.begin; });

@@ -128,29 +128,11 @@ decltype(auto) SelectedRecord(Walk walk, const BoolOf<D>& c, const R& a,
 }
 
 // Runs update(r) on the record r (the caller's) unless c holds, in which
-// case r keeps its value: r becomes SelectRecord(c, r, r updated). update
-// may also give results through what it captures; it runs either way (on
-// a copy where c holds). Where the domain's Bool is a C++ bool, the update
-// runs on r itself when c does not hold, without a copy.
-template <class D, class R, class Walk, class Update>
-void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
-  if constexpr (std::is_same_v<BoolOf<D>, bool>) {
-    if (!c) {
-      update(r);
-    } else {
-      R discarded = r;
-      update(discarded);
-    }
-  } else {
-    R updated = r;
-    update(updated);
-    r = SelectRecord<D>(walk, c, r, updated);
-  }
-}
-
-// UpdateUnless for an update that also gives a result: returns what
-// update(r) returns (on the copy where c holds). Where the domain's Bool is
-// a C++ bool, the result is made in place, without a copy.
+// case r keeps its value: r becomes SelectRecord(c, r, r updated); returns
+// what update returns. update may also give results through what it
+// captures; it runs either way (on a copy where c holds). Where the
+// domain's Bool is a C++ bool, the update runs on r itself when c does not
+// hold, without a copy, and its result is made in place.
 template <class D, class R, class Walk, class Update>
 auto UpdateUnlessGiving(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
   if constexpr (std::is_same_v<BoolOf<D>, bool>) {
@@ -163,6 +145,15 @@ auto UpdateUnlessGiving(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
     r = SelectRecord<D>(walk, c, r, updated);
     return result;
   }
+}
+
+// UpdateUnlessGiving for an update that gives no result.
+template <class D, class R, class Walk, class Update>
+void UpdateUnless(Walk walk, const BoolOf<D>& c, R& r, Update&& update) {
+  UpdateUnlessGiving<D>(walk, c, r, [&](R& x) {
+    update(x);
+    return true;
+  });
 }
 
 // Every field of a equals the same field of b. Where the domain's Bool is
