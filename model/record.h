@@ -131,13 +131,16 @@ enum dbgref_one_reg {
 };
 #define DBGREF_ONE_REG_COUNT 7
 
+/* The words every operation reads come first, within one cache line; the
+ * 520 bytes of the SET_GUEST_DEBUG argument, which only that ioctl reads,
+ * last. */
 struct dbgref_op {
   uint32_t kind;              /* enum dbgref_op_kind */
   uint32_t cap;               /* CHECK_EXTENSION: enum dbgref_cap */
-  struct kvm_guest_debug dbg; /* SET_GUEST_DEBUG argument */
   uint32_t reg;               /* GET/SET_ONE_REG: enum dbgref_one_reg */
   uint32_t reg_index;         /* GET/SET_ONE_REG: bank entry 0..15 */
   uint64_t value;             /* SET_ONE_REG: the value */
+  struct kvm_guest_debug dbg; /* SET_GUEST_DEBUG argument */
 };
 
 /* A KVM_RUN runs at most this many guest steps (model/run.h: at the bound

@@ -1,6 +1,7 @@
 // The builders of programs and operations (see trace.h).
 #include "trace/trace.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -127,6 +128,8 @@ bool SameProgram(const dbgref_program& a, const dbgref_program& b) {
 // static assertions below pin the rest).
 static_assert(sizeof(dbgref_host) == 8 + sizeof(kvm_guest_debug_arch));
 static_assert(sizeof(dbgref_op) == 16 + sizeof(kvm_guest_debug) + 8);
+// The words every operation reads share the record's first cache line.
+static_assert(offsetof(dbgref_op, dbg) == 24);
 
 bool SameHost(const dbgref_host& a, const dbgref_host& b) {
   return std::memcmp(&a, &b, sizeof(a)) == 0;
