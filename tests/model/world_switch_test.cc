@@ -15,6 +15,7 @@
 
 #include "model/arch/cpu.h"
 #include "model/concrete.h"
+#include "model/field_name.h"
 #include "model/record_convert.h"
 #include "model/state.h"
 #include "tests/util/facts.h"
@@ -116,20 +117,23 @@ TEST(WorldSwitchIn, TheCpuGetsTheGuestsEl1StateAndAnOpenOsLock) {
   EXPECT_FALSE(cpu.exited);
 }
 
+// Gives every field it walks a value of its own that no world switch
+// writes: each word 0xa500 plus its place in the walk, each flag true.
+struct Scribble {
+  uint64_t next = 0xa500;
+  void Word(const model::FieldName&, uint64_t& w) { w = next++; }
+  void Bool(const model::FieldName&, bool& b) { b = true; }
+};
+
 TEST(WorldSwitchIn, NothingOfTheCpuBeforeSurvives) {
   // The world switch writes s.cpu in place: whatever it held before, the
-  // CPU it gives is the one the rest of s makes.
+  // CPU it gives is the one the rest of s makes. Every field of Cpu, as
+  // WalkCpu lists them, is scribbled on first.
   ConcreteVcpu clean = Before(facts::kEnable | facts::kUseHw, true, 0);
   ConcreteVcpu dirty = clean;
-  Cpu& garbage = dirty.cpu;
-  garbage.dbg = GuestRegs();
-  garbage.mdscr_el1 = garbage.mdccint_el1 = garbage.mdcr_el2 = 0xa5;
-  garbage.pc = garbage.pstate = garbage.elr_el1 = garbage.spsr_el1 = 0xa5;
-  garbage.esr_el1 = garbage.far_el1 = garbage.xt = 0xa5;
-  garbage.os_locked = garbage.stepped = garbage.exited = true;
-  garbage.esr_el2 = garbage.far_el2 = 0xa5;
-  garbage.trapped = model::InsnOfKind<C>(DBGREF_INSN_MSR);
-  garbage.trapped.value = 0xa5;
+  Scribble scribble;
+  model::WalkCpu(scribble, model::FieldName(""), dirty.cpu);
+  ASSERT_FALSE(model::CpuEq<C>(clean.cpu, dirty.cpu));
   EXPECT_TRUE(model::CpuEq<C>(SwitchIn(clean), SwitchIn(dirty)));
   EXPECT_TRUE(model::StateEq<C>(clean, dirty));
 }
