@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gtest/gtest.h"
+#include "props/explore.h"
 
 namespace dbgref::props {
 namespace {
@@ -62,11 +63,11 @@ TEST(FingerprintSetTest, RefusesPastTheBound) {
 }
 
 TEST(FingerprintSetTest, TheDefaultBoundFitsInTwoGibibytes) {
-  // The default --max-states (props/explore.h, tools/cli.cc); the table is
-  // sized for one state more, the one that is refused.
-  constexpr uint64_t kDefaultMaxStates = 100'000'000;
+  // The default bound on states; the table is sized for one state more,
+  // the one that is refused.
+  const uint64_t default_max_states = ExploreOptions{}.max_states;
   constexpr uint64_t kGiB = uint64_t{1} << 30;
-  EXPECT_LE(FingerprintSet::BytesFor(kDefaultMaxStates + 1), 2 * kGiB);
+  EXPECT_LE(FingerprintSet::BytesFor(default_max_states + 1), 2 * kGiB);
   // What a set allocates is what BytesFor says.
   FingerprintSet set(1 << 20);
   set.Reserve(50000);
