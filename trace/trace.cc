@@ -127,7 +127,7 @@ bool SameProgram(const dbgref_program& a, const dbgref_program& b) {
 // Neither record has padding (model/uapi.h pins kvm_guest_debug; the
 // static assertions below pin the rest).
 static_assert(sizeof(dbgref_host) == 8 + sizeof(kvm_guest_debug_arch));
-static_assert(sizeof(dbgref_op) == 16 + sizeof(kvm_guest_debug) + 8);
+static_assert(sizeof(dbgref_op) == 24 + sizeof(kvm_guest_debug));
 // The words every operation reads share the record's first cache line.
 static_assert(offsetof(dbgref_op, dbg) == 24);
 
